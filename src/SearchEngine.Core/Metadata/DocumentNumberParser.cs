@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SearchEngine.Core.Documents;
+
+namespace SearchEngine.Core.Metadata;
+
+/// <summary>
+/// Finds and normalises 发文字号: 〔2021〕, (2021), [2021], （2021）, ［2021］ and "47 号" all denote one number.
+/// The agency prefix is the Han run before the bracket, cut after any title words that run into it in merged
+/// text (002: "…的通知湘政办发(2024)3号" → 湘政办发).
+/// </summary>
+public static partial class DocumentNumberParser
+{
+    private static readonly string[] TitleEndings = ["通知", "意见", "方案", "规划", "计划", "办法", "决定", "纲要", "批复", "的"];
+
+    /// <summary>Parses a document number given on its own, e.g. "湘政办发(2021)47号". Null when it is not one.</summary>
+    public static DocumentNumber? Parse(string text)
+    {
+        var match = Pattern().Match(text ?? "");
+        return match.Success ? FromMatch(match) : null;
+    }
+
+    /// <summary>The first document number in <paramref name="text"/> with its offset and the printed form.</summary>
+    public static (DocumentNumber Number, int Offset, string Printed)? FindFirst(string text, int searchLength)
+    {
+        var match = Pattern().Match(text, 0, Math.Min(searchLength, text.Length));
+        if (!match.Success)
+            return null;
+        var number = FromMatch(match);
+        int prefixStart = match.Groups["prefix"].Index + match.Groups["prefix"].Length - number.Prefix.Length;
+        return (number, prefixStart, text[prefixStart..(match.Index + match.Length)]);
+    }
+
+    private static DocumentNumber FromMatch(Match match)
+    {
+        string prefix = match.Groups["prefix"].Value;
+        foreach (var ending in TitleEndings)
+        {
+            int at = prefix.LastIndexOf(ending, StringComparison.Ordinal);
+            if (at >= 0 && at + ending.Length < prefix.Length)
+                prefix = prefix[(at + ending.Length)..];
+        }
+        int year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        int serial = int.Parse(match.Groups["serial"].Value, CultureInfo.InvariantCulture);
+        return new DocumentNumber(prefix, year, serial);
+    }
+
+    [GeneratedRegex(@"(?<prefix>[\u4e00-\u9fff]{2,12})\s*[〔\[（(［【]\s*(?<year>(19|20)\d{2})\s*[〕\]）)］】]\s*(?<serial>\d{1,4})\s*号")]
+    private static partial Regex Pattern();
+}

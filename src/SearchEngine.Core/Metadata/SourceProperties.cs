@@ -1,0 +1,14 @@
+namespace SearchEngine.Core.Metadata;
+
+/// <summary>Keys of the metadata a reader finds in the file itself (HTML meta tags, .docx core properties).</summary>
+public static class SourceProperties
+{
+    /// <summary>The title the file declares (ArticleTitle, dc:title, &lt;title&gt;).</summary>
+    public const string Title = "title";
+
+    /// <summary>The publication date the file declares (PubDate, dcterms:created).</summary>
+    public const string Date = "date";
+
+    /// <summary>The publishing site or body (ContentSource).</summary>
+    public const string Publisher = "publisher";
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace SearchEngine.Core.Text;
+
+/// <summary>
+/// Removes what a scraping site put around a document: its header line (date, time, site name, keywords),
+/// the file-name line of a shared .docx, a repeated page summary, footers and one-line boilerplate.
+/// </summary>
+internal static partial class BoilerplateStripper
+{
+    public static List<string> Strip(List<string> lines, BoilerplateRules rules, List<RemovedFragment> removed)
+    {
+        var kept = new List<string>(lines.Count);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var trimmed = line.Trim();
+            if (rules.StartsFooter(trimmed))
+            {
+                removed.Add(new RemovedFragment(RemovedFragment.Boilerplate, string.Join('\n', lines.Skip(i)).Trim()));
+                break;
+            }
+            if (PageHeader().IsMatch(trimmed))
+                removed.Add(new RemovedFragment(RemovedFragment.PageHeader, trimmed));
+            else if (kept.Count == 0 && FileNameLine().IsMatch(trimmed))
+                removed.Add(new RemovedFragment(RemovedFragment.FileName, trimmed));
+            else if (rules.IsBoilerplateLine(trimmed))
+                removed.Add(new RemovedFragment(RemovedFragment.Boilerplate, trimmed));
+            else
+                kept.Add(line);
+        }
+        RemoveRepeatedSummary(kept, removed);
+        return kept;
+    }
+
+    /// <summary>
+    /// A page's description repeats a paragraph of the body near the top (000 prints the plan's opening sentence
+    /// before the document number). The early copy is the site's, the later one the document's.
+    /// </summary>
+    private static void RemoveRepeatedSummary(List<string> lines, List<RemovedFragment> removed)
+    {
+        const int HeadLines = 6, MinLength = 30;
+        for (int i = 0; i < Math.Min(HeadLines, lines.Count); i++)
+        {
+            var candidate = lines[i].Trim();
+            if (candidate.Length < MinLength)
+                continue;
+            for (int j = i + 1; j < lines.Count; j++)
+            {
+                if (lines[j].Trim() == candidate)
+                {
+                    removed.Add(new RemovedFragment(RemovedFragment.PageSummary, candidate));
+                    lines.RemoveAt(i);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>"2021/8/27 09:48   湖南省政府网站   关键字:… 浏览量:" — the date line of a government site.</summary>
+    [GeneratedRegex(@"^\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?\s+\S+")]
+    internal static partial Regex PageHeader();
+
+    /// <summary>"《长株潭…行动计划》.docx" — a document-sharing site prints the file name first.</summary>
+    [GeneratedRegex(@"^《?[^《》]{2,80}》?\.(docx?|pdf|wps|txt)$", RegexOptions.IgnoreCase)]
+    internal static partial Regex FileNameLine();
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using SearchEngine.Core.Documents;
+using SearchEngine.Core.Duplicates;
+using SearchEngine.Core.Pipeline;
+using SearchEngine.Ingestion.Readers;
+
+namespace SearchEngine.Ingestion.Pipeline;
+
+/// <summary>
+/// Files and folders in, <see cref="IngestReport"/> out: picks the reader by extension, builds each document,
+/// reports every file it cannot read and goes on with the rest, then folds near-duplicates into one canonical
+/// document each.
+/// </summary>
+public sealed class PolicyFileIngester
+{
+    private readonly Dictionary<string, IDocumentReader> _readers;
+    private readonly PolicyDocumentBuilder _builder = new();
+
+    public PolicyFileIngester() : this([new TextFileReader(), new HtmlReader(), new DocxReader(), new PdfReader()])
+    {
+    }
+
+    public PolicyFileIngester(IEnumerable<IDocumentReader> readers)
+    {
+        _readers = readers.SelectMany(r => r.Extensions.Select(e => (e, r))).ToDictionary(x => x.e, x => x.r, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyCollection<string> SupportedExtensions => _readers.Keys;
+
+    /// <summary>Ingests files and folders (recursively). Sources are reported relative to <paramref name="root"/>.</summary>
+    public IngestReport Ingest(IEnumerable<string> paths, string? root = null, IProgress<string>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var files = ExpandPaths(paths).ToList();
+        string basePath = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
+        var documents = new List<PolicyDocument>();
+        var failures = new List<IngestProblem>();
+        var warnings = new List<IngestProblem>();
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            string source = Path.GetRelativePath(basePath, Path.GetFullPath(file)).Replace('\\', '/');
+            progress?.Report(source);
+            bytes += new FileInfo(file).Length;
+            var outcome = IngestFile(file, source);
+            if (outcome.Document is { } document)
+            {
+                documents.Add(document);
+                if (LooksLikeNoPolicy(document))
+                    warnings.Add(new IngestProblem(source, "no outline headings and no document number were found: it may not be a policy document"));
+            }
+            else
+            {
+                failures.Add(new IngestProblem(source, outcome.Error!));
+            }
+        }
+        var (canonical, groups) = FoldDuplicates(documents);
+        return new IngestReport(canonical, failures, warnings, groups, bytes, clock.Elapsed);
+    }
+
+    /// <summary>Reads and builds one file; an unreadable file gives its reason instead of a document.</summary>
+    public (PolicyDocument? Document, string? Error) IngestFile(string path, string source)
+    {
+        string extension = Path.GetExtension(path);
+        if (!_readers.TryGetValue(extension, out var reader))
+        {
+            string supported = string.Join(' ', _readers.Keys.Order(StringComparer.Ordinal));
+            return (null, $"unsupported file type '{(extension.Length > 0 ? extension : "(none)")}'; supported: {supported}");
+        }
+        ReadResult read;
+        try
+        {
+            read = reader.Read(path);
+        }
+        catch (IOException e)
+        {
+            return (null, $"the file could not be read: {e.Message}");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (null, "the file could not be read: permission denied");
+        }
+        if (!read.Succeeded)
+            return (null, read.Error);
+        string id = DocumentIds.FromSource(source);
+        return (_builder.Build(id, source, reader.Format, read.Text!, read.Properties), null);
+    }
+
+    private static bool LooksLikeNoPolicy(PolicyDocument document) =>
+        document.Sections.All(s => s.Level == HeadingLevel.Preamble) && document.Metadata.DocumentNumber is null;
+
+    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal))
+                    yield return file;
+            }
+            else
+            {
+                yield return path; // a missing file is reported by its reader
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps one document per near-duplicate group: the one whose metadata is most complete in print
+    /// (000's web page prints issuer and date; 001's PDF extraction does not), then the earlier source.
+    /// </summary>
+    private static (List<PolicyDocument>, List<IReadOnlyList<string>>) FoldDuplicates(List<PolicyDocument> documents)
+    {
+        var groups = NearDuplicateDetector.Group([.. documents.Select(d => d.Text)]);
+        var dropped = new HashSet<int>();
+        var replaced = new Dictionary<int, PolicyDocument>();
+        var reported = new List<IReadOnlyList<string>>();
+        foreach (var group in groups)
+        {
+            var ordered = group.OrderByDescending(i => PrintedFieldCount(documents[i])).ThenBy(i => documents[i].Source, StringComparer.Ordinal).ToList();
+            int keep = ordered[0];
+            var alternates = ordered.Skip(1).Select(i => documents[i].Source).ToList();
+            replaced[keep] = documents[keep] with { AlternateSources = alternates };
+            dropped.UnionWith(ordered.Skip(1));
+            reported.Add([documents[keep].Source, .. alternates]);
+        }
+        var result = documents.Select((d, i) => replaced.GetValueOrDefault(i, d)).Where((_, i) => !dropped.Contains(i)).ToList();
+        return (result, reported);
+    }
+
+    private static int PrintedFieldCount(PolicyDocument d)
+    {
+        var m = d.Metadata;
+        return new object?[] { m.Title, m.DocumentNumber, m.SigningDate, m.Region }.Count(f => f is not null)
+            + m.Issuers.Count(i => i.Provenance == Provenance.Printed);
+    }
+}

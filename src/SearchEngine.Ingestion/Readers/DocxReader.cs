@@ -1,0 +1,76 @@
+using System.IO.Packaging;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using SearchEngine.Core.Documents;
+using SearchEngine.Core.Metadata;
+
+namespace SearchEngine.Ingestion.Readers;
+
+/// <summary>
+/// .docx through DocumentFormat.OpenXml: one line per paragraph (tables included, in reading order), the
+/// core properties as declared metadata, and a paragraph in the Title style, or the first in a heading style
+/// that is not an outline heading, as the declared title.
+/// </summary>
+public sealed class DocxReader : IDocumentReader
+{
+    public SourceFormat Format => SourceFormat.Docx;
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
+
+    public ReadResult Read(string path)
+    {
+        try
+        {
+            using var document = WordprocessingDocument.Open(path, false);
+            var body = document.MainDocumentPart?.Document?.Body;
+            if (body is null)
+                return ReadResult.Fail("the .docx has no document body");
+            var lines = new List<string>();
+            string? styledTitle = null;
+            foreach (var paragraph in body.Descendants<Paragraph>())
+            {
+                string text = TextOf(paragraph);
+                if (text.Trim().Length == 0)
+                    continue;
+                lines.Add(text);
+                string style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
+                if (styledTitle is null && IsTitleStyle(style) && !StartsWithOutlineMarker(text))
+                    styledTitle = text.Trim();
+            }
+            if (lines.Count == 0)
+                return ReadResult.Fail("the .docx contains no text");
+            var properties = new Dictionary<string, string>();
+            string? declared = document.PackageProperties.Title;
+            if (!string.IsNullOrWhiteSpace(styledTitle ?? declared))
+                properties[SourceProperties.Title] = (styledTitle ?? declared)!.Trim();
+            if (document.PackageProperties.Created is { } created)
+                properties[SourceProperties.Date] = created.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return ReadResult.Ok(string.Join('\n', lines), properties);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException)
+        {
+            return ReadResult.Fail($"the .docx is truncated or corrupt ({e.Message.TrimEnd('.')})");
+        }
+    }
+
+    private static string TextOf(Paragraph paragraph)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var element in paragraph.Descendants())
+        {
+            switch (element)
+            {
+                case Text t: sb.Append(t.Text); break;
+                case TabChar: sb.Append(' '); break;
+                case Break or CarriageReturn: sb.Append('\n'); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsTitleStyle(string style) =>
+        style.StartsWith("Title", StringComparison.OrdinalIgnoreCase) || style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) || style == "1";
+
+    private static bool StartsWithOutlineMarker(string text) =>
+        text.TrimStart().Length > 0 && "一二三四五六七八九十（(0123456789".Contains(text.TrimStart()[0], StringComparison.Ordinal);
+}
