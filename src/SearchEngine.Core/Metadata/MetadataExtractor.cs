@@ -36,9 +36,9 @@ public sealed partial class MetadataExtractor
         var number = FindDocumentNumber(preamble);
         var block = TitleBlock.Find(preamble, number?.Offset ?? -1);
         var (title, noticeTitle) = Titles(text, block, properties);
-        var signatures = IssuerNames.FindSignatures(preamble).ToList();
+        var signatures = Signatures(text, preamble);
         var issuers = Issuers(block, signatures, number?.Found);
-        var signing = SigningDate(preamble, signatures);
+        var signing = SigningDate(text, preamble, signatures);
         var publication = PublicationDate(removed, properties);
         string? typeSource = block?.ForwardedTitle ?? title?.Value;
         var type = typeSource is not null && DocumentTypeClassifier.FromTitle(typeSource) is { } t
@@ -58,6 +58,20 @@ public sealed partial class MetadataExtractor
             DocumentType = type,
             PlanningPeriod = period,
         };
+    }
+
+    /// <summary>
+    /// A forwarding notice signs in its preamble (000, 002); a notice that is itself the document signs at its
+    /// end. Offsets are into the whole text.
+    /// </summary>
+    private static List<(string Name, int Offset, int DateOffset)> Signatures(string text, string preamble)
+    {
+        var inPreamble = IssuerNames.FindSignatures(preamble).ToList();
+        if (inPreamble.Count > 0)
+            return inPreamble;
+        const int TailLength = 300;
+        int tailStart = Math.Max(preamble.Length, text.Length - TailLength);
+        return [.. IssuerNames.FindSignatures(text[tailStart..]).Select(s => (s.Name, s.Offset + tailStart, s.DateOffset + tailStart))];
     }
 
     private static (Found<DocumentNumber> Found, int Offset)? FindDocumentNumber(string preamble)
@@ -110,12 +124,12 @@ public sealed partial class MetadataExtractor
         return issuers;
     }
 
-    private static Found<DateOnly>? SigningDate(string preamble, List<(string Name, int Offset, int DateOffset)> signatures)
+    private static Found<DateOnly>? SigningDate(string text, string preamble, List<(string Name, int Offset, int DateOffset)> signatures)
     {
         foreach (var (_, _, dateOffset) in signatures)
         {
-            var date = ChineseDate.FindAll(preamble[dateOffset..]).First();
-            return new Found<DateOnly>(date.Date, Provenance.Printed, preamble.Substring(dateOffset, date.Length), dateOffset);
+            var date = ChineseDate.FindAll(text.Substring(dateOffset, Math.Min(30, text.Length - dateOffset))).First();
+            return new Found<DateOnly>(date.Date, Provenance.Printed, text.Substring(dateOffset, date.Length), dateOffset);
         }
         // 党委 documents print the date in brackets under the title: （2023年10月18日）.
         foreach (Match m in DateLine().Matches(preamble))

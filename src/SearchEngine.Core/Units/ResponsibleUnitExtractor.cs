@@ -65,9 +65,19 @@ public sealed partial class ResponsibleUnitExtractor
         return _aliases.TryGetValue(n, out var canonical) ? canonical : n;
     }
 
-    private static bool LooksLikeUnit(string name) => name.Length is >= 3 and <= 30 && UnitEnding().IsMatch(name);
+    private static bool LooksLikeUnit(string name)
+    {
+        string bare = Qualifier().Replace(name, "");
+        return bare.Length is >= 3 and <= 30 && UnitEnding().IsMatch(bare);
+    }
 
-    [GeneratedRegex(@"[（(](?<clause>[^（）()]*?(牵头|责任单位|按职责分工负责|分工负责|配合单位)[^（）()]*?)(?:[）)]|$)")]
+    /// <summary>A bracketed office after a unit's name: 市政府办(金融工作科).</summary>
+    [GeneratedRegex(@"[（(][^（）()]{1,12}[）)]$")]
+    private static partial Regex Qualifier();
+
+    // The clause sits in （）, () or, in some files, [] or 【】; unit names may carry a bracketed office:
+    // 市政府办(金融工作科). A clause cut off by the end of the text (002's last item) still counts.
+    [GeneratedRegex(@"[（(\[【](?<clause>(?:[^（）()\[\]【】]|[（(][^（）()]{1,12}[）)])*?(牵头|责任单位|按职责分工负责|分工负责|配合单位)(?:[^（）()\[\]【】]|[（(][^（）()]{1,12}[）)])*?)(?:[）)\]】]|$)")]
     private static partial Regex Assignment();
 
     [GeneratedRegex(@"^(牵头单位|责任单位|配合单位|参与单位)\s*[:：]\s*")]

@@ -39,7 +39,13 @@ public sealed class HtmlReader : IDocumentReader
         if (content is null)
             return ReadResult.Fail("the page has no article text");
         string text = ToText(content).Trim();
-        return text.Length == 0 ? ReadResult.Fail("the page has no article text") : ReadResult.Ok(text, properties);
+        if (text.Length == 0)
+            return ReadResult.Fail("the page has no article text");
+        // Sites print the title as the page's <h1> above the content box; it belongs to the document.
+        if (document.QuerySelector("h1") is { } h1 && !content.Contains(h1)
+            && h1.TextContent.Trim() is { Length: > 0 } heading && !text.StartsWith(heading, StringComparison.Ordinal))
+            text = heading + "\n" + text;
+        return ReadResult.Ok(text, properties);
     }
 
     private static Dictionary<string, string> Properties(IDocument document)

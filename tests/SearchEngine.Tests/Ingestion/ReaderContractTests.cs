@@ -29,6 +29,22 @@ public class ReaderContractTests
         Assert.DoesNotContain('\uFFFD', document.Text); // no decoding damage
     }
 
+    [Theory]
+    [InlineData("policy-utf8.txt", "2022-03-01")]
+    [InlineData("policy-utf8-bom.txt", "2022-03-15")]
+    [InlineData("policy-gb18030.txt", "2022-04-06")]
+    [InlineData("policy-utf16le.txt", "2022-05-10")]
+    [InlineData("policy.html", "2022-03-03")]
+    [InlineData("policy.docx", "2022-06-02")]
+    [InlineData("policy.pdf", "2022-07-01")]
+    public void Should_read_the_signature_date_at_the_end_of_a_notice(string fixture, string signingDate)
+    {
+        var (document, _) = Ingester.IngestFile(Seeds.Fixture(fixture), fixture);
+        Assert.NotNull(document);
+        Assert.Equal(DateOnly.Parse(signingDate, System.Globalization.CultureInfo.InvariantCulture), document.Metadata.SigningDate?.Value);
+        Assert.Equal(Provenance.Printed, Assert.Single(document.Metadata.Issuers).Provenance);
+    }
+
     [Fact]
     public void Should_decode_gb18030_characters_outside_gbk()
     {

@@ -30,6 +30,8 @@ public class UnitsAndIndustriesTests
     [InlineData("（责任单位：省科技厅、省工信厅）", "省科技厅,省工业和信息化厅")]
     [InlineData("（市工业和信息化局牵头负责）", "市工业和信息化局*")]
     [InlineData("（市科技局、市商务局牵头，市财政局等按职责分工负责）", "市科技局*,市商务局*,市财政局")]
+    [InlineData("[市政府办(金融工作科)、人民银行怀化市分行等按职责分工负责]", "市政府办(金融工作科),人民银行怀化市分行")]
+    [InlineData("（责任单位：省科技厅、长株潭三", "省科技厅")]
     [InlineData("（以下简称自创区）", "")]
     public void Should_normalise_unit_names_and_mark_leads(string clause, string expected)
     {
