@@ -23,6 +23,9 @@ public sealed record DocumentMetadata
     /// <summary>发布日期 — the date it was published (a web page's date line).</summary>
     public Found<DateOnly>? PublicationDate { get; init; }
 
+    /// <summary>来源 — the site or body that published the file (a page's header or ContentSource meta tag).</summary>
+    public Found<string>? Publisher { get; init; }
+
     /// <summary>年份 — the year the document belongs to.</summary>
     public Found<int>? Year { get; init; }
 

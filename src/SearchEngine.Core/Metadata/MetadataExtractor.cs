@@ -53,6 +53,7 @@ public sealed partial class MetadataExtractor
             DocumentNumber = number?.Found,
             SigningDate = signing,
             PublicationDate = publication,
+            Publisher = Publisher(removed, properties),
             Year = Year(text, signing, publication, number?.Found, period),
             Region = Region(text, issuers),
             DocumentType = type,
@@ -155,6 +156,19 @@ public sealed partial class MetadataExtractor
                 return new Found<DateOnly>(date.Date, Provenance.SourceMetadata, $"the file's declared date: {declared}");
         }
         return null;
+    }
+
+    private static Found<string>? Publisher(IReadOnlyList<RemovedFragment> removed, IReadOnlyDictionary<string, string> properties)
+    {
+        foreach (var fragment in removed.Where(f => f.Kind == RemovedFragment.PageHeader))
+        {
+            var site = BoilerplateStripper.PageHeader().Match(fragment.Text).Groups["site"];
+            if (site.Success)
+                return new Found<string>(site.Value, Provenance.SourceMetadata, $"page header: {fragment.Text}");
+        }
+        return properties.TryGetValue(SourceProperties.Publisher, out var declared) && declared.Length > 0
+            ? new Found<string>(declared, Provenance.SourceMetadata, $"the file's declared source: {declared}")
+            : null;
     }
 
     private static Found<int>? Year(string text, Found<DateOnly>? signing, Found<DateOnly>? publication, Found<DocumentNumber>? number, Found<PlanningPeriod>? period)

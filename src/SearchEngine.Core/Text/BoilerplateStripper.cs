@@ -58,7 +58,7 @@ internal static partial class BoilerplateStripper
     }
 
     /// <summary>"2021/8/27 09:48   湖南省政府网站   关键字:… 浏览量:" — the date line of a government site.</summary>
-    [GeneratedRegex(@"^\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?\s+\S+")]
+    [GeneratedRegex(@"^\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?\s+(?<site>\S+)")]
     internal static partial Regex PageHeader();
 
     /// <summary>"《长株潭…行动计划》.docx" — a document-sharing site prints the file name first.</summary>

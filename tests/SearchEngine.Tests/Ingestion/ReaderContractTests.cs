@@ -63,6 +63,8 @@ public class ReaderContractTests
         Assert.DoesNotContain("版权所有", document.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("网站标识码", document.Text, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2022, 3, 5), document.Metadata.PublicationDate?.Value);
+        Assert.Equal("湖南省人民政府网站", document.Metadata.Publisher?.Value);
+        Assert.Equal("关于加快智能网联汽车产业发展的通知", document.Metadata.Title?.Value); // printed as the page's <h1>
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public class SeedMetadataTests
         Assert.Equal(new DateOnly(2021, 8, 19), m.SigningDate!.Value);
         Assert.Equal(new DateOnly(2021, 8, 27), m.PublicationDate!.Value);
         Assert.Equal(Provenance.SourceMetadata, m.PublicationDate.Provenance);
+        Assert.Equal("湖南省政府网站", m.Publisher!.Value);
         Assert.Equal(("规划", 2021, "湖南省", RegionLevel.Province), (m.DocumentType!.Value, m.Year!.Value, m.Region!.Value.Name, m.Region.Value.Level));
         Assert.Equal("十四五", m.PlanningPeriod!.Value.Name);
     }
