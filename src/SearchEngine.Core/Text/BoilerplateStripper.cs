@@ -21,7 +21,7 @@ internal static partial class BoilerplateStripper
                 break;
             }
             if (PageHeader().IsMatch(trimmed))
-                removed.Add(new RemovedFragment(RemovedFragment.PageHeader, trimmed));
+                removed.Add(new RemovedFragment(RemovedFragment.PageHeader, Whitespace().Replace(trimmed, " ")));
             else if (kept.Count == 0 && FileNameLine().IsMatch(trimmed))
                 removed.Add(new RemovedFragment(RemovedFragment.FileName, trimmed));
             else if (rules.IsBoilerplateLine(trimmed))
@@ -60,6 +60,10 @@ internal static partial class BoilerplateStripper
     /// <summary>"2021/8/27 09:48   湖南省政府网站   关键字:… 浏览量:" — the date line of a government site.</summary>
     [GeneratedRegex(@"^\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?\s+(?<site>\S+)")]
     internal static partial Regex PageHeader();
+
+    /// <summary>Runs of spaces, tabs and no-break spaces that lay out a header line.</summary>
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     /// <summary>"《长株潭…行动计划》.docx" — a document-sharing site prints the file name first.</summary>
     [GeneratedRegex(@"^《?[^《》]{2,80}》?\.(docx?|pdf|wps|txt)$", RegexOptions.IgnoreCase)]

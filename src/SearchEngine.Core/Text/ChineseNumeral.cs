@@ -1,7 +1,7 @@
 namespace SearchEngine.Core.Text;
 
 /// <summary>Chinese numerals as outline headings print them: 一 … 十, 十一 … 九十九, and 〇/零.</summary>
-internal static class ChineseNumeral
+public static class ChineseNumeral
 {
     private const string Digits = "〇一二三四五六七八九";
 

@@ -7,9 +7,10 @@ using SearchEngine.Core.Metadata;
 namespace SearchEngine.Ingestion.Readers;
 
 /// <summary>
-/// .docx through DocumentFormat.OpenXml: one line per paragraph (tables included, in reading order), the
-/// core properties as declared metadata, and a paragraph in the Title style, or the first in a heading style
-/// that is not an outline heading, as the declared title.
+/// .docx through DocumentFormat.OpenXml: one line per paragraph (tables included, in reading order) with
+/// Word's automatic numbering rendered in front (<see cref="WordNumbering"/>), the core properties as
+/// declared metadata, and a paragraph in the Title style, or the first in a heading style that is not an
+/// outline heading, as the declared title.
 /// </summary>
 public sealed class DocxReader : IDocumentReader
 {
@@ -27,9 +28,11 @@ public sealed class DocxReader : IDocumentReader
                 return ReadResult.Fail("the .docx has no document body");
             var lines = new List<string>();
             string? styledTitle = null;
+            var numbering = new WordNumbering(document.MainDocumentPart!);
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
-                string text = TextOf(paragraph);
+                string number = numbering.Render(paragraph);
+                string text = number + TextOf(paragraph);
                 if (text.Trim().Length == 0)
                     continue;
                 lines.Add(text);
