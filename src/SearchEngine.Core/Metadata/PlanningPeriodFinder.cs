@@ -1,4 +1,5 @@
 using SearchEngine.Core.Documents;
+using SearchEngine.Core.Text;
 
 namespace SearchEngine.Core.Metadata;
 
@@ -20,7 +21,7 @@ public static class PlanningPeriodFinder
                     $"title names “{name}”", text.IndexOf(name, StringComparison.Ordinal));
         }
         var counts = Periods
-            .Select(p => (p.Name, p.First, Count: CountOf(text, p.Name)))
+            .Select(p => (p.Name, p.First, Count: Occurrences.Count(text, p.Name)))
             .Where(p => p.Count > 0)
             .OrderByDescending(p => p.Count).ThenByDescending(p => p.First)
             .ToList();
@@ -29,13 +30,5 @@ public static class PlanningPeriodFinder
         var best = counts[0];
         return new Found<PlanningPeriod>(new PlanningPeriod(best.Name, best.First, best.First + 4), Provenance.Printed,
             $"text names “{best.Name}” {best.Count} time(s)", text.IndexOf(best.Name, StringComparison.Ordinal));
-    }
-
-    private static int CountOf(string text, string word)
-    {
-        int count = 0;
-        for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-            count++;
-        return count;
     }
 }

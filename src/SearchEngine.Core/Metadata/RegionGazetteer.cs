@@ -44,10 +44,10 @@ public sealed class RegionGazetteer
             string? seen = null;
             foreach (var name in names.Where(n => n.Length >= 2).Distinct())
             {
-                int c = CountOccurrences(text, name);
+                int c = Occurrences.Count(text, name);
                 // A full name also contains its short form (怀化市 ⊃ 怀化): count the short form only beyond it.
                 if (name != region.Name)
-                    c -= CountOccurrences(text, region.Name);
+                    c -= Occurrences.Count(text, region.Name);
                 if (c > 0)
                 {
                     count += c;
@@ -57,13 +57,5 @@ public sealed class RegionGazetteer
             if (count > 0)
                 yield return (region, count, seen!);
         }
-    }
-
-    private static int CountOccurrences(string text, string word)
-    {
-        int count = 0;
-        for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
-            count++;
-        return count;
     }
 }

@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
-
 namespace SearchEngine.Core.Text;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace SearchEngine.Core.Text;
 
 /// <summary>Reads the plain-text data files embedded from src/SearchEngine.Core/Data.</summary>
