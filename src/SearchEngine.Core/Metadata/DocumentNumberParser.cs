@@ -31,6 +31,17 @@ public static partial class DocumentNumberParser
         return (number, prefixStart, text[prefixStart..(match.Index + match.Length)]);
     }
 
+    /// <summary>Every document number in the text: the number, where its trimmed prefix starts, and where it ends.</summary>
+    public static IEnumerable<(DocumentNumber Number, int Start, int End)> FindAll(string text)
+    {
+        foreach (Match match in Pattern().Matches(text))
+        {
+            var number = FromMatch(match);
+            var prefix = match.Groups["prefix"];
+            yield return (number, prefix.Index + prefix.Length - number.Prefix.Length, match.Index + match.Length);
+        }
+    }
+
     private static DocumentNumber FromMatch(Match match)
     {
         string prefix = match.Groups["prefix"].Value;

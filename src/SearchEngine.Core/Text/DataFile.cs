@@ -4,18 +4,26 @@ namespace SearchEngine.Core.Text;
 internal static class DataFile
 {
     /// <summary>The lines of a data file, without comments (#) and blank lines.</summary>
-    public static IEnumerable<string> ReadLines(string name)
+    /// <param name="name">File name, e.g. "regions.txt".</param>
+    /// <param name="folder">"Data" for src/SearchEngine.Core/Data, "Analysis.Data" for Analysis/Data.</param>
+    public static IEnumerable<string> ReadLines(string name, string folder = "Data")
     {
-        var assembly = typeof(DataFile).Assembly;
-        using var stream = assembly.GetManifestResourceStream($"SearchEngine.Core.Data.{name}")
-            ?? throw new InvalidOperationException($"Data file '{name}' is not embedded in {assembly.GetName().Name}; check Data/*.txt in the project.");
-        using var reader = new StreamReader(stream);
+        using var reader = Open(name, folder);
         while (reader.ReadLine() is { } line)
         {
             var trimmed = line.Trim();
             if (trimmed.Length > 0 && trimmed[0] != '#')
                 yield return trimmed;
         }
+    }
+
+    /// <summary>A reader over an embedded data file, for files too large to go line by line through LINQ.</summary>
+    public static StreamReader Open(string name, string folder = "Data")
+    {
+        var assembly = typeof(DataFile).Assembly;
+        var stream = assembly.GetManifestResourceStream($"SearchEngine.Core.{folder}.{name}")
+            ?? throw new InvalidOperationException($"Data file '{name}' is not embedded in {assembly.GetName().Name}; check {folder.Replace('.', '/')}/*.txt in the project.");
+        return new StreamReader(stream);
     }
 
     /// <summary>Lines of the form "key&lt;TAB&gt;value".</summary>

@@ -1,0 +1,117 @@
+namespace SearchEngine.Core.Analysis;
+
+/// <summary>
+/// 分析器 — the one analysis chain for indexing and querying: normalisation (NFKC, case, traditional →
+/// simplified) with offsets kept, mixed-token recognition, dictionary + HMM segmentation, stop words, and in
+/// index mode the sub-words and parts of long tokens. Built once (the dictionary takes a moment to load) and
+/// safe to share between threads.
+/// </summary>
+public sealed class ChineseAnalyzer
+{
+    private static readonly Lazy<ChineseAnalyzer> Shared = new(() => new ChineseAnalyzer(Vocabulary.Load()));
+
+    /// <summary>Shortest word that gets sub-words in index mode: 农业发展银行 → 农业, 发展, 银行, ….</summary>
+    private const int SubWordMinLength = 3;
+
+    private readonly ChineseSegmenter _segmenter;
+    private readonly StopWords _stopWords;
+
+    private ChineseAnalyzer(Vocabulary vocabulary)
+    {
+        Vocabulary = vocabulary;
+        _segmenter = new ChineseSegmenter(vocabulary, HmmWordFinder.Default);
+        _stopWords = StopWords.Default;
+    }
+
+    /// <summary>The analyzer with the embedded dictionary and policy lexicon.</summary>
+    public static ChineseAnalyzer Default => Shared.Value;
+
+    /// <summary>An analyzer that also knows the terms of the given user lexicon files ("word [frequency]" per line).</summary>
+    public static ChineseAnalyzer WithUserLexicons(IEnumerable<string> paths) => new(Vocabulary.Load(paths));
+
+    public Vocabulary Vocabulary { get; }
+
+    /// <summary>Analyses text into tokens with exact offsets and positions.</summary>
+    public List<Token> Analyze(string text, AnalysisMode mode = AnalysisMode.Index)
+    {
+        var tokens = new List<Token>();
+        Analyze(text, mode, tokens);
+        return tokens;
+    }
+
+    /// <summary>The terms of the query-mode tokens, in order: what a search for this text looks for.</summary>
+    public List<string> Terms(string text) => [.. Analyze(text, AnalysisMode.Query).Select(t => t.Text)];
+
+    public void Analyze(string text, AnalysisMode mode, List<Token> output)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = NormalizedText.Create(text);
+        string chars = normalized.Slice(0, normalized.Length);
+        var spans = MixedTokenRecognizer.Find(chars);
+        var words = new List<ChineseSegmenter.Word>(chars.Length / 2 + 1);
+        _segmenter.Segment(chars, spans, words);
+        var slots = Slots(chars);
+
+        foreach (var word in words)
+        {
+            bool isSpan = word.SpanIndex >= 0;
+            string term = isSpan ? spans[word.SpanIndex].Text : chars[word.Start..word.End];
+            var kind = isSpan ? spans[word.SpanIndex].Kind : TokenKind.Word;
+            if (!_stopWords.Contains(term))
+                output.Add(MakeToken(term, word.Start, word.End, kind, normalized, slots));
+            if (mode != AnalysisMode.Index)
+                continue;
+            if (isSpan)
+            {
+                foreach (var (part, start) in spans[word.SpanIndex].Parts)
+                {
+                    if (part != term && part.Length > 0 && !_stopWords.Contains(part))
+                        output.Add(MakeToken(part, start, start + part.Length, TokenKind.SubWord, normalized, slots));
+                }
+            }
+            else if (word.End - word.Start >= SubWordMinLength)
+            {
+                AddSubWords(chars, word.Start, word.End, normalized, slots, output);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every dictionary word inside a long word, as jieba's search mode finds them: 农业, 发展, 银行 in
+    /// 农业发展银行; 网联, 汽车 in 智能网联汽车. Arbitrary character bigrams are not indexed: 主创 inside 自主创新
+    /// would match a search for 主创 (main creator), which no reader wants.
+    /// </summary>
+    private void AddSubWords(string chars, int start, int end, NormalizedText normalized, int[] slots, List<Token> output)
+    {
+        for (int i = start; i < end - 1; i++)
+        {
+            for (int j = i + 2; j <= end && j - i < end - start; j++)
+            {
+                var piece = chars.AsSpan(i, j - i);
+                int frequency = Vocabulary.Frequency(piece);
+                if (frequency < 0)
+                    break;
+                if (frequency > 0 && !_stopWords.Contains(piece))
+                    output.Add(MakeToken(piece.ToString(), i, j, TokenKind.SubWord, normalized, slots));
+            }
+        }
+    }
+
+    private static Token MakeToken(string term, int start, int end, TokenKind kind, NormalizedText normalized, int[] slots) =>
+        new(term, normalized.SourceStart(start), normalized.SourceEnd(end - 1), slots[start], slots[end - 1] + 1, kind);
+
+    /// <summary>Slot of each character: the count of non-space characters before it.</summary>
+    private static int[] Slots(string chars)
+    {
+        var slots = new int[chars.Length + 1];
+        int slot = 0;
+        for (int i = 0; i < chars.Length; i++)
+        {
+            slots[i] = slot;
+            if (!char.IsWhiteSpace(chars[i]))
+                slot++;
+        }
+        slots[chars.Length] = slot;
+        return slots;
+    }
+}

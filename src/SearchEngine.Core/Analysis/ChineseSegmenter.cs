@@ -1,0 +1,150 @@
+namespace SearchEngine.Core.Analysis;
+
+/// <summary>
+/// 分词 — the segmentation of normalised text into words: a graph of every dictionary word starting at each
+/// character (and each mixed token, which cannot be cut), the path of highest probability through it (the
+/// product of word frequencies, as jieba computes it), and the HMM for runs of single characters the
+/// dictionary does not join (names and new words). Whitespace and punctuation are crossed by edges that emit
+/// nothing, so a lexicon term may contain them (4+4科创工程) but no other word does.
+/// </summary>
+internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
+{
+    /// <summary>A word of the segmentation, in normalised-text offsets.</summary>
+    public readonly record struct Word(int Start, int End, TokenKind Kind, int SpanIndex);
+
+    private enum CharKind : byte { Han, Word, Skip }
+
+    /// <summary>Log probability given to a mixed token: a plausible word, so lexicon terms containing it win.</summary>
+    private readonly double _spanLogProbability = Math.Log(1000) - vocabulary.LogTotal;
+
+    private List<MixedTokenRecognizer.Span> _spans = [];
+
+    private int SpanEnd(int index) => _spans[index].End;
+
+    public void Segment(string text, List<MixedTokenRecognizer.Span> spans, List<Word> output)
+    {
+        _spans = spans;
+        int n = text.Length;
+        if (n == 0)
+            return;
+        var kinds = Classify(text);
+        var spanAt = new int[n + 1];
+        Array.Fill(spanAt, -1);
+        var insideSpan = new bool[n + 1];
+        for (int s = 0; s < spans.Count; s++)
+        {
+            spanAt[spans[s].Start] = s;
+            for (int i = spans[s].Start + 1; i < spans[s].End; i++)
+                insideSpan[i] = true;
+        }
+
+        // route[i]: best log probability of segmenting text[i..]; next[i]: end of the first word on that path.
+        var route = new double[n + 1];
+        var next = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--)
+        {
+            if (insideSpan[i])
+            {
+                route[i] = double.NegativeInfinity;
+                continue;
+            }
+            double best = double.NegativeInfinity;
+            int bestEnd = i + 1;
+            int minEnd = i + 1;
+            if (spanAt[i] >= 0)
+            {
+                minEnd = spans[spanAt[i]].End;
+                (best, bestEnd) = (_spanLogProbability + route[minEnd], minEnd);
+            }
+            else if (kinds[i] == CharKind.Skip)
+            {
+                (best, bestEnd) = (route[i + 1], i + 1);
+            }
+            else
+            {
+                int f = vocabulary.Frequency(text.AsSpan(i, 1));
+                (best, bestEnd) = (Math.Log(Math.Max(f, 1)) - vocabulary.LogTotal + route[i + 1], i + 1);
+            }
+            int limit = Math.Min(n, i + vocabulary.MaxWordLength);
+            for (int j = i + 2; j <= limit; j++)
+            {
+                int f = vocabulary.Frequency(text.AsSpan(i, j - i));
+                if (f < 0)
+                    break;
+                if (f == 0 || j < minEnd || insideSpan[j] || kinds[j - 1] == CharKind.Skip)
+                    continue;
+                double score = Math.Log(f) - vocabulary.LogTotal + route[j];
+                if (score > best)
+                    (best, bestEnd) = (score, j);
+            }
+            route[i] = best;
+            next[i] = bestEnd;
+        }
+        Emit(text, kinds, spanAt, next, output);
+    }
+
+    /// <summary>Walks the best path; runs of single Han characters that the dictionary does not know go to the HMM.</summary>
+    private void Emit(string text, CharKind[] kinds, int[] spanAt, int[] next, List<Word> output)
+    {
+        int runStart = -1;
+        var found = new List<(int Start, int End)>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            int end = next[i];
+            bool singleHan = end == i + 1 && kinds[i] == CharKind.Han && spanAt[i] < 0;
+            if (singleHan)
+            {
+                if (runStart < 0)
+                    runStart = i;
+            }
+            else
+            {
+                FlushRun(text, runStart, i, found, output);
+                runStart = -1;
+                // A lexicon term that starts with a mixed token (4+4科创工程) is a word, not the token.
+                bool wholeSpan = spanAt[i] >= 0 && end == SpanEnd(spanAt[i]);
+                if (wholeSpan)
+                    output.Add(new Word(i, end, default, spanAt[i]));
+                else if (kinds[i] != CharKind.Skip)
+                    output.Add(new Word(i, end, TokenKind.Word, -1));
+            }
+            i = end;
+        }
+        FlushRun(text, runStart, text.Length, found, output);
+    }
+
+    private void FlushRun(string text, int start, int end, List<(int Start, int End)> found, List<Word> output)
+    {
+        if (start < 0)
+            return;
+        var run = text.AsSpan(start, end - start);
+        // A run the dictionary knows as one word was split on purpose by the path (its parts scored higher).
+        if (run.Length == 1 || vocabulary.Contains(run))
+        {
+            for (int k = start; k < end; k++)
+                output.Add(new Word(k, k + 1, TokenKind.Word, -1));
+            return;
+        }
+        found.Clear();
+        hmm.Split(run, found);
+        foreach (var (s, e) in found)
+            output.Add(new Word(start + s, start + e, TokenKind.Word, -1));
+    }
+
+    private static CharKind[] Classify(string text)
+    {
+        var kinds = new CharKind[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            kinds[i] = IsHan(c) ? CharKind.Han
+                : char.IsLetterOrDigit(c) && !char.IsSurrogate(c) ? CharKind.Word
+                : CharKind.Skip;
+        }
+        return kinds;
+    }
+
+    /// <summary>Han characters: unified ideographs, extension A, and 〇.</summary>
+    public static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf' or '〇';
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using SearchEngine.Core.Metadata;
+
+namespace SearchEngine.Core.Analysis;
+
+/// <summary>
+/// Finds the tokens that are not words of a dictionary and must stay whole: 发文字号 (湘政办发〔2021〕47号),
+/// year ranges (2021—2025年), dates, ordinals and counts with their unit (2025年, 8月, 47号, 412家), percentages (9.9%),
+/// Latin-and-digit terms (5g, v2.0, 5g-a, c919) and numbers (4190.73). Each span becomes one edge of the
+/// segmentation graph that the segmenter cannot cut, and knows its searchable parts.
+/// </summary>
+internal static partial class MixedTokenRecognizer
+{
+    /// <summary>A recognised span of normalised text, its token text and its parts.</summary>
+    public readonly record struct Span(int Start, int End, TokenKind Kind, string Text, IReadOnlyList<(string Text, int Start)> Parts);
+
+    public static List<Span> Find(string normalized)
+    {
+        var spans = new List<Span>();
+        foreach (var (number, start, end) in DocumentNumberParser.FindAll(normalized))
+        {
+            var m = DocumentParts().Match(normalized, start, end - start);
+            IReadOnlyList<(string, int)> parts = m.Success
+                ? [(number.Prefix, start), (number.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Groups["year"].Index), (m.Groups["serial"].Value + "号", m.Groups["serial"].Index)]
+                : [];
+            spans.Add(new Span(start, end, TokenKind.DocumentNumber, Text.SearchFolding.Fold(Compact(normalized[start..end])), parts));
+        }
+        int next = 0;
+        foreach (Match m in Pattern().Matches(normalized))
+        {
+            if (m.Index < next || spans.Exists(s => m.Index < s.End && s.Start < m.Index + m.Length))
+                continue;
+            next = m.Index + m.Length;
+            spans.Add(FromMatch(m));
+        }
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return spans;
+    }
+
+    private static Span FromMatch(Match m)
+    {
+        string text = Compact(m.Value);
+        if (m.Groups["range"].Success)
+        {
+            // Parts: each year, and the last with its 年 as printed (2025年), as a single date would index it.
+            var years = Years().Matches(m.Value);
+            var parts = years.Select(y => (y.Value, m.Index + y.Index)).ToList();
+            if (m.Value.EndsWith('年'))
+                parts.Add((years[^1].Value + "年", m.Index + years[^1].Index));
+            return new Span(m.Index, m.Index + m.Length, TokenKind.Quantity, FoldDashes(text), parts);
+        }
+        if (m.Groups["quantity"].Success)
+        {
+            var number = m.Groups["amount"];
+            return new Span(m.Index, m.Index + m.Length, TokenKind.Quantity, text, [(number.Value, number.Index)]);
+        }
+        if (m.Groups["alnum"].Success)
+        {
+            var parts = AlnumParts().Matches(m.Value);
+            return new Span(m.Index, m.Index + m.Length, TokenKind.Alphanumeric, text,
+                parts.Count > 1 ? [.. parts.Select(p => (p.Value, m.Index + p.Index))] : []);
+        }
+        return new Span(m.Index, m.Index + m.Length, TokenKind.Number, text, []);
+    }
+
+    /// <summary>Spaces inside a recognised token are extraction noise ("47 号").</summary>
+    private static string Compact(string s) => s.Contains(' ', StringComparison.Ordinal) ? s.Replace(" ", "", StringComparison.Ordinal) : s;
+
+    /// <summary>One dash for ranges, whichever was printed (— – ～ ~ 至 到), so 2021-2025年 matches 2021—2025年.</summary>
+    private static string FoldDashes(string s) => DashLike().Replace(s, "-");
+
+    [GeneratedRegex(@"(?<range>(?<![\d.])(?:19|20)\d{2} ?[-—–~～至到] ?(?:19|20)\d{2}年?)|(?<quantity>(?<amount>(?<![\d.])\d{1,6}) ?(?:年|月|日|号|家|个|项|座|名|件|所|户|届|次)|(?<amount>\d+(?:\.\d+)?) ?%)|(?<alnum>(?=[a-z0-9]*[a-z])[a-z0-9]+(?:[.\-+/&][a-z0-9]+)*[+#]*)|(?<number>\d+(?:\.\d+)*)")]
+    private static partial Regex Pattern();
+
+    [GeneratedRegex(@"(?:19|20)\d{2}")]
+    private static partial Regex Years();
+
+    /// <summary>Parts of a Latin-and-digit token: split at joiners, keeping decimal points between digits.</summary>
+    [GeneratedRegex(@"[a-z0-9]+(?:\.\d+)*")]
+    private static partial Regex AlnumParts();
+
+    [GeneratedRegex(@"[〔\[(（【［]\s*(?<year>\d{4})\s*[〕\])）】］]\s*(?<serial>\d{1,4})")]
+    private static partial Regex DocumentParts();
+
+    [GeneratedRegex(@" ?[—–~～至到-] ?")]
+    private static partial Regex DashLike();
+}

@@ -1,0 +1,70 @@
+using SearchEngine.Core.Text;
+
+namespace SearchEngine.Core.Analysis;
+
+/// <summary>
+/// 繁简转换 — traditional to simplified characters and phrases from OpenCC's TSCharacters and TSPhrases
+/// (Apache-2.0, see THIRD-PARTY-NOTICES.md). Only conversions that keep the length are used, so every
+/// character of the result still maps to one original character.
+/// </summary>
+internal sealed class TraditionalToSimplified
+{
+    private readonly Dictionary<char, char> _characters = [];
+    private readonly Dictionary<string, string> _phrases = [];
+    private readonly int _longestPhrase;
+
+    public static TraditionalToSimplified Default { get; } = new();
+
+    private TraditionalToSimplified()
+    {
+        foreach (var line in DataFile.ReadLines("opencc-ts-characters.txt", "Analysis.Data"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 2 && parts[0].Length == 1 && parts[1].Split(' ')[0] is { Length: 1 } target && target[0] != parts[0][0])
+                _characters[parts[0][0]] = target[0];
+        }
+        foreach (var line in DataFile.ReadLines("opencc-ts-phrases.txt", "Analysis.Data"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 2 && parts[1].Split(' ')[0] is { } target && target.Length == parts[0].Length)
+            {
+                _phrases[parts[0]] = target;
+                _longestPhrase = Math.Max(_longestPhrase, target.Length);
+            }
+        }
+    }
+
+    /// <summary>True when the character has a simplified form different from itself.</summary>
+    public bool IsTraditional(char c) => _characters.ContainsKey(c);
+
+    /// <summary>Converts in place. Phrases first (where one character converts differently in context), then characters.</summary>
+    public void Convert(Span<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!_characters.TryGetValue(text[i], out char simplified))
+                continue;
+            if (TryPhrase(text, i, out int length))
+            {
+                i += length - 1;
+                continue;
+            }
+            text[i] = simplified;
+        }
+    }
+
+    private bool TryPhrase(Span<char> text, int start, out int length)
+    {
+        for (length = Math.Min(_longestPhrase, text.Length - start); length >= 2; length--)
+        {
+            var candidate = text.Slice(start, length).ToString();
+            if (_phrases.TryGetValue(candidate, out var target))
+            {
+                target.AsSpan().CopyTo(text.Slice(start, length));
+                return true;
+            }
+        }
+        length = 0;
+        return false;
+    }
+}
