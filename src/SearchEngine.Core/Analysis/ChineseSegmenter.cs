@@ -5,7 +5,8 @@ namespace SearchEngine.Core.Analysis;
 /// character (and each mixed token, which cannot be cut), the path of highest probability through it (the
 /// product of word frequencies, as jieba computes it), and the HMM for runs of single characters the
 /// dictionary does not join (names and new words). Whitespace and punctuation are crossed by edges that emit
-/// nothing, so a lexicon term may contain them (4+4科创工程) but no other word does.
+/// nothing, so a lexicon term may contain them (4+4科创工程) but no other word does. Holds no state between
+/// calls, so one instance serves all threads.
 /// </summary>
 internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
 {
@@ -17,13 +18,8 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
     /// <summary>Log probability given to a mixed token: a plausible word, so lexicon terms containing it win.</summary>
     private readonly double _spanLogProbability = Math.Log(1000) - vocabulary.LogTotal;
 
-    private List<MixedTokenRecognizer.Span> _spans = [];
-
-    private int SpanEnd(int index) => _spans[index].End;
-
     public void Segment(string text, List<MixedTokenRecognizer.Span> spans, List<Word> output)
     {
-        _spans = spans;
         int n = text.Length;
         if (n == 0)
             return;
@@ -80,11 +76,11 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
             route[i] = best;
             next[i] = bestEnd;
         }
-        Emit(text, kinds, spanAt, next, output);
+        Emit(text, kinds, spans, spanAt, next, output);
     }
 
     /// <summary>Walks the best path; runs of single Han characters that the dictionary does not know go to the HMM.</summary>
-    private void Emit(string text, CharKind[] kinds, int[] spanAt, int[] next, List<Word> output)
+    private void Emit(string text, CharKind[] kinds, List<MixedTokenRecognizer.Span> spans, int[] spanAt, int[] next, List<Word> output)
     {
         int runStart = -1;
         var found = new List<(int Start, int End)>();
@@ -103,7 +99,7 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
                 FlushRun(text, runStart, i, found, output);
                 runStart = -1;
                 // A lexicon term that starts with a mixed token (4+4科创工程) is a word, not the token.
-                bool wholeSpan = spanAt[i] >= 0 && end == SpanEnd(spanAt[i]);
+                bool wholeSpan = spanAt[i] >= 0 && end == spans[spanAt[i]].End;
                 if (wholeSpan)
                     output.Add(new Word(i, end, default, spanAt[i]));
                 else if (kinds[i] != CharKind.Skip)
