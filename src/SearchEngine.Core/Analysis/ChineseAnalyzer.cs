@@ -77,9 +77,10 @@ public sealed class ChineseAnalyzer
     }
 
     /// <summary>
-    /// Every dictionary word inside a long word, as jieba's search mode finds them: 农业, 发展, 银行 in
-    /// 农业发展银行; 网联, 汽车 in 智能网联汽车. Arbitrary character bigrams are not indexed: 主创 inside 自主创新
-    /// would match a search for 主创 (main creator), which no reader wants.
+    /// Every dictionary word inside a long word, as jieba's search mode finds them (农业, 发展, 银行 in
+    /// 农业发展银行), and every character bigram, so that any query of two or more characters is found inside a
+    /// long word even when the dictionary does not know it (科技城 inside 岳麓山国家大学科技城 as 科技+技城).
+    /// Sub-words are marked, so the engine can rank a whole-word match above them.
     /// </summary>
     private void AddSubWords(string chars, int start, int end, NormalizedText normalized, int[] slots, List<Token> output)
     {
@@ -89,9 +90,10 @@ public sealed class ChineseAnalyzer
             {
                 var piece = chars.AsSpan(i, j - i);
                 int frequency = Vocabulary.Frequency(piece);
-                if (frequency < 0)
+                bool bigram = j - i == 2;
+                if (frequency < 0 && !bigram)
                     break;
-                if (frequency > 0 && !_stopWords.Contains(piece))
+                if ((frequency > 0 || bigram) && !_stopWords.Contains(piece))
                     output.Add(MakeToken(piece.ToString(), i, j, TokenKind.SubWord, normalized, slots));
             }
         }

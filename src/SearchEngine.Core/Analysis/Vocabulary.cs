@@ -110,9 +110,19 @@ public sealed class Vocabulary
         }
     }
 
+    /// <summary>Most dictionary words are already normal (simplified Han, lower-case ASCII): skip the full pass for them.</summary>
     private static string Normalize(ReadOnlySpan<char> word)
     {
-        var normalized = NormalizedText.Create(word.ToString());
-        return normalized.Slice(0, normalized.Length);
+        var converter = TraditionalToSimplified.Default;
+        foreach (char c in word)
+        {
+            bool plain = (c is >= '\u4e00' and <= '\u9fff' && !converter.IsTraditional(c)) || (c < 0x80 && c is not (>= 'A' and <= 'Z'));
+            if (!plain)
+            {
+                var normalized = NormalizedText.Create(word.ToString());
+                return normalized.Slice(0, normalized.Length);
+            }
+        }
+        return word.ToString();
     }
 }
