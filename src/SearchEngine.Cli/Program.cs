@@ -5,5 +5,6 @@ Console.OutputEncoding = System.Text.Encoding.UTF8;
 var root = new RootCommand("searchengine — full-text search over Chinese policy documents")
 {
     InspectCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 return root.Parse(args).Invoke();

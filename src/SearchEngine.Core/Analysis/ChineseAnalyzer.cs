@@ -78,7 +78,7 @@ public sealed class ChineseAnalyzer
 
     /// <summary>
     /// Every dictionary word inside a long word, as jieba's search mode finds them (农业, 发展, 银行 in
-    /// 农业发展银行), and every character bigram, so that any query of two or more characters is found inside a
+    /// 农业发展银行), and every bigram of Han characters, so that any query of two or more characters is found inside a
     /// long word even when the dictionary does not know it (科技城 inside 岳麓山国家大学科技城 as 科技+技城).
     /// Sub-words are marked, so the engine can rank a whole-word match above them.
     /// </summary>
@@ -90,7 +90,7 @@ public sealed class ChineseAnalyzer
             {
                 var piece = chars.AsSpan(i, j - i);
                 int frequency = Vocabulary.Frequency(piece);
-                bool bigram = j - i == 2;
+                bool bigram = j - i == 2 && ChineseSegmenter.IsHan(chars[i]) && ChineseSegmenter.IsHan(chars[i + 1]);
                 if (frequency < 0 && !bigram)
                     break;
                 if ((frequency > 0 || bigram) && !_stopWords.Contains(piece))
