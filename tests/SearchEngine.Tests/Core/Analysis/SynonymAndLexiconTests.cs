@@ -49,3 +49,25 @@ public class SynonymAndLexiconTests
         }
     }
 }
+
+public class QueryExpansionTests
+{
+    [Fact]
+    public void Should_offer_the_long_form_of_an_abbreviation_as_a_phrase()
+    {
+        var groups = QueryExpansion.Expand(ChineseAnalyzer.Default, SynonymMap.Default, "信创产业");
+        Assert.Equal(["信创", "产业"], groups.Select(g => g.Token.Text));
+        var alternatives = groups[0].Alternatives;
+        Assert.Equal(["信创"], alternatives[0].Terms);
+        Assert.Contains(alternatives, a => string.Concat(a.Terms) == "信息技术应用创新" && a.Weight == 1.0);
+        Assert.Single(groups[1].Alternatives);
+    }
+
+    [Fact]
+    public void Should_weight_a_related_term_below_the_query_term()
+    {
+        var groups = QueryExpansion.Expand(ChineseAnalyzer.Default, SynonymMap.Default, "集成电路");
+        var chip = Assert.Single(groups).Alternatives.Single(a => a.Terms.SequenceEqual(["芯片"]));
+        Assert.Equal(SynonymMap.RelatedWeight, chip.Weight);
+    }
+}
