@@ -6,5 +6,7 @@ var root = new RootCommand("searchengine — full-text search over Chinese polic
 {
     InspectCommand.Create(),
     AnalyzeCommand.Create(),
+    IndexCommand.Create(),
+    SearchCommand.Create(),
 };
 return root.Parse(args).Invoke();

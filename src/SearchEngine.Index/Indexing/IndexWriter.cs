@@ -1,0 +1,250 @@
+using SearchEngine.Core.Analysis;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Search;
+using SearchEngine.Index.Storage;
+
+namespace SearchEngine.Index.Indexing;
+
+/// <summary>
+/// The single writer of an index folder: adds, replaces and deletes documents (by id), and commits them as new
+/// segments plus deletion files under the <see cref="IndexDirectory"/> protocol. After each commit it
+/// publishes a new <see cref="IndexSnapshot"/>; searches keep using the snapshot they started with. Methods
+/// are serialised by a lock; searching needs no lock.
+/// </summary>
+public sealed class IndexWriter : IDisposable
+{
+    private readonly IndexDirectory _directory;
+    private readonly WriteLock _lock;
+    private readonly ChineseAnalyzer _analyzer;
+    private readonly IndexWriterOptions _options;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, SegmentReader> _readers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Segment, int DocOrd)> _committedIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<int>> _pendingDeletes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentRecord> _pending = new(StringComparer.Ordinal);
+    private CommitPoint _commit;
+    private IndexSnapshot _snapshot;
+    private bool _dropAll;
+
+    private IndexWriter(IndexDirectory directory, WriteLock writeLock, ChineseAnalyzer analyzer, IndexWriterOptions options)
+    {
+        _directory = directory;
+        _lock = writeLock;
+        _analyzer = analyzer;
+        _options = options;
+        _commit = directory.ReadCurrent();
+        directory.RemoveUnreferenced(_commit);
+        _snapshot = SnapshotLoader.Load(directory, _commit, _readers);
+        IndexIds(_snapshot);
+    }
+
+    /// <summary>Opens (or creates) the index at <paramref name="path"/> for writing; fails if another process writes it.</summary>
+    public static IndexWriter Open(string path, ChineseAnalyzer? analyzer = null, IndexWriterOptions? options = null)
+    {
+        var writeLock = WriteLock.Acquire(System.IO.Path.GetFullPath(path));
+        try
+        {
+            return new IndexWriter(new IndexDirectory(path), writeLock, analyzer ?? ChineseAnalyzer.Default, options ?? new IndexWriterOptions());
+        }
+        catch
+        {
+            writeLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The last committed state, for searching.</summary>
+    public IndexSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    public string Path => _directory.Path;
+
+    /// <summary>Adds a document, replacing any document with the same id, at the next commit.</summary>
+    public void AddOrUpdate(DocumentRecord document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        lock (_gate)
+        {
+            MarkCommittedDeleted(document.Id);
+            _pending[document.Id] = document;
+        }
+    }
+
+    /// <summary>Deletes a document by id at the next commit; false when no such document exists.</summary>
+    public bool Delete(string id)
+    {
+        lock (_gate)
+        {
+            bool pending = _pending.Remove(id);
+            return MarkCommittedDeleted(id) || pending;
+        }
+    }
+
+    /// <summary>True when the document is in the index as of the last commit or pending.</summary>
+    public bool Contains(string id)
+    {
+        lock (_gate)
+            return _pending.ContainsKey(id) || _committedIds.ContainsKey(id);
+    }
+
+    /// <summary>Drops every committed document at the next commit (a full rebuild adds them all again).</summary>
+    public void DeleteAll()
+    {
+        lock (_gate)
+        {
+            _dropAll = true;
+            _pending.Clear();
+            _pendingDeletes.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Writes pending documents as new segments and pending deletions as new deletion files, then publishes the
+    /// commit. Until CURRENT is replaced nothing is visible, and a crash leaves the previous commit intact.
+    /// </summary>
+    public IndexSnapshot Commit(IProgress<int>? progress = null)
+    {
+        lock (_gate)
+        {
+            if (_pending.Count == 0 && _pendingDeletes.Count == 0 && !_dropAll)
+                return _snapshot;
+            int nextSegment = _commit.NextSegment;
+            var entries = new List<SegmentEntry>();
+            if (!_dropAll)
+            {
+                foreach (var entry in _commit.Segments)
+                    entries.Add(ApplyDeletes(entry));
+            }
+            entries.RemoveAll(e => e.DeletedCount == e.Documents);
+            foreach (var batch in Batches(_pending.Values.ToList()))
+            {
+                string name = $"seg_{nextSegment++:D6}";
+                var builder = new SegmentBuilder(_analyzer);
+                foreach (var d in batch)
+                {
+                    builder.Add(d);
+                    progress?.Report(1);
+                }
+                _directory.WriteDurably(name + ".seg", builder.Build());
+                entries.Add(new SegmentEntry(name, builder.DocumentCount, builder.SectionCount, null, 0));
+            }
+            Publish(new CommitPoint(SegmentFormat.Version, _commit.Generation + 1, nextSegment, entries));
+            return _snapshot;
+        }
+    }
+
+    /// <summary>
+    /// Merges the smallest segments into one when there are more than the options allow, dropping their deleted
+    /// documents. Merging re-indexes the stored documents (a shortcut: postings are not merged directly).
+    /// </summary>
+    public bool MaybeMerge()
+    {
+        lock (_gate)
+        {
+            if (_commit.Segments.Count <= _options.MaxSegments)
+                return false;
+            var smallest = _commit.Segments.OrderBy(s => s.Sections - s.DeletedCount).Take(_commit.Segments.Count - _options.MaxSegments + 1).ToList();
+            return MergeSegments(smallest);
+        }
+    }
+
+    /// <summary>Merges every segment into one (for benchmarks and a compact index after a rebuild).</summary>
+    public bool ForceMerge()
+    {
+        lock (_gate)
+            return _commit.Segments.Count > 1 && MergeSegments([.. _commit.Segments]);
+    }
+
+    private bool MergeSegments(List<SegmentEntry> merging)
+    {
+        if (_pending.Count > 0 || _pendingDeletes.Count > 0 || _dropAll)
+            Commit();
+        var builder = new SegmentBuilder(_analyzer);
+        foreach (var view in _snapshot.Segments.Where(v => merging.Any(m => m.Name == v.Entry.Name)))
+        {
+            for (int d = 0; d < view.Reader.DocumentCount; d++)
+            {
+                if (!view.Deleted[d])
+                    builder.Add(view.Reader.ReadDocument(d));
+            }
+        }
+        int nextSegment = _commit.NextSegment;
+        string name = $"seg_{nextSegment++:D6}";
+        var entries = _commit.Segments.Where(s => !merging.Contains(s)).ToList();
+        if (builder.DocumentCount > 0)
+        {
+            _directory.WriteDurably(name + ".seg", builder.Build());
+            entries.Add(new SegmentEntry(name, builder.DocumentCount, builder.SectionCount, null, 0));
+        }
+        Publish(new CommitPoint(SegmentFormat.Version, _commit.Generation + 1, nextSegment, entries));
+        return true;
+    }
+
+    private void Publish(CommitPoint commit)
+    {
+        _directory.Publish(commit);
+        _commit = commit;
+        _pending.Clear();
+        _pendingDeletes.Clear();
+        _dropAll = false;
+        var snapshot = SnapshotLoader.Load(_directory, commit, _readers);
+        IndexIds(snapshot);
+        Volatile.Write(ref _snapshot, snapshot);
+        _directory.RemoveUnreferenced(commit);
+    }
+
+    /// <summary>A segment entry with this commit's new deletions written as a new deletion file.</summary>
+    private SegmentEntry ApplyDeletes(SegmentEntry entry)
+    {
+        if (!_pendingDeletes.TryGetValue(entry.Name, out var added) || added.Count == 0)
+            return entry;
+        var view = _snapshot.Segments.First(v => v.Entry.Name == entry.Name);
+        var all = Enumerable.Range(0, view.Deleted.Length).Where(d => view.Deleted[d]).Concat(added).Distinct().ToList();
+        string name = $"{entry.Name}_g{_commit.Generation + 1}.del";
+        _directory.WriteDurably(name, DeletionFile.Encode(all));
+        return entry with { Deletes = name, DeletedCount = all.Count };
+    }
+
+    private bool MarkCommittedDeleted(string id)
+    {
+        if (_dropAll || !_committedIds.TryGetValue(id, out var location))
+            return false;
+        if (!_pendingDeletes.TryGetValue(location.Segment, out var set))
+            _pendingDeletes[location.Segment] = set = [];
+        return set.Add(location.DocOrd);
+    }
+
+    /// <summary>Splits pending documents into segment-sized batches by text size.</summary>
+    private IEnumerable<List<DocumentRecord>> Batches(List<DocumentRecord> documents)
+    {
+        var batch = new List<DocumentRecord>();
+        long bytes = 0;
+        foreach (var d in documents)
+        {
+            batch.Add(d);
+            bytes += d.Sections.Sum(s => (long)s.Body.Length * 3) + (d.Title.Length * 3L * d.Sections.Count);
+            if (bytes >= _options.FlushTextBytes)
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+        }
+        if (batch.Count > 0)
+            yield return batch;
+    }
+
+    private void IndexIds(IndexSnapshot snapshot)
+    {
+        _committedIds.Clear();
+        foreach (var view in snapshot.Segments)
+        {
+            for (int d = 0; d < view.Reader.DocumentCount; d++)
+            {
+                if (!view.Deleted[d])
+                    _committedIds[view.Reader.DocumentId(d)] = (view.Entry.Name, d);
+            }
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+}

@@ -1,0 +1,169 @@
+using SearchEngine.Core.Analysis;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Postings;
+using SearchEngine.Index.Storage;
+
+namespace SearchEngine.Index.Indexing;
+
+/// <summary>
+/// Builds one immutable segment in memory: analyses each section's four text fields with the shared analyzer,
+/// accumulates postings per term, and encodes documents, section lengths, facet values and postings into the
+/// bytes of a segment file (<see cref="SegmentFormat"/>).
+/// </summary>
+internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
+{
+    private readonly List<DocumentRecord> _documents = [];
+    private readonly List<int> _sectionDocument = [];
+    private readonly List<int[]> _sectionLengths = [];
+    private readonly Dictionary<string, TermPostingsWriter> _terms = new(StringComparer.Ordinal);
+    private readonly List<Token> _tokens = new(1024);
+
+    public int DocumentCount => _documents.Count;
+
+    public int SectionCount => _sectionDocument.Count;
+
+    /// <summary>Approximate bytes of text added, for flushing by size.</summary>
+    public long TextBytes { get; private set; }
+
+    public void Add(DocumentRecord document)
+    {
+        int docOrd = _documents.Count;
+        _documents.Add(document);
+        foreach (var section in document.Sections)
+            AddSection(docOrd, document.Title, section);
+    }
+
+    private void AddSection(int docOrd, string title, SectionRecord section)
+    {
+        int sectionOrd = _sectionDocument.Count;
+        _sectionDocument.Add(docOrd);
+        var lengths = new int[IndexFields.TextFieldCount];
+        var perTerm = new Dictionary<string, SectionTerm>(StringComparer.Ordinal);
+        string[] texts = [title, section.HeadingText, section.Body, section.UnitsText];
+        for (int f = 0; f < texts.Length; f++)
+        {
+            TextBytes += texts[f].Length * 3L;
+            _tokens.Clear();
+            analyzer.Analyze(texts[f], AnalysisMode.Index, _tokens);
+            foreach (var token in _tokens)
+            {
+                bool sub = token.Kind == TokenKind.SubWord;
+                if (!sub)
+                    lengths[f]++;
+                if (!perTerm.TryGetValue(token.Text, out var entry))
+                    perTerm[token.Text] = entry = new SectionTerm();
+                entry.Tf[IndexFields.Scoring((IndexField)f, sub)]++;
+                var positions = entry.Positions[f] ??= [];
+                if (positions.Count == 0 || positions[^1] != token.Position)
+                    positions.Add(token.Position);
+            }
+        }
+        _sectionLengths.Add(lengths);
+        foreach (var (term, entry) in perTerm)
+        {
+            if (!_terms.TryGetValue(term, out var writer))
+                _terms[term] = writer = new TermPostingsWriter();
+            foreach (var list in entry.Positions)
+                list?.Sort();
+            writer.Add(sectionOrd, entry.Tf, entry.Positions, lengths);
+        }
+    }
+
+    /// <summary>Encodes the segment. The builder must not be used afterwards.</summary>
+    public byte[] Build()
+    {
+        var w = new ByteWriter(1 << 20);
+        w.WriteInt32(unchecked((int)SegmentFormat.HeaderMagic));
+        w.WriteInt32(SegmentFormat.Version);
+        var offsets = new long[SegmentFormat.PartCount];
+
+        offsets[(int)SegmentFormat.Part.Documents] = w.Length;
+        WriteDocuments(w);
+        offsets[(int)SegmentFormat.Part.Sections] = w.Length;
+        WriteSections(w);
+        offsets[(int)SegmentFormat.Part.DocValues] = w.Length;
+        DocValuesCodec.Write(w, _documents);
+
+        var terms = _terms.Keys.Order(StringComparer.Ordinal).ToList();
+        foreach (var t in terms)
+            _terms[t].Finish();
+        offsets[(int)SegmentFormat.Part.Terms] = w.Length;
+        w.WriteVarInt(terms.Count);
+        long docsAt = 0, positionsAt = 0, blocksAt = 0;
+        foreach (var t in terms)
+        {
+            var p = _terms[t];
+            w.WriteString(t);
+            w.WriteVarInt(p.DocFrequency);
+            w.WriteInt64(docsAt);
+            w.WriteInt32(p.Docs.Length);
+            w.WriteInt64(positionsAt);
+            w.WriteInt32(p.Positions.Length);
+            w.WriteInt64(blocksAt);
+            w.WriteVarInt(p.Blocks.Count);
+            docsAt += p.Docs.Length;
+            positionsAt += p.Positions.Length;
+            blocksAt += p.Blocks.Count * BlockInfo.EncodedSize;
+        }
+        offsets[(int)SegmentFormat.Part.Docs] = w.Length;
+        foreach (var t in terms)
+            w.WriteBytes(_terms[t].Docs);
+        offsets[(int)SegmentFormat.Part.Positions] = w.Length;
+        foreach (var t in terms)
+            w.WriteBytes(_terms[t].Positions);
+        offsets[(int)SegmentFormat.Part.Blocks] = w.Length;
+        foreach (var t in terms)
+        {
+            foreach (var b in _terms[t].Blocks)
+            {
+                w.WriteInt32(b.LastDoc);
+                w.WriteInt32(b.DocsOffset);
+                w.WriteInt32(b.PositionsOffset);
+                w.WriteBytes(b.MaxTf);
+                foreach (ushort m in b.MinLength)
+                    w.WriteUInt16(m);
+            }
+        }
+
+        long contentLength = w.Length;
+        foreach (long o in offsets)
+            w.WriteInt64(o);
+        w.WriteInt64(contentLength);
+        w.WriteInt32(unchecked((int)Crc32.Compute(w.Written[..(int)contentLength])));
+        w.WriteInt32(unchecked((int)SegmentFormat.FooterMagic));
+        return w.Written.ToArray();
+    }
+
+    private void WriteDocuments(ByteWriter w)
+    {
+        var blob = new ByteWriter(1 << 16);
+        var starts = new int[_documents.Count + 1];
+        for (int i = 0; i < _documents.Count; i++)
+        {
+            starts[i] = blob.Length;
+            DocumentCodec.Write(blob, _documents[i]);
+        }
+        starts[_documents.Count] = blob.Length;
+        w.WriteVarInt(_documents.Count);
+        foreach (int s in starts)
+            w.WriteInt32(s);
+        w.WriteBytes(blob.Written);
+    }
+
+    private void WriteSections(ByteWriter w)
+    {
+        w.WriteVarInt(_sectionDocument.Count);
+        for (int i = 0; i < _sectionDocument.Count; i++)
+        {
+            w.WriteInt32(_sectionDocument[i]);
+            foreach (int length in _sectionLengths[i])
+                w.WriteInt32(length);
+        }
+    }
+
+    private sealed class SectionTerm
+    {
+        public readonly int[] Tf = new int[IndexFields.ScoringFieldCount];
+        public readonly List<int>?[] Positions = new List<int>?[IndexFields.TextFieldCount];
+    }
+}

@@ -1,0 +1,35 @@
+using SearchEngine.Core.Documents;
+
+namespace SearchEngine.Index.Model;
+
+/// <summary>
+/// What the index stores of one policy document: the metadata search results show and filter on, and its
+/// sections. Built from a <see cref="PolicyDocument"/>; documents are added, replaced and deleted as a whole.
+/// </summary>
+public sealed record DocumentRecord(
+    string Id,
+    string Title,
+    string? NoticeTitle,
+    IReadOnlyList<string> Issuers,
+    string? DocumentNumber,
+    DateOnly? Date,
+    int? Year,
+    string? Region,
+    string? Type,
+    IReadOnlyList<string> Industries,
+    string Source,
+    IReadOnlyList<string> AlternateSources,
+    IReadOnlyList<SectionRecord> Sections)
+{
+    public static DocumentRecord From(PolicyDocument d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var m = d.Metadata;
+        string title = m.Title?.Value ?? m.NoticeTitle?.Value ?? Path.GetFileNameWithoutExtension(d.Source);
+        return new DocumentRecord(
+            d.Id, title, m.NoticeTitle?.Value, [.. m.Issuers.Select(i => i.Value)], m.DocumentNumber?.Value.ToString(),
+            m.SigningDate?.Value ?? m.PublicationDate?.Value, m.Year?.Value, m.Region?.Value.Name, m.DocumentType?.Value,
+            d.Industries, d.Source, d.AlternateSources,
+            [.. d.Sections.Select(s => new SectionRecord(s.Index, s.Level, s.HeadingPath, d.BodyOf(s), s.Units, s.Industries))]);
+    }
+}

@@ -1,0 +1,38 @@
+namespace SearchEngine.Index.Model;
+
+/// <summary>
+/// Filters on a search, from structured parameters or from the query text. Several values of one facet are
+/// alternatives (OR); different facets must all hold (AND).
+/// </summary>
+public sealed record SearchFilters
+{
+    public static SearchFilters None { get; } = new();
+
+    public IReadOnlyList<string> Issuers { get; init; } = [];
+    public IReadOnlyList<string> Industries { get; init; } = [];
+    public IReadOnlyList<string> Regions { get; init; } = [];
+    public IReadOnlyList<string> Types { get; init; } = [];
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
+
+    public bool IsEmpty => Issuers.Count == 0 && Industries.Count == 0 && Regions.Count == 0 && Types.Count == 0 && YearFrom is null && YearTo is null;
+
+    /// <summary>Both sets of filters: values of one facet are merged; year ranges intersect.</summary>
+    public SearchFilters And(SearchFilters other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new SearchFilters
+        {
+            Issuers = [.. Issuers.Union(other.Issuers)],
+            Industries = [.. Industries.Union(other.Industries)],
+            Regions = [.. Regions.Union(other.Regions)],
+            Types = [.. Types.Union(other.Types)],
+            YearFrom = Max(YearFrom, other.YearFrom),
+            YearTo = Min(YearTo, other.YearTo),
+        };
+    }
+
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+}

@@ -1,0 +1,20 @@
+namespace SearchEngine.Index.Model;
+
+/// <summary>A search: the query text, filters, grouping and the page wanted.</summary>
+public sealed record SearchRequest
+{
+    public string Query { get; init; } = "";
+    public SearchFilters Filters { get; init; } = SearchFilters.None;
+
+    /// <summary>Collapse hits by document (best section first, the document's other matching sections listed).</summary>
+    public bool GroupByDocument { get; init; } = true;
+
+    /// <summary>1-based page number.</summary>
+    public int Page { get; init; } = 1;
+    public int Size { get; init; } = 10;
+    public bool Facets { get; init; } = true;
+    public bool Highlight { get; init; } = true;
+
+    /// <summary>Characters of section text around the matches in a snippet.</summary>
+    public int SnippetLength { get; init; } = 160;
+}

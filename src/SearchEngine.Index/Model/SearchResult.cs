@@ -1,0 +1,58 @@
+using SearchEngine.Core.Documents;
+
+namespace SearchEngine.Index.Model;
+
+/// <summary>The answer to a search.</summary>
+/// <param name="Query">The query as received.</param>
+/// <param name="Total">Matching sections (exact).</param>
+/// <param name="TotalDocuments">Matching documents (exact).</param>
+/// <param name="TookMs">Time spent, in milliseconds.</param>
+/// <param name="Warnings">What the query parser repaired or ignored.</param>
+/// <param name="Hits">The requested page of hits, best first.</param>
+/// <param name="Facets">Counts of distinct matching documents per value, by facet name.</param>
+public sealed record SearchResult(
+    string Query,
+    long Total,
+    long TotalDocuments,
+    double TookMs,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+
+/// <summary>One hit: a section with its document's metadata and a highlighted snippet.</summary>
+public sealed record SearchHit(
+    string DocumentId,
+    int SectionId,
+    string Title,
+    IReadOnlyList<string> Issuers,
+    string? DocumentNumber,
+    DateOnly? Date,
+    int? Year,
+    string? Region,
+    string? Type,
+    IReadOnlyList<string> Industries,
+    IReadOnlyList<ResponsibleUnit> Units,
+    IReadOnlyList<string> HeadingPath,
+    string Snippet,
+    double Score,
+    string Source,
+    IReadOnlyList<string> AlternateSources,
+    IReadOnlyList<SectionMatch> OtherSections);
+
+/// <summary>Another matching section of the same document (when hits are grouped by document).</summary>
+public sealed record SectionMatch(int SectionId, IReadOnlyList<string> HeadingPath, double Score);
+
+/// <summary>A facet value and the number of distinct matching documents with it.</summary>
+public sealed record FacetValue(string Value, int Count);
+
+/// <summary>The facet names.</summary>
+public static class FacetNames
+{
+    public const string Industry = "industry";
+    public const string Year = "year";
+    public const string Issuer = "issuer";
+    public const string Region = "region";
+    public const string Type = "type";
+
+    public static readonly IReadOnlyList<string> All = [Industry, Year, Issuer, Region, Type];
+}

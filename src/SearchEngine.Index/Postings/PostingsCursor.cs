@@ -1,0 +1,135 @@
+using System.Buffers.Binary;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Storage;
+
+namespace SearchEngine.Index.Postings;
+
+/// <summary>
+/// Iterates one term's postings in one segment: sections in increasing order with their per-field
+/// frequencies, skipping whole blocks on <see cref="Advance"/>, and decoding positions only when asked.
+/// </summary>
+internal sealed class PostingsCursor
+{
+    public const int NoMoreDocs = int.MaxValue;
+
+    private readonly byte[] _data;
+    private readonly TermInfo _term;
+    private int _block = -1;
+    private int _docsPos;
+    private int _positionsPos;
+    private int _positionsLength;
+    private int _docsEnd;
+
+    public PostingsCursor(SegmentReader segment, TermInfo term)
+    {
+        _data = segment.Data;
+        _term = term;
+        _docsEnd = term.DocsStart + term.DocsLength;
+        _docsPos = term.DocsStart;
+        _positionsPos = term.PositionsStart;
+    }
+
+    /// <summary>The current section, -1 before the first call, <see cref="NoMoreDocs"/> after the last.</summary>
+    public int Doc { get; private set; } = -1;
+
+    /// <summary>Term frequency per scoring field at the current section.</summary>
+    public int[] Tf { get; } = new int[IndexFields.ScoringFieldCount];
+
+    /// <summary>Bit f set when scoring field f has the term at the current section.</summary>
+    public int Mask { get; private set; }
+
+    public int DocFrequency => _term.DocFrequency;
+
+    public int NextDoc()
+    {
+        // Step over the previous section's positions.
+        _positionsPos += _positionsLength;
+        if (_docsPos >= _docsEnd)
+            return Doc = NoMoreDocs;
+        var r = new ByteReader(_data, _docsPos);
+        Doc = (Doc < 0 ? -1 : Doc) + r.ReadVarInt();
+        Mask = r.ReadByte();
+        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+            Tf[f] = (Mask & (1 << f)) != 0 ? r.ReadVarInt() : 0;
+        _positionsLength = r.ReadVarInt();
+        _docsPos = r.Position;
+        return Doc;
+    }
+
+    /// <summary>Moves to the first section ≥ <paramref name="target"/>, jumping over blocks that end before it.</summary>
+    public int Advance(int target)
+    {
+        if (Doc >= target)
+            return Doc;
+        int block = Math.Max(_block, 0);
+        while (block < _term.BlockCount && BlockLastDoc(block) < target)
+            block++;
+        if (block >= _term.BlockCount)
+            return Doc = NoMoreDocs;
+        if (block > _block && (block > 0 && BlockLastDoc(block - 1) >= Doc))
+        {
+            // Jump to the start of the block: its first delta is relative to the previous block's last section.
+            _block = block;
+            _docsPos = _term.DocsStart + BlockInt(block, 4);
+            _positionsPos = _term.PositionsStart + BlockInt(block, 8);
+            _positionsLength = 0;
+            Doc = BlockLastDoc(block - 1);
+        }
+        _block = block;
+        while (Doc < target)
+            NextDoc();
+        return Doc;
+    }
+
+    /// <summary>The positions of the term in a text field at the current section (empty if none).</summary>
+    public void ReadPositions(IndexField field, List<int> output)
+    {
+        output.Clear();
+        int f = (int)field;
+        if ((Mask & ((1 << f) | (1 << (f + IndexFields.TextFieldCount)))) == 0)
+            return;
+        var r = new ByteReader(_data, _positionsPos);
+        for (int g = 0; g < IndexFields.TextFieldCount; g++)
+        {
+            if ((Mask & ((1 << g) | (1 << (g + IndexFields.TextFieldCount)))) == 0)
+                continue;
+            int count = r.ReadVarInt();
+            int position = 0;
+            for (int i = 0; i < count; i++)
+            {
+                position += r.ReadVarInt();
+                if (g == f)
+                    output.Add(position);
+            }
+            if (g == f)
+                return;
+        }
+    }
+
+    /// <summary>Largest frequency of scoring field <paramref name="field"/> in the block holding the current section.</summary>
+    public int BlockMaxTf(int block, int field) => _data[_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + field];
+
+    /// <summary>Smallest length of text field <paramref name="field"/> in a block.</summary>
+    public int BlockMinLength(int block, int field) =>
+        BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + IndexFields.ScoringFieldCount + (2 * field)));
+
+    public int BlockCount => _term.BlockCount;
+
+    /// <summary>The block that holds (or would hold) the current section.</summary>
+    public int CurrentBlock
+    {
+        get
+        {
+            int block = Math.Max(_block, 0);
+            while (block < _term.BlockCount - 1 && BlockLastDoc(block) < Doc)
+                block++;
+            _block = block;
+            return block;
+        }
+    }
+
+    public int BlockLastDoc(int block) => BlockInt(block, 0);
+
+    private int BlockInt(int block, int offset) =>
+        BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + offset));
+}

@@ -1,0 +1,21 @@
+namespace SearchEngine.Index.Querying;
+
+/// <summary>
+/// An analysed query, independent of any segment: terms as the index holds them, with field masks (bit per
+/// scoring field) and weights. Compiled into matchers per segment at search time.
+/// </summary>
+internal abstract record Clause;
+
+internal sealed record TermClause(string Term, int FieldMask, double Weight) : Clause;
+
+/// <summary>Terms at slot offsets relative to the first.</summary>
+internal sealed record PhraseClause(IReadOnlyList<string> Terms, IReadOnlyList<int> Offsets, int FieldMask, double Weight) : Clause;
+
+internal sealed record AllClause(IReadOnlyList<Clause> Children) : Clause;
+
+internal sealed record AnyClause(IReadOnlyList<Clause> Children) : Clause;
+
+internal sealed record ExcludeClause(Clause Required, Clause Excluded) : Clause;
+
+/// <summary>Every section: a query of filters only.</summary>
+internal sealed record MatchAllClause : Clause;

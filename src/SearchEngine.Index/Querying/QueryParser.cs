@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Text;
+using SearchEngine.Index.Model;
+
+namespace SearchEngine.Index.Querying;
+
+/// <summary>
+/// Parses the query language search boxes use: words (all must match), "exact phrases", OR or |, -exclude or
+/// NOT, parentheses, title: heading: body: unit: field limits, and the filters year:2021..2024, issuer:,
+/// industry:, region:, type:. Lenient: whatever is broken (an unclosed quote or bracket, an unknown field, a
+/// dangling OR) is repaired, and the repair is reported as a warning; parsing never fails.
+/// </summary>
+public static class QueryParser
+{
+    /// <summary>Deepest bracket nesting honoured; deeper brackets are read as plain grouping of their words.</summary>
+    public const int MaxDepth = 32;
+
+    private static readonly Dictionary<string, IndexField> TextFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["title"] = IndexField.Title, ["标题"] = IndexField.Title,
+        ["heading"] = IndexField.Heading, ["标题路径"] = IndexField.Heading, ["章节"] = IndexField.Heading,
+        ["body"] = IndexField.Body, ["正文"] = IndexField.Body,
+        ["unit"] = IndexField.Units, ["units"] = IndexField.Units, ["单位"] = IndexField.Units,
+    };
+
+    private static readonly HashSet<string> FilterFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "year", "issuer", "industry", "region", "type", "年份", "发文机关", "产业", "地区", "文种",
+    };
+
+    public static ParsedQuery Parse(string? text)
+    {
+        var state = new State(Tokenize(text ?? ""));
+        var root = ParseOr(state, 0, null);
+        if (state.Position < state.Tokens.Count)
+            state.Warnings.Add("An unmatched ')' was ignored.");
+        return new ParsedQuery(Simplify(root), state.Filters, state.Warnings);
+    }
+
+    // ---- syntax -------------------------------------------------------------------------------------------
+
+    private static QueryNode? ParseOr(State s, int depth, IndexField? field)
+    {
+        var children = new List<QueryNode>();
+        var current = ParseAnd(s, depth, field);
+        if (current is not null)
+            children.Add(current);
+        while (s.Peek() is { Kind: TokenKind.Or })
+        {
+            s.Position++;
+            var next = ParseAnd(s, depth, field);
+            if (next is null)
+                s.Warnings.Add("OR needs a term on both sides; the dangling OR was ignored.");
+            else
+                children.Add(next);
+        }
+        return children.Count switch { 0 => null, 1 => children[0], _ => new OrNode(children) };
+    }
+
+    private static QueryNode? ParseAnd(State s, int depth, IndexField? field)
+    {
+        var children = new List<QueryNode>();
+        while (s.Peek() is { } token && token.Kind is not (TokenKind.Or or TokenKind.Close))
+        {
+            var unary = ParseUnary(s, depth, field);
+            if (unary is not null)
+                children.Add(unary);
+        }
+        if (children.Count > 0 && children.All(c => c is NotNode))
+        {
+            s.Warnings.Add("A query of exclusions only matches nothing to exclude from; the exclusions were ignored.");
+            return null;
+        }
+        return children.Count switch { 0 => null, 1 => children[0], _ => new AndNode(children) };
+    }
+
+    private static QueryNode? ParseUnary(State s, int depth, IndexField? field)
+    {
+        var token = s.Next();
+        if (token.Kind == TokenKind.Not)
+        {
+            var child = s.Peek() is { Kind: not (TokenKind.Or or TokenKind.Close) } ? ParsePrimary(s, s.Next(), depth, field) : null;
+            if (child is null)
+            {
+                s.Warnings.Add("'-' or NOT needs a term after it; it was ignored.");
+                return null;
+            }
+            return new NotNode(child);
+        }
+        return ParsePrimary(s, token, depth, field);
+    }
+
+    private static QueryNode? ParsePrimary(State s, Token token, int depth, IndexField? field)
+    {
+        switch (token.Kind)
+        {
+            case TokenKind.Open:
+                if (depth >= MaxDepth)
+                {
+                    if (!s.DepthWarned)
+                        s.Warnings.Add($"Brackets nested deeper than {MaxDepth} levels were flattened.");
+                    s.DepthWarned = true;
+                }
+                var inner = ParseOr(s, Math.Min(depth + 1, MaxDepth), field);
+                if (s.Peek() is { Kind: TokenKind.Close })
+                    s.Position++;
+                else if (!s.CloseWarned)
+                {
+                    s.Warnings.Add("A '(' was not closed; the query was closed at its end.");
+                    s.CloseWarned = true;
+                }
+                return inner;
+            case TokenKind.Phrase:
+                if (!token.Closed)
+                    s.Warnings.Add("A quote was not closed; the phrase runs to the end of the query.");
+                return token.Text.Trim().Length == 0 ? null : new PhraseNode(token.Text, field);
+            case TokenKind.Field:
+                return ParseField(s, token, depth);
+            case TokenKind.Word:
+                return new WordNode(token.Text, field);
+            default: // a stray ')' or OR where a term belongs
+                if (token.Kind == TokenKind.Close)
+                    s.Warnings.Add("An unmatched ')' was ignored.");
+                return null;
+        }
+    }
+
+    private static QueryNode? ParseField(State s, Token token, int depth)
+    {
+        string name = token.Text;
+        var value = s.Peek();
+        if (FilterFields.Contains(name))
+        {
+            if (value is not { Kind: TokenKind.Word or TokenKind.Phrase })
+            {
+                s.Warnings.Add($"'{name}:' needs a value, e.g. {name}:2021..2024 or {name}:湖南省人民政府; it was ignored.");
+                return null;
+            }
+            s.Position++;
+            AddFilter(s, name, value.Text);
+            return null;
+        }
+        if (!TextFields.TryGetValue(name, out var field))
+        {
+            s.Warnings.Add($"Unknown field '{name}:'; searched as text. Fields: title, heading, body, unit, year, issuer, industry, region, type.");
+            return new WordNode(name, null);
+        }
+        if (value is null || value.Kind is TokenKind.Or or TokenKind.Close or TokenKind.Not)
+        {
+            s.Warnings.Add($"'{name}:' needs a term after it; it was ignored.");
+            return null;
+        }
+        s.Position++;
+        return ParsePrimary(s, value, depth, field);
+    }
+
+    private static void AddFilter(State s, string name, string value)
+    {
+        switch (name.ToLowerInvariant())
+        {
+            case "year" or "年份":
+                if (TryParseYears(value, out int from, out int to))
+                    s.Filters = s.Filters.And(new SearchFilters { YearFrom = from, YearTo = to });
+                else
+                    s.Warnings.Add($"'year:{value}' is not a year or range (2021, 2021..2024); it was ignored.");
+                break;
+            case "issuer" or "发文机关":
+                s.Filters = s.Filters.And(new SearchFilters { Issuers = [value] });
+                break;
+            case "industry" or "产业":
+                s.Filters = s.Filters.And(new SearchFilters { Industries = [value] });
+                break;
+            case "region" or "地区":
+                s.Filters = s.Filters.And(new SearchFilters { Regions = [value] });
+                break;
+            default:
+                s.Filters = s.Filters.And(new SearchFilters { Types = [value] });
+                break;
+        }
+    }
+
+    /// <summary>2021, 2021..2024, 2021-2024, 2021—2024, 2021.., ..2024.</summary>
+    public static bool TryParseYears(string value, out int from, out int to)
+    {
+        from = 0;
+        to = 9999;
+        var parts = value.Split(["..", "—", "-", "~", "至"], 2, StringSplitOptions.None);
+        bool Year(string p, out int y) => int.TryParse(p.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out y) && y is >= 1900 and <= 2200;
+        if (parts.Length == 1)
+        {
+            if (!Year(parts[0], out from))
+                return false;
+            to = from;
+            return true;
+        }
+        bool hasFrom = parts[0].Trim().Length > 0, hasTo = parts[1].Trim().Length > 0;
+        if ((!hasFrom && !hasTo) || (hasFrom && !Year(parts[0], out from)) || (hasTo && !Year(parts[1], out to)))
+            return false;
+        if (from > to)
+            (from, to) = (to, from);
+        return true;
+    }
+
+    private static QueryNode? Simplify(QueryNode? node) => node switch
+    {
+        AndNode { Children.Count: 1 } a => Simplify(a.Children[0]),
+        OrNode { Children.Count: 1 } o => Simplify(o.Children[0]),
+        _ => node,
+    };
+
+    // ---- lexing ----------------------------------------------------------------------------------------------
+
+    private enum TokenKind { Word, Phrase, Field, Open, Close, Or, Not }
+
+    private sealed record Token(TokenKind Kind, string Text, bool Closed = true);
+
+    private sealed class State(List<Token> tokens)
+    {
+        public List<Token> Tokens { get; } = tokens;
+        public int Position { get; set; }
+        public List<string> Warnings { get; } = [];
+        public SearchFilters Filters { get; set; } = SearchFilters.None;
+        public bool DepthWarned { get; set; }
+        public bool CloseWarned { get; set; }
+
+        public Token? Peek() => Position < Tokens.Count ? Tokens[Position] : null;
+
+        public Token Next() => Tokens[Position++];
+    }
+
+    private static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) && !IsPair(text, i))
+            {
+                i++;
+                continue;
+            }
+            switch (c)
+            {
+                case '(' or '（':
+                    tokens.Add(new Token(TokenKind.Open, "("));
+                    i++;
+                    continue;
+                case ')' or '）':
+                    tokens.Add(new Token(TokenKind.Close, ")"));
+                    i++;
+                    continue;
+                case '|' or '｜':
+                    tokens.Add(new Token(TokenKind.Or, "|"));
+                    i++;
+                    continue;
+                case '"' or '“' or '”' or '＂':
+                    int end = text.IndexOfAny(['"', '“', '”', '＂'], i + 1);
+                    tokens.Add(end < 0
+                        ? new Token(TokenKind.Phrase, text[(i + 1)..], Closed: false)
+                        : new Token(TokenKind.Phrase, text[(i + 1)..end]));
+                    i = end < 0 ? text.Length : end + 1;
+                    continue;
+                case '-' or '－' when i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '（'):
+                    tokens.Add(new Token(TokenKind.Not, "-"));
+                    i++;
+                    continue;
+            }
+            int start = i;
+            var word = new StringBuilder();
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or '（' or ')' or '）' or '|' or '｜' or '"' or '“' or '”' or '＂'))
+            {
+                if (!char.IsControl(text[i]) && (!char.IsSurrogate(text[i]) || IsPair(text, i) || (i > 0 && char.IsHighSurrogate(text[i - 1]))))
+                    word.Append(text[i]);
+                if ((text[i] is ':' or '：') && word.Length > 1 && IsFieldName(word.ToString(0, word.Length - 1)))
+                {
+                    tokens.Add(new Token(TokenKind.Field, word.ToString(0, word.Length - 1)));
+                    word.Clear();
+                    i++;
+                    start = -1;
+                    break;
+                }
+                i++;
+            }
+            if (start < 0 || word.Length == 0)
+                continue;
+            string w = word.ToString();
+            tokens.Add(w switch
+            {
+                "OR" or "或" => new Token(TokenKind.Or, w),
+                "AND" or "与" => new Token(TokenKind.Word, ""), // AND is the default; an empty word is dropped below
+                "NOT" => new Token(TokenKind.Not, w),
+                _ => new Token(TokenKind.Word, w),
+            });
+        }
+        tokens.RemoveAll(t => t.Kind == TokenKind.Word && t.Text.Length == 0);
+        return tokens;
+    }
+
+    /// <summary>Any ASCII word before a colon is a field name (unknown ones are reported); Chinese ones must be known.</summary>
+    private static bool IsFieldName(string name) =>
+        TextFields.ContainsKey(name) || FilterFields.Contains(name) || name.All(char.IsAsciiLetter);
+
+    private static bool IsPair(string text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+}

@@ -1,0 +1,60 @@
+using SearchEngine.Index.Model;
+
+namespace SearchEngine.Index.Search;
+
+/// <summary>
+/// BM25F, tuned in one place. A term's frequencies in the scoring fields are combined, each weighted and
+/// length-normalised by its field, into one pseudo-frequency, which saturates once:
+/// score = idf × w·t̃f / (k1 + t̃f), t̃f = Σ_f boost_f × tf_f / (1 − b + b × len_f / avglen_f).
+/// Sub-word fields score at <see cref="SubWordFactor"/> of their text field, so a whole-word match outranks
+/// a match inside a longer word; the title outranks the heading path, which outranks the body.
+/// </summary>
+public sealed class Bm25F
+{
+    public const double K1 = 1.2;
+    public const double B = 0.75;
+    public const double SubWordFactor = 0.35;
+
+    /// <summary>Field boosts for title, heading, body, units (Lucene peer: title^2 heading^1.5 body).</summary>
+    public static readonly double[] TextFieldBoosts = [2.0, 1.5, 1.0, 1.0];
+
+    private readonly double[] _boost = new double[IndexFields.ScoringFieldCount];
+    private readonly double[] _averageLength;
+
+    /// <param name="averageLength">Average whole-word length of each text field over the live sections.</param>
+    /// <param name="fieldMask">Which scoring fields count (a title: query counts only the title's two).</param>
+    public Bm25F(double[] averageLength, int fieldMask)
+    {
+        _averageLength = averageLength;
+        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+        {
+            int text = f % IndexFields.TextFieldCount;
+            _boost[f] = (fieldMask & (1 << f)) == 0 ? 0 : TextFieldBoosts[text] * (f >= IndexFields.TextFieldCount ? SubWordFactor : 1);
+        }
+    }
+
+    /// <summary>Robertson–Spärck Jones idf with Lucene's +1 inside the log, so it is never negative.</summary>
+    public static double Idf(long docFrequency, long documentCount) =>
+        Math.Log(1 + ((documentCount - docFrequency + 0.5) / (docFrequency + 0.5)));
+
+    /// <summary>The pseudo-frequency t̃f of a section given its term frequencies and field lengths.</summary>
+    public double PseudoFrequency(ReadOnlySpan<int> tf, ReadOnlySpan<int> lengths)
+    {
+        double sum = 0;
+        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+        {
+            if (tf[f] == 0 || _boost[f] == 0)
+                continue;
+            int text = f % IndexFields.TextFieldCount;
+            double norm = 1 - B + (B * lengths[text] / Math.Max(_averageLength[text], 1e-9));
+            sum += _boost[f] * tf[f] / norm;
+        }
+        return sum;
+    }
+
+    /// <summary>Saturation: the share of the idf a pseudo-frequency earns.</summary>
+    public static double Saturate(double pseudoFrequency) => pseudoFrequency / (K1 + pseudoFrequency);
+
+    /// <summary>An upper bound of the pseudo-frequency in a block from its largest frequencies and smallest lengths.</summary>
+    public double PseudoFrequencyBound(ReadOnlySpan<int> maxTf, ReadOnlySpan<int> minLengths) => PseudoFrequency(maxTf, minLengths);
+}

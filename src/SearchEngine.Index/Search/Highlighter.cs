@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using SearchEngine.Core.Analysis;
+
+namespace SearchEngine.Index.Search;
+
+/// <summary>
+/// Snippets: re-analyses a section's text with the index analyzer, marks the tokens that are query terms
+/// (sub-words included, so 网联 is marked inside 智能网联汽车), merges touching marks into one span so a query
+/// word or phrase is one &lt;mark&gt;, picks the window with the most distinct terms, and HTML-escapes everything
+/// except its own &lt;mark&gt; tags.
+/// </summary>
+public sealed class Highlighter(ChineseAnalyzer analyzer)
+{
+    private const char Ellipsis = '…';
+
+    /// <summary>The best fragment of <paramref name="text"/> of about <paramref name="length"/> characters, highlighted.</summary>
+    public string Snippet(string text, IReadOnlyCollection<string> terms, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spans = Spans(text, terms);
+        if (spans.Count == 0)
+            return Escape(text.Length <= length ? text : text[..length] + Ellipsis);
+        var (start, end) = BestWindow(text, spans, length);
+        var sb = new StringBuilder();
+        if (start > 0)
+            sb.Append(Ellipsis);
+        Render(sb, text, spans, start, end);
+        if (end < text.Length)
+            sb.Append(Ellipsis);
+        return sb.ToString();
+    }
+
+    /// <summary>The whole text, highlighted (for the document view).</summary>
+    public string Full(string text, IReadOnlyCollection<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length + 64);
+        Render(sb, text, Spans(text, terms), 0, text.Length);
+        return sb.ToString();
+    }
+
+    /// <summary>Original-text spans of the query terms, merged where they touch or overlap.</summary>
+    internal List<(int Start, int End, string Term)> Spans(string text, IReadOnlyCollection<string> terms)
+    {
+        var marked = new List<(int Start, int End, string Term)>();
+        if (terms.Count == 0 || text.Length == 0)
+            return marked;
+        var wanted = terms as ISet<string> ?? new HashSet<string>(terms, StringComparer.Ordinal);
+        foreach (var t in analyzer.Analyze(text, AnalysisMode.Index))
+        {
+            if (wanted.Contains(t.Text))
+                marked.Add((t.Start, t.End, t.Text));
+        }
+        marked.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var merged = new List<(int Start, int End, string Term)>();
+        foreach (var m in marked)
+        {
+            if (merged.Count > 0 && m.Start <= merged[^1].End)
+            {
+                var last = merged[^1];
+                merged[^1] = (last.Start, Math.Max(last.End, m.End), last.Term);
+            }
+            else
+            {
+                merged.Add(m);
+            }
+        }
+        return merged;
+    }
+
+    /// <summary>The window of about <paramref name="length"/> characters covering the most distinct terms, then most marks.</summary>
+    private static (int Start, int End) BestWindow(string text, List<(int Start, int End, string Term)> spans, int length)
+    {
+        int bestStart = spans[0].Start, bestScore = -1;
+        for (int i = 0; i < spans.Count; i++)
+        {
+            int windowEnd = spans[i].Start + length;
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            int count = 0;
+            for (int j = i; j < spans.Count && spans[j].End <= windowEnd; j++)
+            {
+                distinct.Add(spans[j].Term);
+                count++;
+            }
+            int score = (distinct.Count * 100) + count;
+            if (score > bestScore)
+                (bestScore, bestStart) = (score, spans[i].Start);
+        }
+        // Start at the sentence the first mark is in, if it begins close enough before it.
+        int start = bestStart;
+        int sentence = text.LastIndexOfAny(['。', '；', '\n', '！', '？'], Math.Max(0, bestStart - 1));
+        start = sentence >= 0 && bestStart - sentence <= length / 3 ? sentence + 1 : Math.Max(0, bestStart - (length / 6));
+        int end = Math.Min(text.Length, start + length);
+        return (start, end);
+    }
+
+    private static void Render(StringBuilder sb, string text, List<(int Start, int End, string Term)> spans, int start, int end)
+    {
+        int at = start;
+        foreach (var (s, e, _) in spans)
+        {
+            if (e <= start || s >= end)
+                continue;
+            int ms = Math.Max(s, start), me = Math.Min(e, end);
+            sb.Append(Escape(text[at..ms]));
+            sb.Append("<mark>").Append(Escape(text[ms..me])).Append("</mark>");
+            at = me;
+        }
+        sb.Append(Escape(text[at..end]));
+    }
+
+    /// <summary>HTML-escapes text: &amp; &lt; &gt; " ' all become entities.</summary>
+    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using SearchEngine.Core.Analysis;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Postings;
+using SearchEngine.Index.Querying;
+
+namespace SearchEngine.Index.Search;
+
+/// <summary>
+/// Runs searches against one snapshot: parse, analyse, then per segment iterate the matching sections,
+/// applying deletions and filters, counting facets over every match and keeping the top hits (grouped by
+/// document or not), and finally reads and highlights the requested page. Thread-safe.
+/// </summary>
+public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyzer, SynonymMap synonyms)
+{
+    private readonly QueryCompiler _compiler = new(analyzer, synonyms);
+    private readonly Highlighter _highlighter = new(analyzer);
+
+    public IndexSearcher(IndexSnapshot snapshot) : this(snapshot, ChineseAnalyzer.Default, SynonymMap.Default)
+    {
+    }
+
+    public IndexSnapshot Snapshot => snapshot;
+
+    public SearchResult Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var parsed = QueryParser.Parse(request.Query);
+        var filters = request.Filters.And(parsed.Filters);
+        var compiled = _compiler.Compile(parsed.Root);
+        var warnings = parsed.Warnings.Concat(compiled.Warnings).ToList();
+        var clause = compiled.Clause ?? (filters.IsEmpty ? null : new MatchAllClause());
+        if (clause is null)
+        {
+            if (parsed.Root is null && warnings.Count == 0)
+                warnings.Add("The query is empty: type a word to search, or choose a filter.");
+            return new SearchResult(request.Query, 0, 0, clock.Elapsed.TotalMilliseconds, warnings, [], new FacetCollector().Result());
+        }
+
+        int keep = Math.Max(1, request.Page) * Math.Max(1, request.Size);
+        var collector = new HitCollector(keep, request.GroupByDocument);
+        var facets = new FacetCollector();
+        var bm25 = new Dictionary<int, Bm25F>();
+        for (int s = 0; s < snapshot.Segments.Count; s++)
+        {
+            var view = snapshot.Segments[s];
+            var matcher = Build(clause, view, bm25);
+            var filter = new SegmentFilter(view.Reader, filters);
+            facets.StartSegment(view.Reader.Values);
+            collector.StartSegment(s);
+            var sectionDocument = view.Reader.SectionDocument;
+            for (int doc = matcher.NextDoc(); doc != Matcher.NoMoreDocs; doc = matcher.NextDoc())
+            {
+                int docOrd = sectionDocument[doc];
+                if (view.Deleted[docOrd])
+                    continue;
+                int failures = filter.Failures(doc, docOrd);
+                if (request.Facets && (failures & (failures - 1)) == 0)
+                    facets.Collect(doc, docOrd, failures);
+                if (failures == 0)
+                    collector.Collect(doc, docOrd, matcher.Score());
+            }
+        }
+        collector.Finish();
+
+        var terms = new HashSet<string>(compiled.HighlightTerms.SelectMany(t => t), StringComparer.Ordinal);
+        var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
+        var hits = page.Select(c => Hydrate(c, terms, request)).ToList();
+        return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
+            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>());
+    }
+
+    private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request)
+    {
+        var view = snapshot.Segments[c.Segment];
+        var document = view.Reader.ReadDocument(c.DocOrd);
+        int first = view.Reader.FirstSection[c.DocOrd];
+        var section = document.Sections[c.Section - first];
+        string text = section.Body.Length > 0 ? section.Body : section.HeadingText;
+        string snippet = request.Highlight ? _highlighter.Snippet(text, terms, request.SnippetLength) : Highlighter.Escape(text.Length > request.SnippetLength ? text[..request.SnippetLength] + "…" : text);
+        var others = c.Others.Select(o => new SectionMatch(document.Sections[o.Section - first].SectionIndex, document.Sections[o.Section - first].HeadingPath, o.Score)).ToList();
+        return new SearchHit(document.Id, section.SectionIndex, document.Title, document.Issuers, document.DocumentNumber, document.Date,
+            document.Year, document.Region, document.Type, section.Industries.Count > 0 ? section.Industries : document.Industries,
+            section.Units, section.HeadingPath, snippet, c.Score, document.Source, document.AlternateSources, others);
+    }
+
+    private Matcher Build(Clause clause, SegmentView view, Dictionary<int, Bm25F> bm25)
+    {
+        var reader = view.Reader;
+        switch (clause)
+        {
+            case TermClause t:
+                if (!reader.TryGetTerm(t.Term, out var info))
+                    return EmptyMatcher.Instance;
+                return new TermMatcher(new PostingsCursor(reader, info), reader, Scoring(bm25, t.FieldMask), Idf(t.Term) * t.Weight);
+            case PhraseClause p:
+                var cursors = new PostingsCursor[p.Terms.Count];
+                double idf = 0;
+                for (int i = 0; i < cursors.Length; i++)
+                {
+                    if (!reader.TryGetTerm(p.Terms[i], out var pi))
+                        return EmptyMatcher.Instance;
+                    cursors[i] = new PostingsCursor(reader, pi);
+                    idf += Idf(p.Terms[i]);
+                }
+                return new PhraseMatcher(cursors, [.. p.Offsets], p.FieldMask, reader, Scoring(bm25, p.FieldMask), idf * p.Weight);
+            case AllClause all:
+                var required = all.Children.Select(c => Build(c, view, bm25)).ToList();
+                return required.Any(m => m is EmptyMatcher) ? EmptyMatcher.Instance : new ConjunctionMatcher(required);
+            case AnyClause any:
+                var options = any.Children.Select(c => Build(c, view, bm25)).Where(m => m is not EmptyMatcher).ToList();
+                return options.Count switch { 0 => EmptyMatcher.Instance, 1 => options[0], _ => new DisjunctionMatcher(options) };
+            case ExcludeClause ex:
+                var positive = Build(ex.Required, view, bm25);
+                var negative = Build(ex.Excluded, view, bm25);
+                return positive is EmptyMatcher || negative is EmptyMatcher ? positive : new ExclusionMatcher(positive, negative);
+            case MatchAllClause:
+                return new AllSectionsMatcher(reader.SectionCount);
+            default:
+                throw new InvalidOperationException($"Unknown clause {clause.GetType().Name}.");
+        }
+    }
+
+    private Bm25F Scoring(Dictionary<int, Bm25F> cache, int mask)
+    {
+        if (!cache.TryGetValue(mask, out var scoring))
+            cache[mask] = scoring = new Bm25F(snapshot.AverageLengths, mask);
+        return scoring;
+    }
+
+    private double Idf(string term) => Bm25F.Idf(snapshot.DocFrequency(term), Math.Max(snapshot.SectionCount, 1));
+}

@@ -1,0 +1,72 @@
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Storage;
+
+namespace SearchEngine.Index.Search;
+
+/// <summary>
+/// 快照 — the index as of one commit: its segments with their deletions and the collection statistics
+/// scoring needs. Immutable, so any number of searches use it while a writer commits the next one.
+/// </summary>
+public sealed class IndexSnapshot
+{
+    private readonly Dictionary<string, long> _docFrequencyCache = new(StringComparer.Ordinal);
+
+    internal IndexSnapshot(long generation, IReadOnlyList<SegmentView> segments)
+    {
+        Generation = generation;
+        Segments = segments;
+        var totals = new double[IndexFields.TextFieldCount];
+        foreach (var view in segments)
+        {
+            var r = view.Reader;
+            for (int s = 0; s < r.SectionCount; s++)
+            {
+                if (!view.IsLiveSection(s))
+                    continue;
+                SectionCount++;
+                for (int f = 0; f < IndexFields.TextFieldCount; f++)
+                    totals[f] += r.FieldLengths[(s * IndexFields.TextFieldCount) + f];
+            }
+            DocumentCount += r.DocumentCount - view.Deleted.Count(d => d);
+        }
+        AverageLengths = [.. totals.Select(t => SectionCount == 0 ? 1 : t / SectionCount)];
+    }
+
+    public static IndexSnapshot Empty { get; } = new(0, []);
+
+    /// <summary>The commit generation this snapshot shows.</summary>
+    public long Generation { get; }
+
+    /// <summary>Live documents.</summary>
+    public int DocumentCount { get; }
+
+    /// <summary>Live sections (the unit of search).</summary>
+    public int SectionCount { get; }
+
+    internal IReadOnlyList<SegmentView> Segments { get; }
+
+    internal double[] AverageLengths { get; }
+
+    /// <summary>Sections containing the term across segments (deleted ones included, as Lucene counts them).</summary>
+    internal long DocFrequency(string term)
+    {
+        lock (_docFrequencyCache)
+        {
+            if (_docFrequencyCache.TryGetValue(term, out long cached))
+                return cached;
+        }
+        long df = 0;
+        foreach (var view in Segments)
+        {
+            if (view.Reader.TryGetTerm(term, out var info))
+                df += info.DocFrequency;
+        }
+        lock (_docFrequencyCache)
+        {
+            if (_docFrequencyCache.Count > 100_000)
+                _docFrequencyCache.Clear();
+            _docFrequencyCache[term] = df;
+        }
+        return df;
+    }
+}

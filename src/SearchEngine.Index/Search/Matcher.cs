@@ -1,0 +1,52 @@
+namespace SearchEngine.Index.Search;
+
+/// <summary>
+/// Iterates the sections of one segment that match a clause, in increasing order, and scores the current one.
+/// The classic document-at-a-time interface: <see cref="NextDoc"/>, <see cref="Advance"/> to skip ahead.
+/// </summary>
+internal abstract class Matcher
+{
+    public const int NoMoreDocs = Postings.PostingsCursor.NoMoreDocs;
+
+    /// <summary>The current section, -1 before the first call, <see cref="NoMoreDocs"/> at the end.</summary>
+    public int Doc { get; protected set; } = -1;
+
+    /// <summary>Roughly how many sections it matches, to lead a conjunction with the rarest.</summary>
+    public abstract long Cost { get; }
+
+    public abstract int NextDoc();
+
+    /// <summary>Moves to the first matching section ≥ target.</summary>
+    public abstract int Advance(int target);
+
+    /// <summary>The score of the current section; call only when positioned on a match.</summary>
+    public abstract double Score();
+}
+
+/// <summary>Matches nothing (a term absent from the segment).</summary>
+internal sealed class EmptyMatcher : Matcher
+{
+    public static readonly EmptyMatcher Instance = new();
+
+    private EmptyMatcher() => Doc = NoMoreDocs;
+
+    public override long Cost => 0;
+
+    public override int NextDoc() => NoMoreDocs;
+
+    public override int Advance(int target) => NoMoreDocs;
+
+    public override double Score() => 0;
+}
+
+/// <summary>Matches every section of the segment with score 0 (a query of filters only).</summary>
+internal sealed class AllSectionsMatcher(int sectionCount) : Matcher
+{
+    public override long Cost => sectionCount;
+
+    public override int NextDoc() => Doc = Doc + 1 < sectionCount ? Doc + 1 : NoMoreDocs;
+
+    public override int Advance(int target) => Doc = target < sectionCount ? Math.Max(target, Doc) : NoMoreDocs;
+
+    public override double Score() => 0;
+}

@@ -1,0 +1,103 @@
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Postings;
+using SearchEngine.Index.Storage;
+
+namespace SearchEngine.Index.Search;
+
+/// <summary>
+/// Terms at fixed relative positions in one text field: "战略性新兴产业". A conjunction of the terms finds
+/// candidates; positions confirm them. Positions count character slots, so a phrase also matches across a
+/// word and its sub-words (新能源 汽车 inside 新能源汽车). Scored as one pseudo-term whose frequency in each
+/// field is its number of occurrences, with the terms' idfs summed, as Lucene scores phrases.
+/// </summary>
+internal sealed class PhraseMatcher : Matcher
+{
+    private readonly PostingsCursor[] _cursors;
+    private readonly int[] _offsets;
+    private readonly int _textFieldMask;
+    private readonly SegmentReader _segment;
+    private readonly Bm25F _bm25;
+    private readonly double _idfTimesWeight;
+    private readonly ConjunctionMatcher _candidates;
+    private readonly int[] _phraseTf = new int[IndexFields.ScoringFieldCount];
+    private readonly List<int>[] _positions;
+
+    public PhraseMatcher(PostingsCursor[] cursors, int[] offsets, int scoringFieldMask, SegmentReader segment, Bm25F bm25, double idfTimesWeight)
+    {
+        _cursors = cursors;
+        _offsets = offsets;
+        _segment = segment;
+        _bm25 = bm25;
+        _idfTimesWeight = idfTimesWeight;
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        {
+            if ((scoringFieldMask & ((1 << f) | (1 << (f + IndexFields.TextFieldCount)))) != 0)
+                _textFieldMask |= 1 << f;
+        }
+        _candidates = new ConjunctionMatcher(cursors.Select(c => new CursorMatcher(c)));
+        _positions = [.. cursors.Select(_ => new List<int>())];
+    }
+
+    public override long Cost => _candidates.Cost;
+
+    public override int NextDoc() => Confirm(_candidates.NextDoc());
+
+    public override int Advance(int target) => Confirm(_candidates.Advance(target));
+
+    private int Confirm(int candidate)
+    {
+        while (candidate != NoMoreDocs && !CountOccurrences())
+            candidate = _candidates.NextDoc();
+        return Doc = candidate;
+    }
+
+    /// <summary>Counts the phrase in each allowed text field at the current candidate; false when it occurs nowhere.</summary>
+    private bool CountOccurrences()
+    {
+        Array.Clear(_phraseTf);
+        bool any = false;
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        {
+            if ((_textFieldMask & (1 << f)) == 0)
+                continue;
+            for (int i = 0; i < _cursors.Length; i++)
+            {
+                _cursors[i].ReadPositions((IndexField)f, _positions[i]);
+                if (_positions[i].Count == 0)
+                    goto nextField;
+            }
+            int count = 0;
+            foreach (int start in _positions[0])
+            {
+                int anchor = start - _offsets[0];
+                bool all = true;
+                for (int i = 1; i < _cursors.Length && all; i++)
+                    all = _positions[i].BinarySearch(anchor + _offsets[i]) >= 0;
+                if (all)
+                    count++;
+            }
+            _phraseTf[f] = count;
+            any |= count > 0;
+        nextField:;
+        }
+        return any;
+    }
+
+    public override double Score()
+    {
+        var lengths = _segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
+        return _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(_phraseTf, lengths));
+    }
+
+    /// <summary>A bare cursor as a matcher, for the candidate conjunction.</summary>
+    private sealed class CursorMatcher(PostingsCursor cursor) : Matcher
+    {
+        public override long Cost => cursor.DocFrequency;
+
+        public override int NextDoc() => Doc = cursor.NextDoc();
+
+        public override int Advance(int target) => Doc = cursor.Advance(target);
+
+        public override double Score() => 0;
+    }
+}

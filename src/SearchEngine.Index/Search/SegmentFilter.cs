@@ -1,0 +1,77 @@
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Storage;
+
+namespace SearchEngine.Index.Search;
+
+/// <summary>
+/// The request's filters resolved to one segment's ordinals. <see cref="Failures"/> returns a bit per facet
+/// whose filter a section fails, so a section failing only the industry filter still counts toward the
+/// industry facet's other values (multi-select facets).
+/// </summary>
+internal sealed class SegmentFilter
+{
+    public const int Issuer = 1, Year = 2, Region = 4, Type = 8, Industry = 16;
+
+    private readonly DocValues _values;
+    private readonly HashSet<int>? _issuers, _regions, _types, _industries;
+    private readonly int _yearFrom, _yearTo;
+    private readonly bool _hasYear;
+
+    public SegmentFilter(SegmentReader segment, SearchFilters filters)
+    {
+        _values = segment.Values;
+        _issuers = Ordinals(_values.Issuers, filters.Issuers);
+        _regions = Ordinals(_values.Regions, filters.Regions);
+        _types = Ordinals(_values.Types, filters.Types);
+        _industries = Ordinals(_values.Industries, filters.Industries);
+        _hasYear = filters.YearFrom is not null || filters.YearTo is not null;
+        _yearFrom = filters.YearFrom ?? int.MinValue;
+        _yearTo = filters.YearTo ?? int.MaxValue;
+        IsEmpty = filters.IsEmpty;
+    }
+
+    public bool IsEmpty { get; }
+
+    public int Failures(int section, int docOrd)
+    {
+        if (IsEmpty)
+            return 0;
+        int fail = 0;
+        if (_issuers is not null && !AnyIn(_values.DocumentIssuers[docOrd], _issuers))
+            fail |= Issuer;
+        if (_hasYear && (_values.Year[docOrd] < _yearFrom || _values.Year[docOrd] > _yearTo || _values.Year[docOrd] < 0))
+            fail |= Year;
+        if (_regions is not null && !_regions.Contains(_values.Region[docOrd]))
+            fail |= Region;
+        if (_types is not null && !_types.Contains(_values.Type[docOrd]))
+            fail |= Type;
+        if (_industries is not null && !AnyIn(_values.SectionIndustries[section], _industries))
+            fail |= Industry;
+        return fail;
+    }
+
+    /// <summary>Ordinals of the wanted values in this segment (an empty set when none occur), or null for no filter.</summary>
+    private static HashSet<int>? Ordinals(string[] table, IReadOnlyList<string> wanted)
+    {
+        if (wanted.Count == 0)
+            return null;
+        var set = new HashSet<int>();
+        foreach (var w in wanted)
+        {
+            int i = Array.BinarySearch(table, w, StringComparer.Ordinal);
+            if (i >= 0)
+                set.Add(i);
+        }
+        return set;
+    }
+
+    private static bool AnyIn(int[] ords, HashSet<int> wanted)
+    {
+        foreach (int o in ords)
+        {
+            if (wanted.Contains(o))
+                return true;
+        }
+        return false;
+    }
+}

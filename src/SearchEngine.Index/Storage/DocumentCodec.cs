@@ -1,0 +1,72 @@
+using SearchEngine.Core.Documents;
+using SearchEngine.Index.Model;
+
+namespace SearchEngine.Index.Storage;
+
+/// <summary>Binary form of a <see cref="DocumentRecord"/> in a segment's stored part.</summary>
+internal static class DocumentCodec
+{
+    public static void Write(ByteWriter w, DocumentRecord d)
+    {
+        w.WriteString(d.Id);
+        w.WriteString(d.Title);
+        w.WriteString(d.NoticeTitle);
+        w.WriteStrings(d.Issuers);
+        w.WriteString(d.DocumentNumber);
+        w.WriteInt32(d.Date is { } date ? date.DayNumber : -1);
+        w.WriteInt32(d.Year ?? -1);
+        w.WriteString(d.Region);
+        w.WriteString(d.Type);
+        w.WriteStrings(d.Industries);
+        w.WriteString(d.Source);
+        w.WriteStrings(d.AlternateSources);
+        w.WriteVarInt(d.Sections.Count);
+        foreach (var s in d.Sections)
+        {
+            w.WriteVarInt(s.SectionIndex);
+            w.WriteByte((byte)s.Level);
+            w.WriteStrings(s.HeadingPath);
+            w.WriteString(s.Body);
+            w.WriteVarInt(s.Units.Count);
+            foreach (var u in s.Units)
+            {
+                w.WriteString(u.Name);
+                w.WriteByte(u.IsLead ? (byte)1 : (byte)0);
+            }
+            w.WriteStrings(s.Industries);
+        }
+    }
+
+    public static DocumentRecord Read(ReadOnlySpan<byte> bytes)
+    {
+        var r = new ByteReader(bytes);
+        string id = r.ReadRequiredString();
+        string title = r.ReadRequiredString();
+        string? notice = r.ReadString();
+        var issuers = r.ReadStrings();
+        string? number = r.ReadString();
+        int day = r.ReadInt32();
+        int year = r.ReadInt32();
+        string? region = r.ReadString();
+        string? type = r.ReadString();
+        var industries = r.ReadStrings();
+        string source = r.ReadRequiredString();
+        var alternates = r.ReadStrings();
+        int count = r.ReadVarInt();
+        var sections = new SectionRecord[count];
+        for (int i = 0; i < count; i++)
+        {
+            int index = r.ReadVarInt();
+            var level = (HeadingLevel)r.ReadByte();
+            var path = r.ReadStrings();
+            string body = r.ReadRequiredString();
+            int unitCount = r.ReadVarInt();
+            var units = new ResponsibleUnit[unitCount];
+            for (int u = 0; u < unitCount; u++)
+                units[u] = new ResponsibleUnit(r.ReadRequiredString(), r.ReadByte() == 1);
+            sections[i] = new SectionRecord(index, level, path, body, units, r.ReadStrings());
+        }
+        return new DocumentRecord(id, title, notice, issuers, number, day >= 0 ? DateOnly.FromDayNumber(day) : null,
+            year >= 0 ? year : null, region, type, industries, source, alternates, sections);
+    }
+}

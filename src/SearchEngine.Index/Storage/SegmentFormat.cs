@@ -1,0 +1,30 @@
+namespace SearchEngine.Index.Storage;
+
+/// <summary>
+/// The layout of a segment file: header (magic, format version), then its parts in order, then a footer with
+/// each part's offset, a CRC-32 of everything before the footer, and an end magic. A segment is written once,
+/// synced, and never changed; a file whose footer or checksum does not verify is corrupt.
+/// </summary>
+internal static class SegmentFormat
+{
+    public const int Version = 1;
+    public const uint HeaderMagic = 0x58494553; // "SEIX"
+    public const uint FooterMagic = 0x444E4553; // "SEND"
+
+    /// <summary>Parts, in file order.</summary>
+    public enum Part
+    {
+        Documents,
+        Sections,
+        DocValues,
+        Terms,
+        Docs,
+        Positions,
+        Blocks,
+    }
+
+    public static readonly int PartCount = Enum.GetValues<Part>().Length;
+
+    /// <summary>Footer: part offsets (8 bytes each), total length before the footer (8), CRC (4), magic (4).</summary>
+    public static int FooterSize => (PartCount * 8) + 8 + 4 + 4;
+}

@@ -1,0 +1,129 @@
+using System.Buffers.Binary;
+using SearchEngine.Index.Model;
+
+namespace SearchEngine.Index.Storage;
+
+/// <summary>
+/// An open, immutable segment: the whole file in memory, verified by its checksum, with its term dictionary,
+/// section table and facet columns decoded at open. Thread-safe: nothing changes after construction.
+/// </summary>
+internal sealed class SegmentReader
+{
+    private readonly byte[] _data;
+    private readonly int[] _documentStarts;
+    private readonly int _documentBlob;
+    private readonly Dictionary<string, TermInfo> _terms;
+
+    public SegmentReader(string name, byte[] data)
+    {
+        Name = name;
+        _data = data;
+        var offsets = ReadFooter(name, data);
+        var r = new ByteReader(data, 0);
+        if (unchecked((uint)r.ReadInt32()) != SegmentFormat.HeaderMagic)
+            throw new InvalidDataException($"Segment '{name}' is not a segment file (bad header).");
+        int version = r.ReadInt32();
+        if (version != SegmentFormat.Version)
+            throw new IndexFormatException($"Segment '{name}' has format {version}; this build reads {SegmentFormat.Version}.");
+
+        r.Position = (int)offsets[(int)SegmentFormat.Part.Documents];
+        DocumentCount = r.ReadVarInt();
+        _documentStarts = new int[DocumentCount + 1];
+        for (int i = 0; i <= DocumentCount; i++)
+            _documentStarts[i] = r.ReadInt32();
+        _documentBlob = r.Position;
+
+        r.Position = (int)offsets[(int)SegmentFormat.Part.Sections];
+        SectionCount = r.ReadVarInt();
+        SectionDocument = new int[SectionCount];
+        FieldLengths = new int[SectionCount * IndexFields.TextFieldCount];
+        TotalFieldLengths = new long[IndexFields.TextFieldCount];
+        for (int s = 0; s < SectionCount; s++)
+        {
+            SectionDocument[s] = r.ReadInt32();
+            for (int f = 0; f < IndexFields.TextFieldCount; f++)
+            {
+                int length = r.ReadInt32();
+                FieldLengths[(s * IndexFields.TextFieldCount) + f] = length;
+                TotalFieldLengths[f] += length;
+            }
+        }
+        FirstSection = new int[DocumentCount + 1];
+        for (int s = SectionCount - 1; s >= 0; s--)
+            FirstSection[SectionDocument[s]] = s;
+        FirstSection[DocumentCount] = SectionCount;
+
+        r.Position = (int)offsets[(int)SegmentFormat.Part.DocValues];
+        Values = DocValues.Read(ref r, DocumentCount, SectionCount);
+
+        r.Position = (int)offsets[(int)SegmentFormat.Part.Terms];
+        int termCount = r.ReadVarInt();
+        _terms = new Dictionary<string, TermInfo>(termCount, StringComparer.Ordinal);
+        SortedTerms = new string[termCount];
+        int docs = (int)offsets[(int)SegmentFormat.Part.Docs];
+        int positions = (int)offsets[(int)SegmentFormat.Part.Positions];
+        int blocks = (int)offsets[(int)SegmentFormat.Part.Blocks];
+        for (int t = 0; t < termCount; t++)
+        {
+            string term = r.ReadRequiredString();
+            int df = r.ReadVarInt();
+            long docsAt = r.ReadInt64();
+            int docsLength = r.ReadInt32();
+            long positionsAt = r.ReadInt64();
+            r.ReadInt32();
+            long blocksAt = r.ReadInt64();
+            int blockCount = r.ReadVarInt();
+            _terms[term] = new TermInfo(df, docs + (int)docsAt, docsLength, positions + (int)positionsAt, blocks + (int)blocksAt, blockCount);
+            SortedTerms[t] = term;
+        }
+    }
+
+    public string Name { get; }
+
+    public byte[] Data => _data;
+
+    public int DocumentCount { get; }
+
+    public int SectionCount { get; }
+
+    /// <summary>The document ordinal of each section.</summary>
+    public int[] SectionDocument { get; }
+
+    /// <summary>The first section ordinal of each document (and SectionCount at the end).</summary>
+    public int[] FirstSection { get; }
+
+    /// <summary>Whole-word token count per section and text field, row-major by section.</summary>
+    public int[] FieldLengths { get; }
+
+    public long[] TotalFieldLengths { get; }
+
+    public DocValues Values { get; }
+
+    /// <summary>All terms in ordinal order, for prefix completion.</summary>
+    public string[] SortedTerms { get; }
+
+    public bool TryGetTerm(string term, out TermInfo info) => _terms.TryGetValue(term, out info);
+
+    /// <summary>The id of a document, read without decoding the rest of its record.</summary>
+    public string DocumentId(int docOrd) =>
+        new ByteReader(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd])).ReadRequiredString();
+
+    public DocumentRecord ReadDocument(int docOrd) =>
+        DocumentCodec.Read(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd]));
+
+    /// <summary>Reads and verifies the footer; returns the part offsets.</summary>
+    private static long[] ReadFooter(string name, byte[] data)
+    {
+        int footer = data.Length - SegmentFormat.FooterSize;
+        if (footer < 8 || BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(data.Length - 4)) != SegmentFormat.FooterMagic)
+            throw new InvalidDataException($"Segment '{name}' is truncated (no footer); it was not completely written.");
+        var offsets = new long[SegmentFormat.PartCount];
+        for (int i = 0; i < offsets.Length; i++)
+            offsets[i] = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(footer + (i * 8)));
+        long contentLength = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(footer + (offsets.Length * 8)));
+        uint crc = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(footer + (offsets.Length * 8) + 8));
+        if (contentLength != footer || Crc32.Compute(data.AsSpan(0, footer)) != crc)
+            throw new InvalidDataException($"Segment '{name}' fails its checksum; the file is corrupt.");
+        return offsets;
+    }
+}
