@@ -93,7 +93,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             case TermClause t:
                 if (!reader.TryGetTerm(t.Term, out var info))
                     return EmptyMatcher.Instance;
-                return new TermMatcher(new PostingsCursor(reader, info), reader, Scoring(bm25, t.FieldMask), Idf(t.Term) * t.Weight);
+                return new TermMatcher(new PostingsCursor(reader, info), reader, Scoring(bm25, t.FieldMask), Idf(t.Term) * t.Weight, t.FieldMask);
             case PhraseClause p:
                 var cursors = new PostingsCursor[p.Terms.Count];
                 double idf = 0;

@@ -1,0 +1,137 @@
+using SearchEngine.Core.Analysis;
+using SearchEngine.Index.Indexing;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Querying;
+using SearchEngine.Index.Search;
+using SearchEngine.Tests.Support;
+
+namespace SearchEngine.Tests.Index;
+
+/// <summary>
+/// On generated corpora and random queries the engine's answer (hit order, scores, totals, facets) equals a
+/// brute-force scan computing the same scoring. Several segments, so cross-segment statistics are exercised.
+/// </summary>
+public sealed class OracleTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-oracle-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(2024)]
+    [InlineData(77777)]
+    public void Should_equal_brute_force_on_random_queries(int seed)
+    {
+        var analyzer = ChineseAnalyzer.Default;
+        var snapshot = BuildIndex(seed);
+        var engine = new IndexSearcher(snapshot, analyzer, SynonymMap.Default);
+        var oracle = new BruteForceSearcher(snapshot, analyzer);
+        var compiler = new QueryCompiler(analyzer, SynonymMap.Default);
+        var random = new Random(seed);
+        for (int q = 0; q < 60; q++)
+        {
+            var (query, filters, group) = RandomQuery(random);
+            var request = new SearchRequest { Query = query, Filters = filters, GroupByDocument = group, Size = 10, Highlight = false };
+            var actual = engine.Search(request);
+            var parsed = QueryParser.Parse(query);
+            var allFilters = filters.And(parsed.Filters);
+            var clause = compiler.Compile(parsed.Root).Clause ?? (allFilters.IsEmpty ? null : new MatchAllClause());
+            string context = $"seed {seed}, query #{q} '{query}' group={group} filters={Describe(filters)}";
+            if (clause is null)
+            {
+                Assert.True(actual.Total == 0, context);
+                continue;
+            }
+            var matches = oracle.Sections
+                .Select(s => (Section: s, Score: oracle.Evaluate(clause, s), Failures: BruteForceSearcher.Failures(s, allFilters)))
+                .Where(x => x.Score is not null)
+                .ToList();
+            var full = matches.Where(m => m.Failures == 0).ToList();
+            Assert.True(full.Count == actual.Total, $"{context}: total {actual.Total}, expected {full.Count}");
+            Assert.True(full.Select(m => m.Section.Document.Id).Distinct().Count() == actual.TotalDocuments, $"{context}: documents");
+
+            var expected = group
+                ? full.GroupBy(m => m.Section.Document.Id).Select(g => g.OrderByDescending(m => m.Score!.Value).ThenBy(m => m.Section.SectionOrd).First())
+                : full;
+            var ranked = expected.OrderByDescending(m => m.Score!.Value).ThenBy(m => m.Section.Segment).ThenBy(m => m.Section.SectionOrd).Take(10).ToList();
+            Assert.True(ranked.Count == actual.Hits.Count, $"{context}: {actual.Hits.Count} hits, expected {ranked.Count}");
+            for (int i = 0; i < ranked.Count; i++)
+            {
+                double want = ranked[i].Score!.Value, got = actual.Hits[i].Score;
+                Assert.True(Math.Abs(want - got) <= 1e-9 * Math.Max(1, want), $"{context}: hit {i} score {got}, expected {want}");
+                var tied = ranked.Where(r => Math.Abs(r.Score!.Value - want) <= 1e-9 * Math.Max(1, want))
+                    .Select(r => (r.Section.Document.Id, r.Section.Record.SectionIndex)).ToList();
+                Assert.True(tied.Contains((actual.Hits[i].DocumentId, actual.Hits[i].SectionId)),
+                    $"{context}: hit {i} is {actual.Hits[i].DocumentId}#{actual.Hits[i].SectionId}, expected {ranked[i].Section.Document.Id}#{ranked[i].Section.Record.SectionIndex}");
+            }
+            AssertFacets(matches.Select(m => (m.Section, m.Failures)).ToList(), actual, context);
+        }
+    }
+
+    private static void AssertFacets(List<(BruteForceSearcher.Section Section, int Failures)> matches, SearchResult actual, string context)
+    {
+        Dictionary<string, int> Count(int bit, Func<BruteForceSearcher.Section, IEnumerable<string>> values) =>
+            matches.Where(m => (m.Failures & ~bit) == 0)
+                .SelectMany(m => values(m.Section).Select(v => (m.Section.Document.Id, Value: v)))
+                .Distinct().GroupBy(x => x.Value).ToDictionary(g => g.Key, g => g.Count());
+        var expected = new Dictionary<string, Dictionary<string, int>>
+        {
+            [FacetNames.Issuer] = Count(1, s => s.Document.Issuers),
+            [FacetNames.Year] = Count(2, s => s.Document.Year is { } y ? [y.ToString(System.Globalization.CultureInfo.InvariantCulture)] : []),
+            [FacetNames.Region] = Count(4, s => s.Document.Region is { } r ? [r] : []),
+            [FacetNames.Type] = Count(8, s => s.Document.Type is { } t ? [t] : []),
+            [FacetNames.Industry] = Count(16, s => s.Record.Industries),
+        };
+        foreach (var (facet, counts) in expected)
+        {
+            var got = actual.Facets[facet].ToDictionary(v => v.Value, v => v.Count);
+            Assert.True(counts.Count == got.Count && counts.All(kv => got.GetValueOrDefault(kv.Key) == kv.Value),
+                $"{context}: facet {facet} = {string.Join(",", got.Select(kv => $"{kv.Key}:{kv.Value}"))}, expected {string.Join(",", counts.Select(kv => $"{kv.Key}:{kv.Value}"))}");
+        }
+    }
+
+    private IndexSnapshot BuildIndex(int seed)
+    {
+        var documents = RandomCorpus.Generate(seed, 120);
+        using var writer = IndexWriter.Open(Path.Combine(_folder, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // Three commits make three segments.
+        foreach (var chunk in documents.Chunk(45))
+        {
+            foreach (var d in chunk)
+                writer.AddOrUpdate(d);
+            writer.Commit();
+        }
+        return writer.Snapshot;
+    }
+
+    private static (string Query, SearchFilters Filters, bool Group) RandomQuery(Random random)
+    {
+        string Word() => RandomCorpus.Words[random.Next(RandomCorpus.Words.Length)];
+        string query = random.Next(9) switch
+        {
+            0 => Word(),
+            1 => $"{Word()} {Word()}",
+            2 => $"{Word()} OR {Word()}",
+            3 => $"\"{Word()}{Word()}\"",
+            4 => $"{Word()} -{Word()}",
+            5 => $"title:{Word()}",
+            6 => $"({Word()} | {Word()}) {Word()}",
+            7 => $"body:\"{Word()}\" heading:{Word()}",
+            _ => "",
+        };
+        var filters = SearchFilters.None;
+        if (random.Next(3) == 0)
+            filters = filters with { Issuers = [RandomCorpus.Issuers[random.Next(RandomCorpus.Issuers.Length)]] };
+        if (random.Next(3) == 0)
+            filters = filters with { YearFrom = 2017 + random.Next(4), YearTo = 2020 + random.Next(5) };
+        if (random.Next(3) == 0)
+            filters = filters with { Industries = [RandomCorpus.Industries[random.Next(RandomCorpus.Industries.Length)], RandomCorpus.Industries[random.Next(RandomCorpus.Industries.Length)]] };
+        if (query.Length == 0 && filters.IsEmpty)
+            filters = filters with { Types = [RandomCorpus.Types[random.Next(RandomCorpus.Types.Length)]] };
+        return (query, filters, random.Next(2) == 0);
+    }
+
+    private static string Describe(SearchFilters f) =>
+        $"issuers[{string.Join(",", f.Issuers)}] years[{f.YearFrom}..{f.YearTo}] industries[{string.Join(",", f.Industries)}] types[{string.Join(",", f.Types)}]";
+}

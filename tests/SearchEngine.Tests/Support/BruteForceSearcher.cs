@@ -1,0 +1,110 @@
+using SearchEngine.Core.Analysis;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Querying;
+using SearchEngine.Index.Search;
+
+namespace SearchEngine.Tests.Support;
+
+/// <summary>
+/// The oracle: the same scoring and matching written the plainest way, by scanning every section of a
+/// snapshot's stored documents, re-analysing their fields, with no postings, blocks or skipping.
+/// </summary>
+internal sealed class BruteForceSearcher
+{
+    internal sealed record Section(int Segment, int SectionOrd, DocumentRecord Document, SectionRecord Record, List<Token>[] Fields, int[] Lengths);
+
+    private readonly IndexSnapshot _snapshot;
+    private readonly List<Section> _sections = [];
+    private readonly ChineseAnalyzer _analyzer;
+
+    public BruteForceSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
+    {
+        _snapshot = snapshot;
+        _analyzer = analyzer;
+        for (int s = 0; s < snapshot.Segments.Count; s++)
+        {
+            var reader = snapshot.Segments[s].Reader;
+            for (int d = 0; d < reader.DocumentCount; d++)
+            {
+                var document = reader.ReadDocument(d);
+                for (int i = 0; i < document.Sections.Count; i++)
+                {
+                    var record = document.Sections[i];
+                    string[] texts = [document.Title, record.HeadingText, record.Body, record.UnitsText];
+                    var fields = texts.Select(t => analyzer.Analyze(t, AnalysisMode.Index)).ToArray();
+                    var lengths = fields.Select(f => f.Count(t => t.Kind != TokenKind.SubWord)).ToArray();
+                    _sections.Add(new Section(s, reader.FirstSection[d] + i, document, record, fields, lengths));
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<Section> Sections => _sections;
+
+    /// <summary>The score of a section for a clause, or null when it does not match.</summary>
+    public double? Evaluate(Clause clause, Section s) => clause switch
+    {
+        TermClause t => Term(t, s),
+        PhraseClause p => Phrase(p, s),
+        AllClause all => all.Children.Select(c => Evaluate(c, s)).ToList() is var r && r.All(x => x is not null) ? r.Sum(x => x!.Value) : null,
+        AnyClause any => any.Children.Select(c => Evaluate(c, s)).Where(x => x is not null).ToList() is { Count: > 0 } r ? r.Sum(x => x!.Value) : null,
+        ExcludeClause ex => Evaluate(ex.Excluded, s) is null ? Evaluate(ex.Required, s) : null,
+        MatchAllClause => 0,
+        _ => throw new InvalidOperationException(),
+    };
+
+    private double? Term(TermClause t, Section s)
+    {
+        var tf = new int[8];
+        for (int f = 0; f < 4; f++)
+        {
+            foreach (var token in s.Fields[f])
+            {
+                if (token.Text == t.Term)
+                    tf[f + (token.Kind == TokenKind.SubWord ? 4 : 0)]++;
+            }
+        }
+        if (!Enumerable.Range(0, 8).Any(f => tf[f] > 0 && (t.FieldMask & (1 << f)) != 0))
+            return null;
+        return t.Weight * Idf(t.Term) * Bm25F.Saturate(new Bm25F(_snapshot.AverageLengths, t.FieldMask).PseudoFrequency(tf, s.Lengths));
+    }
+
+    private double? Phrase(PhraseClause p, Section s)
+    {
+        var tf = new int[8];
+        for (int f = 0; f < 4; f++)
+        {
+            if ((p.FieldMask & ((1 << f) | (1 << (f + 4)))) == 0)
+                continue;
+            var positions = p.Terms.Select(term => s.Fields[f].Where(t => t.Text == term).Select(t => t.Position).ToHashSet()).ToList();
+            tf[f] = positions[0].Count(start => Enumerable.Range(1, p.Terms.Count - 1).All(i => positions[i].Contains(start - p.Offsets[0] + p.Offsets[i])));
+        }
+        if (tf.All(x => x == 0))
+            return null;
+        double idf = p.Terms.Sum(Idf);
+        return p.Weight * idf * Bm25F.Saturate(new Bm25F(_snapshot.AverageLengths, p.FieldMask).PseudoFrequency(tf, s.Lengths));
+    }
+
+    private double Idf(string term)
+    {
+        long df = _sections.Count(s => s.Fields.Any(f => f.Any(t => t.Text == term)));
+        return Bm25F.Idf(df, _sections.Count);
+    }
+
+    /// <summary>Whether the section passes the filters, and which facet filters it fails (same bits as the engine).</summary>
+    public static int Failures(Section s, SearchFilters f)
+    {
+        int fail = 0;
+        if (f.Issuers.Count > 0 && !s.Document.Issuers.Intersect(f.Issuers).Any())
+            fail |= 1;
+        if ((f.YearFrom is not null || f.YearTo is not null) && (s.Document.Year is not { } y || y < (f.YearFrom ?? int.MinValue) || y > (f.YearTo ?? int.MaxValue)))
+            fail |= 2;
+        if (f.Regions.Count > 0 && (s.Document.Region is null || !f.Regions.Contains(s.Document.Region)))
+            fail |= 4;
+        if (f.Types.Count > 0 && (s.Document.Type is null || !f.Types.Contains(s.Document.Type)))
+            fail |= 8;
+        if (f.Industries.Count > 0 && !s.Record.Industries.Intersect(f.Industries).Any())
+            fail |= 16;
+        return fail;
+    }
+}
