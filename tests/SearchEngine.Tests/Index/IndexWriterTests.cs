@@ -1,0 +1,138 @@
+using SearchEngine.Index;
+using SearchEngine.Index.Indexing;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Search;
+using SearchEngine.Tests.Support;
+
+namespace SearchEngine.Tests.Index;
+
+public sealed class IndexWriterTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-writer-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static long Count(IndexSnapshot snapshot, string query) =>
+        new IndexSearcher(snapshot).Search(new SearchRequest { Query = query, Facets = false, Highlight = false }).TotalDocuments;
+
+    [Fact]
+    public void Should_replace_and_delete_documents_by_id_across_commits()
+    {
+        var docs = RandomCorpus.Generate(3, 20);
+        using var writer = IndexWriter.Open(_folder);
+        foreach (var d in docs)
+            writer.AddOrUpdate(d);
+        writer.Commit();
+        Assert.Equal(20, writer.Snapshot.DocumentCount);
+
+        var replaced = docs[0] with { Title = "关于独一无二词语测试的通知" };
+        writer.AddOrUpdate(replaced);
+        Assert.True(writer.Delete(docs[1].Id));
+        Assert.False(writer.Delete("no-such-id"));
+        var before = writer.Snapshot;
+        writer.Commit();
+
+        Assert.Equal(20, before.DocumentCount); // the old snapshot is unchanged
+        Assert.Equal(19, writer.Snapshot.DocumentCount);
+        Assert.Equal(1, Count(writer.Snapshot, "独一无二"));
+        var ids = new IndexSearcher(writer.Snapshot).Search(new SearchRequest { Query = "", Filters = new SearchFilters { Types = RandomCorpus.Types }, Size = 100 })
+            .Hits.Select(h => h.DocumentId).ToList();
+        Assert.DoesNotContain(docs[1].Id, ids);
+        Assert.Single(ids, id => id == docs[0].Id);
+    }
+
+    [Fact]
+    public void Should_reopen_the_last_commit_and_ignore_uncommitted_changes()
+    {
+        var docs = RandomCorpus.Generate(4, 10);
+        using (var writer = IndexWriter.Open(_folder))
+        {
+            foreach (var d in docs)
+                writer.AddOrUpdate(d);
+            writer.Commit();
+            writer.AddOrUpdate(RandomCorpus.Generate(5, 1, "late")[0]); // never committed
+        }
+        var snapshot = IndexReader.OpenSnapshot(_folder);
+        Assert.Equal(10, snapshot.DocumentCount);
+        using var reopened = IndexWriter.Open(_folder);
+        Assert.True(reopened.Contains(docs[3].Id));
+        Assert.False(reopened.Contains("late00000"));
+    }
+
+    [Fact]
+    public void Should_merge_segments_without_losing_or_resurrecting_documents()
+    {
+        var docs = RandomCorpus.Generate(6, 40);
+        using var writer = IndexWriter.Open(_folder, options: new IndexWriterOptions { MaxSegments = 2 });
+        foreach (var chunk in docs.Chunk(10))
+        {
+            foreach (var d in chunk)
+                writer.AddOrUpdate(d);
+            writer.Commit();
+        }
+        writer.Delete(docs[5].Id);
+        writer.Commit();
+        Assert.Equal(4, writer.Snapshot.Segments.Count);
+        Assert.True(writer.MaybeMerge());
+        Assert.Equal(2, writer.Snapshot.Segments.Count);
+        Assert.Equal(39, writer.Snapshot.DocumentCount);
+        Assert.False(writer.Contains(docs[5].Id));
+        Assert.Equal(Directory.GetFiles(_folder, "*.seg").Length, writer.Snapshot.Segments.Count);
+    }
+
+    [Fact]
+    public void Should_refuse_a_second_writer_with_a_clear_message()
+    {
+        using var writer = IndexWriter.Open(_folder);
+        var e = Assert.Throws<IOException>(() => IndexWriter.Open(_folder));
+        Assert.Contains("being written by another process", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_ask_for_a_rebuild_when_the_format_differs()
+    {
+        using (var writer = IndexWriter.Open(_folder))
+        {
+            writer.AddOrUpdate(RandomCorpus.Generate(7, 1)[0]);
+            writer.Commit();
+        }
+        string current = File.ReadAllText(Path.Combine(_folder, "CURRENT"));
+        string commit = Path.Combine(_folder, current);
+        File.WriteAllText(commit, File.ReadAllText(commit).Replace("\"formatVersion\": 1", "\"formatVersion\": 999", StringComparison.Ordinal));
+        var e = Assert.Throws<IndexFormatException>(() => IndexReader.OpenSnapshot(_folder));
+        Assert.Contains("Rebuild it with 'searchengine index", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_detect_a_corrupted_segment()
+    {
+        using (var writer = IndexWriter.Open(_folder))
+        {
+            writer.AddOrUpdate(RandomCorpus.Generate(8, 3)[0]);
+            writer.Commit();
+        }
+        string segment = Directory.GetFiles(_folder, "*.seg").Single();
+        var bytes = File.ReadAllBytes(segment);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(segment, bytes);
+        var e = Assert.Throws<InvalidDataException>(() => IndexReader.OpenSnapshot(_folder));
+        Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_remove_leftovers_of_an_interrupted_write_at_open()
+    {
+        using (var writer = IndexWriter.Open(_folder))
+        {
+            writer.AddOrUpdate(RandomCorpus.Generate(9, 2)[0]);
+            writer.Commit();
+        }
+        File.WriteAllText(Path.Combine(_folder, "seg_000099.seg.tmp"), "half");
+        File.WriteAllText(Path.Combine(_folder, "seg_000098.seg"), "orphan");
+        using (IndexWriter.Open(_folder))
+        {
+            Assert.False(File.Exists(Path.Combine(_folder, "seg_000099.seg.tmp")));
+            Assert.False(File.Exists(Path.Combine(_folder, "seg_000098.seg")));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Querying;
+
+namespace SearchEngine.Tests.Index;
+
+public class QueryParserTests
+{
+    [Fact]
+    public void Should_and_words_by_default()
+    {
+        var q = QueryParser.Parse("氢能 燃料电池");
+        Assert.Equal(new AndNode([new WordNode("氢能", null), new WordNode("燃料电池", null)]), q.Root, new NodeComparer());
+        Assert.Empty(q.Warnings);
+    }
+
+    [Theory]
+    [InlineData("氢能 OR 储能")]
+    [InlineData("氢能 | 储能")]
+    [InlineData("氢能｜储能")]
+    public void Should_read_or_in_every_spelling(string text) => Assert.IsType<OrNode>(QueryParser.Parse(text).Root);
+
+    [Fact]
+    public void Should_read_phrases_fields_exclusions_and_groups()
+    {
+        var q = QueryParser.Parse("title:\"战略性新兴产业\" -(芯片 OR 集成电路) body:北斗");
+        var and = Assert.IsType<AndNode>(q.Root);
+        Assert.Equal(new PhraseNode("战略性新兴产业", IndexField.Title), and.Children[0]);
+        Assert.IsType<OrNode>(Assert.IsType<NotNode>(and.Children[1]).Child);
+        Assert.Equal(new WordNode("北斗", IndexField.Body), and.Children[2]);
+    }
+
+    [Fact]
+    public void Should_take_filters_out_of_the_query_text()
+    {
+        var q = QueryParser.Parse("人工智能 year:2021..2024 issuer:湖南省人民政府 industry:氢能 region:长沙市 type:规划");
+        Assert.Equal(new WordNode("人工智能", null), q.Root);
+        Assert.Equal((2021, 2024), (q.Filters.YearFrom, q.Filters.YearTo));
+        Assert.Equal(["湖南省人民政府"], q.Filters.Issuers);
+        Assert.Equal(["氢能"], q.Filters.Industries);
+        Assert.Equal(["长沙市"], q.Filters.Regions);
+        Assert.Equal(["规划"], q.Filters.Types);
+    }
+
+    [Theory]
+    [InlineData("\"氢能 产业", "quote")]
+    [InlineData("(氢能 OR 储能", "'('")]
+    [InlineData("氢能)", "')'")]
+    [InlineData("foo:氢能", "Unknown field")]
+    [InlineData("year:abc 氢能", "not a year")]
+    [InlineData("氢能 OR", "OR needs")]
+    [InlineData("-氢能", "exclusions only")]
+    [InlineData("title:", "needs a term")]
+    public void Should_repair_broken_queries_and_say_what_it_did(string text, string warning)
+    {
+        var q = QueryParser.Parse(text);
+        Assert.Contains(q.Warnings, w => w.Contains(warning, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_survive_deep_nesting_and_thousands_of_terms()
+    {
+        var deep = QueryParser.Parse(new string('(', 5000) + "氢能" + new string(')', 5000));
+        Assert.Contains(deep.Warnings, w => w.Contains("nested", StringComparison.Ordinal));
+        var many = QueryParser.Parse(string.Join(' ', Enumerable.Repeat("氢能", 5000)));
+        Assert.Equal(5000, Assert.IsType<AndNode>(many.Root).Children.Count);
+    }
+
+    [Fact]
+    public void Should_never_throw_on_random_input()
+    {
+        var random = new Random(5);
+        string alphabet = "氢能 ()\"“”|-:title:year:OR NOT \u0000\uD800\uDC00\t\n5G〔〕-..2021";
+        for (int i = 0; i < 2000; i++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var q = QueryParser.Parse(text);
+            Assert.NotNull(q.Warnings);
+        }
+    }
+
+    [Theory]
+    [InlineData("2021", 2021, 2021)]
+    [InlineData("2021..2024", 2021, 2024)]
+    [InlineData("2024-2021", 2021, 2024)]
+    [InlineData("2021..", 2021, 9999)]
+    [InlineData("..2024", 0, 2024)]
+    public void Should_read_years_and_ranges(string text, int from, int to)
+    {
+        Assert.True(QueryParser.TryParseYears(text, out int f, out int t));
+        Assert.Equal((from, to), (f, t));
+    }
+
+    /// <summary>Records with list members compare lists by reference; this compares them by content.</summary>
+    private sealed class NodeComparer : IEqualityComparer<QueryNode?>
+    {
+        public bool Equals(QueryNode? x, QueryNode? y) => (x, y) switch
+        {
+            (AndNode a, AndNode b) => a.Children.Count == b.Children.Count && a.Children.Zip(b.Children).All(p => Equals(p.First, p.Second)),
+            (OrNode a, OrNode b) => a.Children.Count == b.Children.Count && a.Children.Zip(b.Children).All(p => Equals(p.First, p.Second)),
+            _ => object.Equals(x, y),
+        };
+
+        public int GetHashCode(QueryNode? obj) => 0;
+    }
+}
