@@ -14,7 +14,8 @@ internal static class IndexCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to index (default: seeds/)", Arity = ArgumentArity.ZeroOrMore };
         var index = new Option<string>("--index") { Description = "Index folder (default: index/)", DefaultValueFactory = _ => "index" };
-        var command = new Command("index", "Ingest policy files and rebuild the index from them") { paths, index };
+        var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many documents, so an interrupted run keeps its progress (default: once at the end)" };
+        var command = new Command("index", "Ingest policy files and rebuild the index from them") { paths, index, commitEvery };
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["seeds"];
@@ -34,13 +35,21 @@ internal static class IndexCommand
                     var build = context.AddTask("Indexing documents", maxValue: Math.Max(1, report.Documents.Count));
                     using var writer = IndexWriter.Open(folder);
                     writer.DeleteAll();
+                    int every = parse.GetValue(commitEvery), added = 0;
+                    var progress = new SyncProgress<int>(n => build.Increment(n));
                     foreach (var d in report.Documents)
                     {
                         var record = DocumentRecord.From(d);
                         sections += record.Sections.Count;
                         writer.AddOrUpdate(record);
+                        if (every > 0 && ++added % every == 0)
+                        {
+                            writer.Commit(progress);
+                            writer.MaybeMerge();
+                        }
                     }
-                    writer.Commit(new SyncProgress<int>(n => build.Increment(n)));
+                    writer.Commit(progress);
+                    writer.MaybeMerge();
                     build.Value = build.MaxValue;
                 });
             double seconds = clock.Elapsed.TotalSeconds;

@@ -31,18 +31,20 @@ public sealed class PolicyFileIngester
     public IngestReport Ingest(IEnumerable<string> paths, string? root = null, IProgress<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
-        var files = ExpandPaths(paths).ToList();
+        var files = ExpandPaths(paths).Select(Path.GetFullPath).Distinct().ToList();
         string basePath = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
+        var sources = files.ToDictionary(f => f, f => Path.GetRelativePath(basePath, Path.GetFullPath(f)).Replace('\\', '/'));
+        var ids = DocumentIds.Assign(sources.Values.ToList());
         var documents = new List<PolicyDocument>();
         var failures = new List<IngestProblem>();
         var warnings = new List<IngestProblem>();
         long bytes = 0;
         foreach (var file in files)
         {
-            string source = Path.GetRelativePath(basePath, Path.GetFullPath(file)).Replace('\\', '/');
+            string source = sources[file];
             progress?.Report(source);
-            bytes += new FileInfo(file).Length;
-            var outcome = IngestFile(file, source);
+            bytes += File.Exists(file) ? new FileInfo(file).Length : 0;
+            var outcome = IngestFile(file, source, ids[source]);
             if (outcome.Document is { } document)
             {
                 documents.Add(document);
@@ -59,7 +61,10 @@ public sealed class PolicyFileIngester
     }
 
     /// <summary>Reads and builds one file; an unreadable file gives its reason instead of a document.</summary>
-    public (PolicyDocument? Document, string? Error) IngestFile(string path, string source)
+    /// <param name="path">The file.</param>
+    /// <param name="source">How to name it in the document (relative to the ingested root).</param>
+    /// <param name="id">The document id; by default the file name without extension.</param>
+    public (PolicyDocument? Document, string? Error) IngestFile(string path, string source, string? id = null)
     {
         string extension = Path.GetExtension(path);
         if (!_readers.TryGetValue(extension, out var reader))
@@ -82,8 +87,7 @@ public sealed class PolicyFileIngester
         }
         if (!read.Succeeded)
             return (null, read.Error);
-        string id = DocumentIds.FromSource(source);
-        return (_builder.Build(id, source, reader.Format, read.Text!, read.Properties), null);
+        return (_builder.Build(id ?? DocumentIds.FromSource(source), source, reader.Format, read.Text!, read.Properties), null);
     }
 
     private static bool LooksLikeNoPolicy(PolicyDocument document) =>

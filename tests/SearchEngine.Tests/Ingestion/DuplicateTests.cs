@@ -35,3 +35,25 @@ public class DuplicateTests
         Assert.InRange(unrelated, 0.0, 0.1);
     }
 }
+
+public class DocumentIdTests
+{
+    [Fact]
+    public void Should_keep_ids_readable_and_make_them_unique_within_a_set()
+    {
+        var ids = SearchEngine.Ingestion.Pipeline.DocumentIds.Assign(["seeds/000_abc.txt", "f/policy.pdf", "f/policy.docx", "a/x.txt", "b/x.txt"]);
+        Assert.Equal("000_abc", ids["seeds/000_abc.txt"]);
+        Assert.Equal("policy-pdf", ids["f/policy.pdf"]);
+        Assert.Equal("policy-docx", ids["f/policy.docx"]);
+        Assert.NotEqual(ids["a/x.txt"], ids["b/x.txt"]);
+        Assert.StartsWith("x-txt-", ids["a/x.txt"], StringComparison.Ordinal);
+        Assert.Equal(ids.Count, ids.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void Should_give_every_fixture_its_own_id_when_a_folder_is_ingested()
+    {
+        var report = new SearchEngine.Ingestion.Pipeline.PolicyFileIngester().Ingest([Seeds.Fixture("")], Seeds.Fixture(""));
+        Assert.Equal(report.Documents.Count, report.Documents.Select(d => d.Id).Distinct().Count());
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using SearchEngine.Index;
+using SearchEngine.Tests.Support;
+
+namespace SearchEngine.Tests.Index;
+
+/// <summary>
+/// A process killed (SIGKILL) at random moments while it indexes, commits and merges leaves an index that opens
+/// at its last commit: a whole number of committed batches, every document complete, searchable.
+/// </summary>
+public sealed class CrashTests : IDisposable
+{
+    private const int Documents = 160, Batch = 20;
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-crash-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Should_open_at_the_last_commit_after_being_killed_while_indexing()
+    {
+        string files = Path.Combine(_folder, "files"), index = Path.Combine(_folder, "index");
+        WritePolicyFiles(files);
+        var random = new Random(2026);
+        int killedMidway = 0;
+        for (int run = 0; run < 8; run++)
+        {
+            using var process = StartIndexing(files, index);
+            bool finished = process.WaitForExit(random.Next(400, 3500));
+            if (!finished)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                killedMidway++;
+            }
+            if (!IndexReader.Exists(index))
+                continue; // killed before its first commit
+            var snapshot = IndexReader.OpenSnapshot(index);
+            Assert.True(snapshot.DocumentCount % Batch == 0 || snapshot.DocumentCount == Documents,
+                $"run {run}: {snapshot.DocumentCount} documents is not a committed state");
+            foreach (var view in snapshot.Segments)
+            {
+                for (int d = 0; d < view.Reader.DocumentCount; d++)
+                {
+                    int sections = view.Reader.FirstSection[d + 1] - view.Reader.FirstSection[d];
+                    Assert.Equal(view.Reader.ReadDocument(d).Sections.Count, sections);
+                }
+            }
+            var result = new SearchEngine.Index.Search.IndexSearcher(snapshot).Search(new SearchEngine.Index.Model.SearchRequest { Query = "发展", Highlight = false });
+            Assert.True(result.TotalDocuments <= snapshot.DocumentCount);
+        }
+        Assert.True(killedMidway > 0, "no run was interrupted; the delays are too long for this machine");
+
+        using var final = StartIndexing(files, index);
+        Assert.True(final.WaitForExit(120_000), "a full run did not finish");
+        Assert.Equal(0, final.ExitCode);
+        Assert.Equal(Documents, IndexReader.OpenSnapshot(index).DocumentCount);
+    }
+
+    private static Process StartIndexing(string files, string index)
+    {
+        string cli = Path.Combine(AppContext.BaseDirectory, "searchengine.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { cli, "index", files, "--index", index, "--commit-every", Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(arg);
+        var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static void WritePolicyFiles(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var d in RandomCorpus.Generate(99, Documents))
+        {
+            var text = new System.Text.StringBuilder();
+            text.AppendLine(d.Title).AppendLine("湘政发〔2022〕" + d.Id[^3..] + "号");
+            for (int i = 0; i < d.Sections.Count; i++)
+                text.AppendLine(SearchEngine.Core.Text.ChineseNumeral.Format(i + 1) + "、" + d.Sections[i].HeadingPath[0][2..]).AppendLine(d.Sections[i].Body + "。");
+            File.WriteAllText(Path.Combine(folder, d.Id + ".txt"), text.ToString());
+        }
+    }
+}
