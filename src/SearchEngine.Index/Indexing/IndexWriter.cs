@@ -117,15 +117,25 @@ public sealed class IndexWriter : IDisposable
             entries.RemoveAll(e => e.DeletedCount == e.Documents);
             foreach (var batch in Batches(_pending.Values.ToList()))
             {
-                string name = $"seg_{nextSegment++:D6}";
-                var builder = new SegmentBuilder(_analyzer);
-                foreach (var d in batch)
+                // Large batches are built as one segment per thread: analysis dominates indexing and parallelises.
+                var parts = Split(batch);
+                var built = new (byte[] Bytes, int Documents, int Sections)[parts.Count];
+                Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, i =>
                 {
-                    builder.Add(d);
-                    progress?.Report(1);
+                    var builder = new SegmentBuilder(_analyzer);
+                    foreach (var d in parts[i])
+                    {
+                        builder.Add(d);
+                        progress?.Report(1);
+                    }
+                    built[i] = (builder.Build(), builder.DocumentCount, builder.SectionCount);
+                });
+                foreach (var (bytes, documents, sections) in built)
+                {
+                    string name = $"seg_{nextSegment++:D6}";
+                    _directory.WriteDurably(name + ".seg", bytes);
+                    entries.Add(new SegmentEntry(name, documents, sections, null, 0));
                 }
-                _directory.WriteDurably(name + ".seg", builder.Build());
-                entries.Add(new SegmentEntry(name, builder.DocumentCount, builder.SectionCount, null, 0));
             }
             Publish(new CommitPoint(SegmentFormat.Version, _commit.Generation + 1, nextSegment, entries));
             return _snapshot;
@@ -211,6 +221,15 @@ public sealed class IndexWriter : IDisposable
         if (!_pendingDeletes.TryGetValue(location.Segment, out var set))
             _pendingDeletes[location.Segment] = set = [];
         return set.Add(location.DocOrd);
+    }
+
+    /// <summary>A batch split among the writer's threads when it is large enough to be worth it.</summary>
+    private List<DocumentRecord[]> Split(List<DocumentRecord> batch)
+    {
+        const int MinimumPerThread = 500;
+        int parts = Math.Clamp(batch.Count / MinimumPerThread, 1, _options.Threads);
+        int size = (batch.Count + parts - 1) / parts;
+        return [.. batch.Chunk(Math.Max(size, 1))];
     }
 
     /// <summary>Splits pending documents into segment-sized batches by text size.</summary>

@@ -134,17 +134,23 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         return w.Written.ToArray();
     }
 
+    /// <summary>Ids in the clear (the writer maps ids to documents at open), then each record Brotli-compressed.</summary>
     private void WriteDocuments(ByteWriter w)
     {
         var blob = new ByteWriter(1 << 16);
+        var record = new ByteWriter(1 << 14);
         var starts = new int[_documents.Count + 1];
         for (int i = 0; i < _documents.Count; i++)
         {
             starts[i] = blob.Length;
-            DocumentCodec.Write(blob, _documents[i]);
+            record.Clear();
+            DocumentCodec.Write(record, _documents[i]);
+            blob.WriteBytes(StoredCompression.Compress(record.Written));
         }
         starts[_documents.Count] = blob.Length;
         w.WriteVarInt(_documents.Count);
+        foreach (var d in _documents)
+            w.WriteString(d.Id);
         foreach (int s in starts)
             w.WriteInt32(s);
         w.WriteBytes(blob.Written);

@@ -6,20 +6,27 @@ namespace SearchEngine.Index.Search;
 /// Counts, for each facet value, the distinct documents among the matching sections. A section's document
 /// is counted toward a facet when the section passes every filter except, possibly, that facet's own. Sections
 /// of one document are consecutive in a segment, so distinct counting only compares with the previous one.
+/// Counts are kept per segment by value ordinal and turned into strings once, at the end of the segment.
 /// </summary>
 internal sealed class FacetCollector
 {
+    private const int IssuerFacet = 0, YearFacet = 1, RegionFacet = 2, TypeFacet = 3, IndustryFacet = 4;
     private static readonly int[] FacetBits = [SegmentFilter.Issuer, SegmentFilter.Year, SegmentFilter.Region, SegmentFilter.Type, SegmentFilter.Industry];
 
-    private readonly Dictionary<string, int>[] _counts = [new(), new(), new(), new(), new()];
-    private DocValues? _values;
+    private readonly Dictionary<string, int>[] _totals = [new(), new(), new(), new(), new()];
     private readonly int[] _lastDoc = new int[5];
-    private readonly HashSet<int> _currentIndustries = [];
+    private DocValues? _values;
+    private int[][] _counts = [];
+    private readonly Dictionary<int, int> _yearCounts = [];
+    private int[] _industrySeen = [];
 
     public void StartSegment(DocValues values)
     {
-        FlushIndustries();
+        FlushSegment();
         _values = values;
+        _counts = [new int[values.Issuers.Length], [], new int[values.Regions.Length], new int[values.Types.Length], new int[values.Industries.Length]];
+        _industrySeen = new int[values.Industries.Length];
+        Array.Fill(_industrySeen, -1);
         Array.Fill(_lastDoc, -1);
     }
 
@@ -31,15 +38,17 @@ internal sealed class FacetCollector
         {
             if ((failures & ~FacetBits[f]) != 0)
                 continue;
-            if (f == 4)
+            if (f == IndustryFacet)
             {
-                if (_lastDoc[f] != docOrd)
-                {
-                    FlushIndustries();
-                    _lastDoc[f] = docOrd;
-                }
+                // Per value, the last document counted: a document counts once however many sections carry it.
                 foreach (int o in v.SectionIndustries[section])
-                    _currentIndustries.Add(o);
+                {
+                    if (_industrySeen[o] != docOrd)
+                    {
+                        _industrySeen[o] = docOrd;
+                        _counts[IndustryFacet][o]++;
+                    }
+                }
                 continue;
             }
             if (_lastDoc[f] == docOrd)
@@ -47,21 +56,21 @@ internal sealed class FacetCollector
             _lastDoc[f] = docOrd;
             switch (f)
             {
-                case 0:
+                case IssuerFacet:
                     foreach (int o in v.DocumentIssuers[docOrd])
-                        Increment(0, v.Issuers[o]);
+                        _counts[IssuerFacet][o]++;
                     break;
-                case 1:
+                case YearFacet:
                     if (v.Year[docOrd] >= 0)
-                        Increment(1, v.Year[docOrd].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        _yearCounts[v.Year[docOrd]] = _yearCounts.GetValueOrDefault(v.Year[docOrd]) + 1;
                     break;
-                case 2:
+                case RegionFacet:
                     if (v.Region[docOrd] >= 0)
-                        Increment(2, v.Regions[v.Region[docOrd]]);
+                        _counts[RegionFacet][v.Region[docOrd]]++;
                     break;
-                case 3:
+                case TypeFacet:
                     if (v.Type[docOrd] >= 0)
-                        Increment(3, v.Types[v.Type[docOrd]]);
+                        _counts[TypeFacet][v.Type[docOrd]]++;
                     break;
             }
         }
@@ -70,28 +79,42 @@ internal sealed class FacetCollector
     /// <summary>Counts by facet name, most documents first (years newest first).</summary>
     public Dictionary<string, IReadOnlyList<Model.FacetValue>> Result()
     {
-        FlushIndustries();
+        FlushSegment();
         IReadOnlyList<Model.FacetValue> Sorted(Dictionary<string, int> counts) =>
             [.. counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new Model.FacetValue(kv.Key, kv.Value))];
         return new Dictionary<string, IReadOnlyList<Model.FacetValue>>
         {
-            [Model.FacetNames.Industry] = Sorted(_counts[4]),
-            [Model.FacetNames.Year] = [.. _counts[1].OrderByDescending(kv => kv.Key, StringComparer.Ordinal).Select(kv => new Model.FacetValue(kv.Key, kv.Value))],
-            [Model.FacetNames.Issuer] = Sorted(_counts[0]),
-            [Model.FacetNames.Region] = Sorted(_counts[2]),
-            [Model.FacetNames.Type] = Sorted(_counts[3]),
+            [Model.FacetNames.Industry] = Sorted(_totals[IndustryFacet]),
+            [Model.FacetNames.Year] = [.. _totals[YearFacet].OrderByDescending(kv => kv.Key, StringComparer.Ordinal).Select(kv => new Model.FacetValue(kv.Key, kv.Value))],
+            [Model.FacetNames.Issuer] = Sorted(_totals[IssuerFacet]),
+            [Model.FacetNames.Region] = Sorted(_totals[RegionFacet]),
+            [Model.FacetNames.Type] = Sorted(_totals[TypeFacet]),
         };
     }
 
-    private void FlushIndustries()
+    private void FlushSegment()
     {
         if (_values is null)
             return;
-        foreach (int o in _currentIndustries)
-            Increment(4, _values.Industries[o]);
-        _currentIndustries.Clear();
+        Add(IssuerFacet, _values.Issuers);
+        Add(RegionFacet, _values.Regions);
+        Add(TypeFacet, _values.Types);
+        Add(IndustryFacet, _values.Industries);
+        foreach (var (year, count) in _yearCounts)
+            Increment(YearFacet, year.ToString(System.Globalization.CultureInfo.InvariantCulture), count);
+        _yearCounts.Clear();
+        _values = null;
     }
 
-    private void Increment(int facet, string value) =>
-        _counts[facet][value] = _counts[facet].GetValueOrDefault(value) + 1;
+    private void Add(int facet, string[] table)
+    {
+        for (int o = 0; o < table.Length; o++)
+        {
+            if (_counts[facet][o] > 0)
+                Increment(facet, table[o], _counts[facet][o]);
+        }
+    }
+
+    private void Increment(int facet, string value, int count) =>
+        _totals[facet][value] = _totals[facet].GetValueOrDefault(value) + count;
 }

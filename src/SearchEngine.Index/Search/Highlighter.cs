@@ -14,14 +14,33 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
 {
     private const char Ellipsis = '…';
 
-    /// <summary>The best fragment of <paramref name="text"/> of about <paramref name="length"/> characters, highlighted.</summary>
+    /// <summary>Characters analysed on each side of a snippet window, so words at its edges are cut right.</summary>
+    private const int Margin = 12;
+
+    /// <summary>
+    /// The best fragment of <paramref name="text"/> of about <paramref name="length"/> characters, highlighted.
+    /// The window is found from plain occurrences of the terms and only it is analysed; text whose matches need
+    /// normalisation to be seen (traditional or full-width characters) is analysed whole.
+    /// </summary>
     public string Snippet(string text, IReadOnlyCollection<string> terms, int length)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var spans = Spans(text, terms);
-        if (spans.Count == 0)
-            return Escape(text.Length <= length ? text : text[..length] + Ellipsis);
-        var (start, end) = BestWindow(text, spans, length);
+        var rough = Occurrences(text, terms);
+        List<(int Start, int End, string Term)> spans;
+        int start, end;
+        if (rough.Count > 0)
+        {
+            (start, end) = BestWindow(text, rough, length);
+            int from = Math.Max(0, start - Margin), to = Math.Min(text.Length, end + Margin);
+            spans = [.. Spans(text[from..to], terms).Select(x => (x.Start + from, x.End + from, x.Term))];
+        }
+        else
+        {
+            spans = Spans(text, terms);
+            if (spans.Count == 0)
+                return Escape(text.Length <= length ? text : text[..length] + Ellipsis);
+            (start, end) = BestWindow(text, spans, length);
+        }
         var sb = new StringBuilder();
         if (start > 0)
             sb.Append(Ellipsis);
@@ -38,6 +57,21 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
         var sb = new StringBuilder(text.Length + 64);
         Render(sb, text, Spans(text, terms), 0, text.Length);
         return sb.ToString();
+    }
+
+    /// <summary>Where the terms occur as plain substrings (case-insensitive), merged; a quick guide to the window.</summary>
+    private static List<(int Start, int End, string Term)> Occurrences(string text, IReadOnlyCollection<string> terms)
+    {
+        var found = new List<(int Start, int End, string Term)>();
+        foreach (var term in terms)
+        {
+            if (term.Length == 0)
+                continue;
+            for (int at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase); at >= 0 && found.Count < 256; at = text.IndexOf(term, at + term.Length, StringComparison.OrdinalIgnoreCase))
+                found.Add((at, at + term.Length, term));
+        }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
     }
 
     /// <summary>Original-text spans of the query terms, merged where they touch or overlap.</summary>

@@ -3,7 +3,8 @@ namespace SearchEngine.Index.Search;
 /// <summary>
 /// Keeps the best hits while matches stream in, segment by segment in section order: either the best
 /// sections, or (grouping by document) each document's best section with its next best ones. Ties go to the
-/// earlier section, so results are deterministic. Counts every match.
+/// earlier section, so results are deterministic. Counts every match; allocates only for hits that can still
+/// enter the top (a full heap's weakest score is the bar).
 /// </summary>
 internal sealed class HitCollector(int keep, bool groupByDocument)
 {
@@ -15,7 +16,12 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
         (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Order.CompareTo(a.Order)));
 
     private int _segment;
-    private Candidate? _current;
+    private int _lastDoc = -1;
+
+    // The document being accumulated (grouped mode): its best section and others, kept in fields to avoid allocation.
+    private int _docOrd = -1, _bestSection;
+    private double _bestScore;
+    private readonly List<(int Section, double Score)> _others = [];
 
     public long TotalSections { get; private set; }
 
@@ -25,6 +31,7 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
     {
         Flush();
         _segment = segment;
+        _lastDoc = -1;
     }
 
     public void Collect(int section, int docOrd, double score)
@@ -32,26 +39,30 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
         TotalSections++;
         if (!groupByDocument)
         {
-            TotalDocuments += _current?.DocOrd == docOrd && _current.Segment == _segment ? 0 : 1;
-            _current = new Candidate(_segment, docOrd, section, 0, []);
-            Offer(new Candidate(_segment, docOrd, section, score, []));
+            if (docOrd != _lastDoc)
+            {
+                TotalDocuments++;
+                _lastDoc = docOrd;
+            }
+            if (Competitive(score, section))
+                Offer(new Candidate(_segment, docOrd, section, score, []));
             return;
         }
-        if (_current is null || _current.DocOrd != docOrd || _current.Segment != _segment)
+        if (docOrd != _docOrd)
         {
             Flush();
             TotalDocuments++;
-            _current = new Candidate(_segment, docOrd, section, score, []);
+            (_docOrd, _bestSection, _bestScore) = (docOrd, section, score);
             return;
         }
-        if (score > _current.Score)
+        if (score > _bestScore)
         {
-            _current.Others.Add((_current.Section, _current.Score));
-            _current = _current with { Section = section, Score = score };
+            _others.Add((_bestSection, _bestScore));
+            (_bestSection, _bestScore) = (section, score);
         }
         else
         {
-            _current.Others.Add((section, score));
+            _others.Add((section, score));
         }
     }
 
@@ -60,33 +71,44 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
     /// <summary>The kept hits, best first.</summary>
     public List<Candidate> Top()
     {
-        var list = new List<(Candidate Candidate, (double Score, long Order) Priority)>();
-        while (_heap.TryDequeue(out var c, out var p))
-            list.Add((c, p));
+        var list = new List<Candidate>();
+        while (_heap.TryDequeue(out var c, out _))
+            list.Add(c);
         list.Reverse();
-        return [.. list.Select(x => x.Candidate)];
+        return list;
     }
 
     private void Flush()
     {
-        if (groupByDocument && _current is not null)
+        if (groupByDocument && _docOrd >= 0)
         {
-            _current.Others.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Section.CompareTo(b.Section));
-            if (_current.Others.Count > OtherSectionsKept)
-                _current.Others.RemoveRange(OtherSectionsKept, _current.Others.Count - OtherSectionsKept);
-            Offer(_current);
+            if (Competitive(_bestScore, _bestSection))
+            {
+                _others.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Section.CompareTo(b.Section));
+                Offer(new Candidate(_segment, _docOrd, _bestSection, _bestScore, [.. _others.Take(OtherSectionsKept)]));
+            }
+            _others.Clear();
         }
-        _current = null;
+        _docOrd = -1;
+    }
+
+    private bool Competitive(double score, int section)
+    {
+        if (_heap.Count < keep)
+            return true;
+        _heap.TryPeek(out _, out var weakest);
+        long order = Order(_segment, section);
+        return score > weakest.Score || (score == weakest.Score && order < weakest.Order);
     }
 
     private void Offer(Candidate candidate)
     {
-        long order = ((long)candidate.Segment << 32) | (uint)candidate.Section;
+        var priority = (candidate.Score, Order(candidate.Segment, candidate.Section));
         if (_heap.Count < keep)
-        {
-            _heap.Enqueue(candidate, (candidate.Score, order));
-            return;
-        }
-        _heap.EnqueueDequeue(candidate, (candidate.Score, order));
+            _heap.Enqueue(candidate, priority);
+        else
+            _heap.EnqueueDequeue(candidate, priority);
     }
+
+    private static long Order(int segment, int section) => ((long)segment << 32) | (uint)section;
 }

@@ -11,6 +11,7 @@ internal sealed class SegmentReader
 {
     private readonly byte[] _data;
     private readonly int[] _documentStarts;
+    private readonly string[] _documentIds;
     private readonly int _documentBlob;
     private readonly Dictionary<string, TermInfo> _terms;
 
@@ -28,6 +29,9 @@ internal sealed class SegmentReader
 
         r.Position = (int)offsets[(int)SegmentFormat.Part.Documents];
         DocumentCount = r.ReadVarInt();
+        _documentIds = new string[DocumentCount];
+        for (int i = 0; i < DocumentCount; i++)
+            _documentIds[i] = r.ReadRequiredString();
         _documentStarts = new int[DocumentCount + 1];
         for (int i = 0; i <= DocumentCount; i++)
             _documentStarts[i] = r.ReadInt32();
@@ -104,12 +108,11 @@ internal sealed class SegmentReader
 
     public bool TryGetTerm(string term, out TermInfo info) => _terms.TryGetValue(term, out info);
 
-    /// <summary>The id of a document, read without decoding the rest of its record.</summary>
-    public string DocumentId(int docOrd) =>
-        new ByteReader(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd])).ReadRequiredString();
+    /// <summary>The id of a document, without decoding its record.</summary>
+    public string DocumentId(int docOrd) => _documentIds[docOrd];
 
     public DocumentRecord ReadDocument(int docOrd) =>
-        DocumentCodec.Read(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd]));
+        DocumentCodec.Read(StoredCompression.Decompress(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd])));
 
     /// <summary>Reads and verifies the footer; returns the part offsets.</summary>
     private static long[] ReadFooter(string name, byte[] data)

@@ -98,7 +98,7 @@ public sealed class IndexWriterTests : IDisposable
         }
         string current = File.ReadAllText(Path.Combine(_folder, "CURRENT"));
         string commit = Path.Combine(_folder, current);
-        File.WriteAllText(commit, File.ReadAllText(commit).Replace("\"formatVersion\": 1", "\"formatVersion\": 999", StringComparison.Ordinal));
+        File.WriteAllText(commit, File.ReadAllText(commit).Replace($"\"formatVersion\": {SearchEngine.Index.Storage.SegmentFormat.Version}", "\"formatVersion\": 999", StringComparison.Ordinal));
         var e = Assert.Throws<IndexFormatException>(() => IndexReader.OpenSnapshot(_folder));
         Assert.Contains("Rebuild it with 'searchengine index", e.Message, StringComparison.Ordinal);
     }
