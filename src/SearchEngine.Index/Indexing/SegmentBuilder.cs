@@ -112,16 +112,20 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         foreach (var t in terms)
             w.WriteBytes(_terms[t].Positions);
         offsets[(int)SegmentFormat.Part.Blocks] = w.Length;
+        var allFields = new Search.Bm25F(AverageLengths(), (1 << IndexFields.ScoringFieldCount) - 1);
         foreach (var t in terms)
         {
-            foreach (var b in _terms[t].Blocks)
+            var maxPseudo = BlockMaxPseudo(_terms[t], allFields);
+            for (int i = 0; i < _terms[t].Blocks.Count; i++)
             {
+                var b = _terms[t].Blocks[i];
                 w.WriteInt32(b.LastDoc);
                 w.WriteInt32(b.DocsOffset);
                 w.WriteInt32(b.PositionsOffset);
                 w.WriteBytes(b.MaxTf);
                 foreach (ushort m in b.MinLength)
                     w.WriteUInt16(m);
+                w.WriteFloat(maxPseudo[i]);
             }
         }
 
@@ -165,6 +169,44 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
             foreach (int length in _sectionLengths[i])
                 w.WriteInt32(length);
         }
+        foreach (double average in AverageLengths())
+            w.WriteInt64(BitConverter.DoubleToInt64Bits(average));
+    }
+
+    /// <summary>The segment's own average field lengths, against which block pseudo-frequencies are computed.</summary>
+    private double[] AverageLengths()
+    {
+        var totals = new double[IndexFields.TextFieldCount];
+        foreach (var lengths in _sectionLengths)
+        {
+            for (int f = 0; f < totals.Length; f++)
+                totals[f] += lengths[f];
+        }
+        return [.. totals.Select(t => _sectionLengths.Count == 0 ? 1 : t / _sectionLengths.Count)];
+    }
+
+    /// <summary>
+    /// The largest all-fields pseudo-frequency of each block of a term, found by decoding its docs stream once;
+    /// stored rounded up so that it never understates.
+    /// </summary>
+    private float[] BlockMaxPseudo(TermPostingsWriter postings, Search.Bm25F bm25)
+    {
+        var maxima = new float[postings.Blocks.Count];
+        var r = new ByteReader(postings.Docs);
+        Span<int> tf = stackalloc int[IndexFields.ScoringFieldCount];
+        int doc = -1;
+        for (int i = 0; i < postings.DocFrequency; i++)
+        {
+            doc += r.ReadVarInt();
+            int mask = r.ReadByte();
+            for (int f = 0; f < tf.Length; f++)
+                tf[f] = (mask & (1 << f)) != 0 ? r.ReadVarInt() : 0;
+            r.ReadVarInt();
+            double pseudo = bm25.PseudoFrequency(tf, _sectionLengths[doc]);
+            int block = i / TermPostingsWriter.BlockSize;
+            maxima[block] = Math.Max(maxima[block], MathF.BitIncrement((float)pseudo));
+        }
+        return maxima;
     }
 
     private sealed class SectionTerm

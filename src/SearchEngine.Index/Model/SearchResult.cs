@@ -17,7 +17,11 @@ public sealed record SearchResult(
     double TookMs,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<SearchHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
+{
+    /// <summary>Matching sections that were scored; the rest were counted but pruned (they could not make the top).</summary>
+    public long ScoredSections { get; init; }
+}
 
 /// <summary>One hit: a section with its document's metadata and a highlighted snippet.</summary>
 public sealed record SearchHit(

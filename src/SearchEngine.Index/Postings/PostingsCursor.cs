@@ -113,6 +113,10 @@ internal sealed class PostingsCursor
     public int BlockMinLength(int block, int field) =>
         BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + IndexFields.ScoringFieldCount + (2 * field)));
 
+    /// <summary>The block's largest all-fields pseudo-frequency, against the segment's average lengths.</summary>
+    public float BlockMaxPseudo(int block) =>
+        BinaryPrimitives.ReadSingleLittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + BlockInfo.MaxPseudoOffset));
+
     public int BlockCount => _term.BlockCount;
 
     /// <summary>The block that holds (or would hold) the current section.</summary>

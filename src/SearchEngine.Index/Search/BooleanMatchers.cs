@@ -41,6 +41,14 @@ internal sealed class ConjunctionMatcher : Matcher
             sum += c.Score();
         return sum;
     }
+
+    public override double MaxScore()
+    {
+        double sum = 0;
+        foreach (var c in _children)
+            sum += c.MaxScore();
+        return sum;
+    }
 }
 
 /// <summary>Any child matches; the score is the sum over the children on the current section.</summary>
@@ -80,6 +88,17 @@ internal sealed class DisjunctionMatcher : Matcher
         }
         return sum;
     }
+
+    public override double MaxScore()
+    {
+        double sum = 0;
+        foreach (var c in _children)
+        {
+            if (c.Doc == Doc)
+                sum += c.MaxScore();
+        }
+        return sum;
+    }
 }
 
 /// <summary>The required child matches and the excluded one does not.</summary>
@@ -99,4 +118,6 @@ internal sealed class ExclusionMatcher(Matcher required, Matcher excluded) : Mat
     }
 
     public override double Score() => required.Score();
+
+    public override double MaxScore() => required.MaxScore();
 }

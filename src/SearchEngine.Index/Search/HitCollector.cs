@@ -57,13 +57,48 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
         }
         if (score > _bestScore)
         {
-            _others.Add((_bestSection, _bestScore));
+            if (_bestSection >= 0)
+                _others.Add((_bestSection, _bestScore));
             (_bestSection, _bestScore) = (section, score);
         }
         else
         {
             _others.Add((section, score));
         }
+    }
+
+    /// <summary>
+    /// Whether a section whose score is at most <paramref name="bound"/> could change the kept hits: enter the
+    /// full heap, or (grouped) become its document's best section.
+    /// </summary>
+    public bool CanMatter(double bound, int section, int docOrd)
+    {
+        if (groupByDocument && docOrd == _docOrd && _bestSection >= 0 && bound <= _bestScore)
+            return false;
+        return Competitive(bound * (1 + 1e-12), section);
+    }
+
+    /// <summary>Counts a match that was not scored because it cannot change the kept hits.</summary>
+    public void Count(int section, int docOrd)
+    {
+        TotalSections++;
+        if (!groupByDocument)
+        {
+            if (docOrd != _lastDoc)
+            {
+                TotalDocuments++;
+                _lastDoc = docOrd;
+            }
+            return;
+        }
+        if (docOrd != _docOrd)
+        {
+            Flush();
+            TotalDocuments++;
+            (_docOrd, _bestSection, _bestScore) = (docOrd, -1, double.NegativeInfinity);
+        }
+        // Listed among the document's other sections with an unknown (zero) score.
+        _others.Add((section, 0));
     }
 
     public void Finish() => Flush();
@@ -82,7 +117,7 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
     {
         if (groupByDocument && _docOrd >= 0)
         {
-            if (Competitive(_bestScore, _bestSection))
+            if (_bestSection >= 0 && Competitive(_bestScore, _bestSection))
             {
                 _others.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Section.CompareTo(b.Section));
                 Offer(new Candidate(_segment, _docOrd, _bestSection, _bestScore, [.. _others.Take(OtherSectionsKept)]));

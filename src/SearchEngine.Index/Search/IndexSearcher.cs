@@ -42,6 +42,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         var collector = new HitCollector(keep, request.GroupByDocument);
         var facets = new FacetCollector();
         var bm25 = new Dictionary<int, Bm25F>();
+        long scored = 0;
         for (int s = 0; s < snapshot.Segments.Count; s++)
         {
             var view = snapshot.Segments[s];
@@ -58,8 +59,15 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
                 int failures = filter.Failures(doc, docOrd);
                 if (request.Facets && (failures & (failures - 1)) == 0)
                     facets.Collect(doc, docOrd, failures);
-                if (failures == 0)
+                if (failures != 0)
+                    continue;
+                if (collector.CanMatter(matcher.MaxScore(), doc, docOrd))
+                {
                     collector.Collect(doc, docOrd, matcher.Score());
+                    scored++;
+                }
+                else
+                    collector.Count(doc, docOrd);
             }
         }
         collector.Finish();
@@ -68,7 +76,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
         var hits = page.Select(c => Hydrate(c, terms, request)).ToList();
         return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
-            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>());
+            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>()) { ScoredSections = scored };
     }
 
     private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request)
@@ -93,7 +101,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             case TermClause t:
                 if (!reader.TryGetTerm(t.Term, out var info))
                     return EmptyMatcher.Instance;
-                return new TermMatcher(new PostingsCursor(reader, info), reader, Scoring(bm25, t.FieldMask), Idf(t.Term) * t.Weight, t.FieldMask);
+                return new TermMatcher(new PostingsCursor(reader, info), reader, Scoring(bm25, t.FieldMask), Idf(t.Term) * t.Weight, t.FieldMask, LengthFactor(reader));
             case PhraseClause p:
                 var cursors = new PostingsCursor[p.Terms.Count];
                 double idf = 0;
@@ -120,6 +128,15 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             default:
                 throw new InvalidOperationException($"Unknown clause {clause.GetType().Name}.");
         }
+    }
+
+    /// <summary>max over fields of (collection average / segment average), at least 1; a little more for rounding.</summary>
+    private double LengthFactor(Storage.SegmentReader reader)
+    {
+        double factor = 1;
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+            factor = Math.Max(factor, snapshot.AverageLengths[f] / Math.Max(reader.BuildAverageLengths[f], 1e-9));
+        return factor * (1 + 1e-9);
     }
 
     private Bm25F Scoring(Dictionary<int, Bm25F> cache, int mask)

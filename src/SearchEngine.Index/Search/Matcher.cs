@@ -21,6 +21,12 @@ internal abstract class Matcher
 
     /// <summary>The score of the current section; call only when positioned on a match.</summary>
     public abstract double Score();
+
+    /// <summary>
+    /// An upper bound of <see cref="Score"/> for the current section, from block statistics: when it cannot beat
+    /// the weakest kept hit, the section is counted without being scored (dynamic pruning).
+    /// </summary>
+    public abstract double MaxScore();
 }
 
 /// <summary>Matches nothing (a term absent from the segment).</summary>
@@ -37,6 +43,8 @@ internal sealed class EmptyMatcher : Matcher
     public override int Advance(int target) => NoMoreDocs;
 
     public override double Score() => 0;
+
+    public override double MaxScore() => 0;
 }
 
 /// <summary>Matches every section of the segment with score 0 (a query of filters only).</summary>
@@ -49,4 +57,6 @@ internal sealed class AllSectionsMatcher(int sectionCount) : Matcher
     public override int Advance(int target) => Doc = target < sectionCount ? Math.Max(target, Doc) : NoMoreDocs;
 
     public override double Score() => 0;
+
+    public override double MaxScore() => 0;
 }

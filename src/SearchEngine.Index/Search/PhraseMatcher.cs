@@ -89,6 +89,24 @@ internal sealed class PhraseMatcher : Matcher
         return _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(_phraseTf, lengths));
     }
 
+    /// <summary>
+    /// The phrase occurs in a field at most as often as its first term does there (whole or inside a longer
+    /// word), so the first term's block maxima bound the phrase frequency.
+    /// </summary>
+    public override double MaxScore()
+    {
+        var cursor = _cursors[0];
+        int block = cursor.CurrentBlock;
+        var maxTf = BlockBounds.MaxTf(cursor, block);
+        Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        {
+            if ((_textFieldMask & (1 << f)) != 0)
+                bound[f] = maxTf[f] + maxTf[f + IndexFields.TextFieldCount];
+        }
+        return _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, BlockBounds.MinLengths(cursor, block)));
+    }
+
     /// <summary>A bare cursor as a matcher, for the candidate conjunction.</summary>
     private sealed class CursorMatcher(PostingsCursor cursor) : Matcher
     {
@@ -99,5 +117,7 @@ internal sealed class PhraseMatcher : Matcher
         public override int Advance(int target) => Doc = cursor.Advance(target);
 
         public override double Score() => 0;
+
+        public override double MaxScore() => 0;
     }
 }

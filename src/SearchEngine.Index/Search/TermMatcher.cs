@@ -9,7 +9,16 @@ namespace SearchEngine.Index.Search;
 /// section whose occurrences all lie outside the fields asked for (title:氢能 and 氢能 only in the body) is
 /// passed over.
 /// </summary>
-internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, Bm25F bm25, double idfTimesWeight, int fieldMask) : Matcher
+/// <param name="cursor">The term's postings in the segment.</param>
+/// <param name="segment">The segment, for field lengths.</param>
+/// <param name="bm25">Scoring for the query's field mask.</param>
+/// <param name="idfTimesWeight">The term's idf times its clause weight.</param>
+/// <param name="fieldMask">Scoring fields the query allows.</param>
+/// <param name="lengthFactor">
+/// How much larger a pseudo-frequency can be with the collection's average lengths than with the segment's
+/// (max over fields of collection/segment average, at least 1); it rescales the stored block maxima.
+/// </param>
+internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, Bm25F bm25, double idfTimesWeight, int fieldMask, double lengthFactor) : Matcher
 {
     private const int AllFields = (1 << IndexFields.ScoringFieldCount) - 1;
 
@@ -28,6 +37,23 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
         while (doc != NoMoreDocs && (Cursor.Mask & fieldMask) == 0)
             doc = Cursor.NextDoc();
         return doc;
+    }
+
+    private int _boundBlock = -1;
+    private double _bound;
+
+    public override double MaxScore()
+    {
+        int block = Cursor.CurrentBlock;
+        if (block != _boundBlock)
+        {
+            _boundBlock = block;
+            double pseudo = fieldMask == AllFields
+                ? Cursor.BlockMaxPseudo(block) * lengthFactor
+                : bm25.PseudoFrequency(BlockBounds.MaxTf(Cursor, block), BlockBounds.MinLengths(Cursor, block));
+            _bound = idfTimesWeight * Bm25F.Saturate(pseudo);
+        }
+        return _bound;
     }
 
     public override double Score()

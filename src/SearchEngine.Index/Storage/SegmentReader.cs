@@ -52,6 +52,9 @@ internal sealed class SegmentReader
                 TotalFieldLengths[f] += length;
             }
         }
+        BuildAverageLengths = new double[IndexFields.TextFieldCount];
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+            BuildAverageLengths[f] = BitConverter.Int64BitsToDouble(r.ReadInt64());
         FirstSection = new int[DocumentCount + 1];
         for (int s = SectionCount - 1; s >= 0; s--)
             FirstSection[SectionDocument[s]] = s;
@@ -100,6 +103,9 @@ internal sealed class SegmentReader
     public int[] FieldLengths { get; }
 
     public long[] TotalFieldLengths { get; }
+
+    /// <summary>The average field lengths the block pseudo-frequency maxima were computed with.</summary>
+    public double[] BuildAverageLengths { get; }
 
     public DocValues Values { get; }
 

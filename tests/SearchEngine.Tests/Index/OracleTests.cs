@@ -135,3 +135,23 @@ public sealed class OracleTests : IDisposable
     private static string Describe(SearchFilters f) =>
         $"issuers[{string.Join(",", f.Issuers)}] years[{f.YearFrom}..{f.YearTo}] industries[{string.Join(",", f.Industries)}] types[{string.Join(",", f.Types)}]";
 }
+
+public sealed class PruningTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-prune-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Should_count_every_match_of_a_common_word_but_score_only_a_fraction()
+    {
+        using var writer = IndexWriter.Open(_folder);
+        foreach (var d in RandomCorpus.Generate(42, 1500))
+            writer.AddOrUpdate(d);
+        writer.Commit();
+        var result = new IndexSearcher(writer.Snapshot).Search(new SearchRequest { Query = "发展", GroupByDocument = false, Highlight = false });
+        Assert.True(result.Total > 1000, $"only {result.Total} matches; the word should be common");
+        Assert.True(result.ScoredSections * 2 < result.Total, $"scored {result.ScoredSections} of {result.Total}");
+        Assert.Equal(10, result.Hits.Count);
+    }
+}
