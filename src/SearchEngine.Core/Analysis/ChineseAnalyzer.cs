@@ -39,6 +39,14 @@ public sealed class ChineseAnalyzer
         return tokens;
     }
 
+    /// <summary>Text as terms are normalised (simplified, half-width, lower case), without segmenting it.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = NormalizedText.Create(text);
+        return normalized.Slice(0, normalized.Length);
+    }
+
     /// <summary>The terms of the query-mode tokens, in order: what a search for this text looks for.</summary>
     public List<string> Terms(string text) => [.. Analyze(text, AnalysisMode.Query).Select(t => t.Text)];
 

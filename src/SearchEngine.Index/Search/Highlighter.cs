@@ -125,6 +125,8 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
         int start = bestStart;
         int sentence = text.LastIndexOfAny(['。', '；', '\n', '！', '？'], Math.Max(0, bestStart - 1));
         start = sentence >= 0 && bestStart - sentence <= length / 3 ? sentence + 1 : Math.Max(0, bestStart - (length / 6));
+        while (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]) && char.IsAsciiLetterOrDigit(text[start]))
+            start--; // do not cut a Latin word or a number in two
         int end = Math.Min(text.Length, start + length);
         return (start, end);
     }

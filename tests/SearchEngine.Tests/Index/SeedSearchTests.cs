@@ -1,0 +1,140 @@
+using SearchEngine.Core.Analysis;
+using SearchEngine.Index.Indexing;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Search;
+using SearchEngine.Tests.Support;
+
+namespace SearchEngine.Tests.Index;
+
+/// <summary>The engine end to end on the real seeds: ranking, highlighting, facets, grouping, suggestions.</summary>
+public sealed class SeedSearchTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-seeds-").FullName;
+    private readonly IndexSearcher _searcher;
+    private readonly IndexSnapshot _snapshot;
+
+    public SeedSearchTests()
+    {
+        using var writer = IndexWriter.Open(_folder);
+        foreach (var d in Seeds.Report.Documents)
+            writer.AddOrUpdate(DocumentRecord.From(d));
+        writer.AddOrUpdate(Hostile());
+        writer.Commit();
+        _snapshot = writer.Snapshot;
+        _searcher = new IndexSearcher(_snapshot);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private SearchResult Search(string q, SearchFilters? filters = null, bool group = true) =>
+        _searcher.Search(new SearchRequest { Query = q, Filters = filters ?? SearchFilters.None, GroupByDocument = group });
+
+    [Fact]
+    public void Should_find_hydrogen_with_the_word_marked_and_the_heading_path()
+    {
+        var result = Search("氢能");
+        Assert.True(result.TotalDocuments >= 3);
+        var top = result.Hits[0];
+        Assert.Contains("<mark>氢能</mark>", top.Snippet, StringComparison.Ordinal);
+        Assert.NotEmpty(top.HeadingPath);
+        Assert.All(result.Hits, h => Assert.Contains("<mark>", h.Snippet, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_show_the_plan_once_although_two_files_hold_it()
+    {
+        var result = Search("战略性新兴产业");
+        Assert.Single(result.Hits, h => h.Title == "湖南省“十四五”战略性新兴产业发展规划");
+        var plan = result.Hits.Single(h => h.Title == "湖南省“十四五”战略性新兴产业发展规划");
+        Assert.Equal(["seeds/001_d055fb890c9c7445.txt"], plan.AlternateSources);
+    }
+
+    [Fact]
+    public void Should_mark_a_phrase_as_one_span()
+    {
+        var result = Search("\"高质量发展\"");
+        Assert.Contains("<mark>高质量发展</mark>", result.Hits[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_escape_document_text_and_keep_only_its_own_marks()
+    {
+        var result = Search("恶意脚本");
+        var hit = Assert.Single(result.Hits);
+        Assert.DoesNotContain("<script>", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("&lt;/script&gt;", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("&lt;b onmouseover=&quot;x&quot;&gt;", hit.Snippet, StringComparison.Ordinal);
+        string withoutMarks = hit.Snippet.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal);
+        Assert.DoesNotContain('<', withoutMarks);
+    }
+
+    [Fact]
+    public void Should_narrow_by_issuer_while_keeping_the_other_issuers_counts()
+    {
+        var all = Search("发展");
+        var narrowed = Search("发展", new SearchFilters { Issuers = ["中共湖南省委"] });
+        Assert.True(narrowed.TotalDocuments < all.TotalDocuments);
+        Assert.All(narrowed.Hits, h => Assert.Contains("中共湖南省委", h.Issuers));
+        // multi-select: the issuer facet still offers the other issuers with their full counts
+        Assert.Equal(all.Facets[FacetNames.Issuer].Count, narrowed.Facets[FacetNames.Issuer].Count);
+        Assert.True(narrowed.Facets[FacetNames.Year].Sum(v => v.Count) <= narrowed.TotalDocuments);
+    }
+
+    [Fact]
+    public void Should_filter_by_year_range_and_industry_from_the_query_text()
+    {
+        var result = Search("产业 year:2023..2024");
+        Assert.All(result.Hits, h => Assert.InRange(h.Year!.Value, 2023, 2024));
+        var hydrogen = Search("发展 industry:氢能");
+        Assert.NotEmpty(hydrogen.Hits);
+        Assert.All(hydrogen.Hits, h => Assert.Contains("氢能", h.Industries));
+    }
+
+    [Fact]
+    public void Should_list_other_matching_sections_of_a_document_when_grouping()
+    {
+        var grouped = Search("北斗");
+        var sections = Search("北斗", group: false);
+        Assert.True(sections.Hits.Count >= grouped.Hits.Count);
+        Assert.Equal(grouped.TotalDocuments, sections.TotalDocuments);
+        Assert.Contains(grouped.Hits, h => h.OtherSections.Count > 0);
+        Assert.Equal(grouped.Hits.Count, grouped.Hits.Select(h => h.DocumentId).Distinct().Count());
+    }
+
+    [Fact]
+    public void Should_rank_a_title_match_above_a_body_only_match()
+    {
+        var result = Search("长株潭 自主创新", group: false);
+        Assert.Equal("长株潭国家自主创新示范区提质升级行动计划", result.Hits[0].Title);
+    }
+
+    [Fact]
+    public void Should_find_a_word_inside_a_longer_word_but_rank_whole_words_first()
+    {
+        var result = Search("网联", group: false);
+        Assert.NotEmpty(result.Hits);
+        Assert.Contains("<mark>网联</mark>", string.Concat(result.Hits.Select(h => h.Snippet)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_report_warnings_and_still_answer_a_broken_query()
+    {
+        var result = Search("\"氢能 (储能 foo:bar");
+        Assert.NotEmpty(result.Warnings);
+        Assert.NotNull(result.Hits);
+    }
+
+    [Fact]
+    public void Should_suggest_completions_of_a_prefix_from_the_index()
+    {
+        var suggestions = new Suggester(_snapshot, ChineseAnalyzer.Default).Suggest("新能");
+        Assert.Contains(suggestions, s => s.Text == "新能源汽车");
+        Assert.All(suggestions, s => Assert.StartsWith("新能", s.Text, StringComparison.Ordinal));
+        Assert.Equal(suggestions.OrderByDescending(s => s.Sections).Select(s => s.Sections), suggestions.Select(s => s.Sections));
+        Assert.Empty(new Suggester(_snapshot, ChineseAnalyzer.Default).Suggest(""));
+    }
+
+    /// <summary>A document whose text carries markup, to prove it is shown as text.</summary>
+    private static DocumentRecord Hostile() => new("hostile", "关于测试恶意脚本的通知", null, ["测试机关"], null, null, 2025, null, "通知", [], "test/hostile.txt", [],
+        [new SectionRecord(0, SearchEngine.Core.Documents.HeadingLevel.Part, ["一、恶意脚本"], "页面不应执行<script>alert('x')</script>这段恶意脚本，也不应解析<b onmouseover=\"x\">标签</b>。", [], [])]);
+}
