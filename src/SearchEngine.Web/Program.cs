@@ -11,7 +11,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
 });
 builder.Services.AddProblemDetails();
-builder.Services.AddSingleton<DocumentLibrary>();
+builder.Services.AddSingleton<SearchService>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -19,9 +19,10 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHealthEndpoints();
 app.MapDocumentEndpoints();
+app.MapSearchEndpoints();
 
-// Ingest the configured folders before serving, so the first request finds the documents.
-app.Services.GetRequiredService<DocumentLibrary>().Load();
+// Open the index (building it from the sources on first start) before serving.
+app.Services.GetRequiredService<SearchService>().Open();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

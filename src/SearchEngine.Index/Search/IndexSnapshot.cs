@@ -47,6 +47,27 @@ public sealed class IndexSnapshot
 
     internal double[] AverageLengths { get; }
 
+    private Dictionary<string, (int Segment, int DocOrd)>? _byId;
+
+    /// <summary>A live document by id, or null.</summary>
+    public DocumentRecord? FindDocument(string id)
+    {
+        var byId = LazyInitializer.EnsureInitialized(ref _byId, () =>
+        {
+            var map = new Dictionary<string, (int Segment, int DocOrd)>(StringComparer.Ordinal);
+            for (int s = 0; s < Segments.Count; s++)
+            {
+                for (int d = 0; d < Segments[s].Reader.DocumentCount; d++)
+                {
+                    if (!Segments[s].Deleted[d])
+                        map[Segments[s].Reader.DocumentId(d)] = (s, d);
+                }
+            }
+            return map;
+        });
+        return byId.TryGetValue(id, out var at) ? Segments[at.Segment].Reader.ReadDocument(at.DocOrd) : null;
+    }
+
     /// <summary>Sections containing the term across segments (deleted ones included, as Lucene counts them).</summary>
     internal long DocFrequency(string term)
     {

@@ -1,8 +1,14 @@
 namespace SearchEngine.Web.Endpoints;
 
-/// <summary>GET /health: the server is up and how many documents it serves.</summary>
+/// <summary>GET /health: the server is up, and what it serves.</summary>
 internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", (DocumentLibrary library) => TypedResults.Ok(new { status = "ok", documents = library.Documents.Count }));
+        app.MapGet("/health", (SearchService service) => TypedResults.Ok(new
+        {
+            status = "ok",
+            documents = service.Snapshot.DocumentCount,
+            sections = service.Snapshot.SectionCount,
+            generation = service.Snapshot.Generation,
+        }));
 }

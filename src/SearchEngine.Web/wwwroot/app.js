@@ -1,24 +1,59 @@
-// Every value from the server is inserted with textContent: document text is never parsed as HTML.
+// The search page. Document text is never parsed as HTML: values go in with textContent, and snippets (which
+// the server escapes, adding only <mark>) are rebuilt from their text and <mark> elements alone.
 "use strict";
+
+const FACET_LABELS = { industry: "产业", year: "年份", issuer: "发文机关", region: "地区", type: "文种" };
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined && text !== null) node.textContent = text;
   if (className) node.className = className;
   return node;
 }
 
-async function loadList() {
-  const response = await fetch("api/documents");
-  const documents = await response.json();
-  const list = document.getElementById("documents");
-  for (const d of documents) {
-    const button = el("button");
-    button.append(el("strong", d.title || d.source), el("div", [d.issuers.join("、"), d.year, d.type].filter(Boolean).join(" · "), "meta"));
-    button.addEventListener("click", () => showDocument(d.id));
+function snippet(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const out = document.createDocumentFragment();
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") out.append(el("mark", node.textContent));
+    else out.append(document.createTextNode(node.textContent));
+  }
+  return out;
+}
+
+async function search(query) {
+  const response = await fetch("api/search?" + new URLSearchParams({ q: query }));
+  const body = await response.json();
+  const results = document.getElementById("results");
+  const summary = document.getElementById("summary");
+  results.replaceChildren();
+  document.getElementById("document").replaceChildren();
+  if (!response.ok) { summary.textContent = body.detail || "搜索失败"; return; }
+  summary.textContent = `${body.totalDocuments} 个文件，${body.total} 个章节（${body.tookMs} ms）` + (body.warnings.length ? " · " + body.warnings.join(" ") : "");
+  for (const hit of body.hits) {
     const item = el("li");
-    item.append(button);
-    list.append(item);
+    const title = el("a", hit.title);
+    title.href = "#";
+    title.addEventListener("click", e => { e.preventDefault(); showDocument(hit.documentId); });
+    item.append(title);
+    item.append(el("div", [hit.issuers.join("、"), hit.documentNumber, hit.year].filter(Boolean).join(" · "), "meta"));
+    if (hit.headingPath.length) item.append(el("div", hit.headingPath.join(" › "), "path"));
+    const text = el("div");
+    text.append(snippet(hit.snippet));
+    item.append(text);
+    results.append(item);
+  }
+  const facets = document.getElementById("facets");
+  facets.replaceChildren();
+  for (const [name, values] of Object.entries(body.facets)) {
+    if (!values.length) continue;
+    const box = el("div", undefined, "facet");
+    box.append(el("h3", FACET_LABELS[name] || name));
+    const list = el("ul");
+    for (const v of values.slice(0, 12)) list.append(el("li", `${v.value}（${v.count}）`));
+    box.append(list);
+    facets.append(box);
   }
 }
 
@@ -26,26 +61,20 @@ async function showDocument(id) {
   const response = await fetch("api/documents/" + encodeURIComponent(id));
   const d = await response.json();
   const target = document.getElementById("document");
-  target.replaceChildren();
-  const m = d.metadata;
-  target.append(el("h3", m.title ? m.title.value : d.source));
-  const facts = [
-    ["发文机关", (m.issuers || []).map(i => i.value).join("、")],
-    ["发文字号", m.documentNumber && `${m.documentNumber.value.prefix}〔${m.documentNumber.value.year}〕${m.documentNumber.value.serial}号`],
-    ["成文日期", m.signingDate && m.signingDate.value],
-    ["地区", m.region && m.region.value.name],
-    ["文种", m.documentType && m.documentType.value],
-    ["产业", d.industries.join("、")],
-  ];
-  for (const [label, value] of facts) if (value) target.append(el("div", `${label}：${value}`, "meta"));
+  target.replaceChildren(el("h2", d.title), el("div", [d.issuers.join("、"), d.documentNumber, d.year].filter(Boolean).join(" · "), "meta"));
   for (const s of d.sections) {
-    if (s.level === "Preamble") continue;
-    const row = el("div", undefined, "section");
-    row.style.marginLeft = `${s.depth * 1.2}rem`;
-    row.append(el("span", s.heading));
-    if (s.units.length) row.append(el("div", "责任单位：" + s.units.map(u => u.isLead ? u.name + "（牵头）" : u.name).join("、"), "units"));
-    target.append(row);
+    if (s.headingPath.length) target.append(el("h3", s.headingPath[s.headingPath.length - 1]));
+    target.append(el("p", s.body));
   }
+  target.scrollIntoView();
 }
 
-loadList();
+document.getElementById("search").addEventListener("submit", e => {
+  e.preventDefault();
+  const q = document.getElementById("q").value;
+  history.replaceState(null, "", "?q=" + encodeURIComponent(q));
+  search(q);
+});
+
+const initial = new URLSearchParams(location.search).get("q");
+if (initial) { document.getElementById("q").value = initial; search(initial); }
