@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace SearchEngine.Tests;
 
-/// <summary>Dependencies point one way: Core references no project; Ingestion references Core only.</summary>
+/// <summary>Dependencies point one way: Core references no project; Index and Ingestion reference Core only.</summary>
 public class ArchitectureTests
 {
     private static string[] ProjectReferences(Assembly assembly) =>
@@ -15,6 +15,10 @@ public class ArchitectureTests
     [Fact]
     public void Ingestion_should_reference_only_core() =>
         Assert.Equal(["SearchEngine.Core"], ProjectReferences(typeof(SearchEngine.Ingestion.Pipeline.PolicyFileIngester).Assembly));
+
+    [Fact]
+    public void Index_should_reference_only_core() =>
+        Assert.Equal(["SearchEngine.Core"], ProjectReferences(typeof(SearchEngine.Index.Indexing.IndexWriter).Assembly));
 
     [Fact]
     public void Core_should_have_no_file_format_dependencies()

@@ -7,7 +7,7 @@ using SearchEngine.Index.Search;
 
 namespace SearchEngine.Cli.Commands;
 
-/// <summary>`searchengine search QUERY [--issuer X] [--year Y] [--industry Z] [--top N] [--json]`.</summary>
+/// <summary>`searchengine search QUERY [--issuer X] [--year Y] [--industry Z] [--top N] [--json]`; --json prints the API's response.</summary>
 internal static class SearchCommand
 {
     public static Command Create()
@@ -40,7 +40,7 @@ internal static class SearchCommand
             });
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(result, InspectView.Json));
+                Console.Out.WriteLine(JsonSerializer.Serialize(SearchResponse.From(result), InspectView.Json));
                 return 0;
             }
             Print(result);

@@ -136,3 +136,49 @@ public sealed class IndexWriterTests : IDisposable
         }
     }
 }
+
+public sealed class ConcurrentSearchTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-concurrent-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Should_keep_answering_from_consistent_snapshots_while_commits_and_merges_run()
+    {
+        using var writer = IndexWriter.Open(_folder, options: new IndexWriterOptions { MaxSegments = 3 });
+        var batches = RandomCorpus.Generate(12, 200).Chunk(20).ToList();
+        foreach (var d in batches[0])
+            writer.AddOrUpdate(d);
+        writer.Commit();
+        using var stop = new CancellationTokenSource();
+        var errors = new System.Collections.Concurrent.ConcurrentBag<string>();
+        long searches = 0;
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var snapshot = writer.Snapshot;
+                var result = new IndexSearcher(snapshot).Search(new SearchRequest { Query = "发展", Filters = SearchFilters.None, Highlight = false, Size = 5 });
+                var all = new IndexSearcher(snapshot).Search(new SearchRequest { Filters = new SearchFilters { Types = RandomCorpus.Types }, Highlight = false, Facets = false });
+                if (all.TotalDocuments != snapshot.DocumentCount)
+                    errors.Add($"snapshot {snapshot.Generation}: {all.TotalDocuments} documents found, {snapshot.DocumentCount} live");
+                if (result.TotalDocuments > snapshot.DocumentCount)
+                    errors.Add("more hits than documents");
+                Interlocked.Increment(ref searches);
+            }
+        })).ToList();
+        foreach (var batch in batches.Skip(1))
+        {
+            foreach (var d in batch)
+                writer.AddOrUpdate(d);
+            writer.Commit();
+            writer.MaybeMerge();
+        }
+        stop.Cancel();
+        await Task.WhenAll(readers);
+        Assert.Empty(errors);
+        Assert.True(Interlocked.Read(ref searches) > 0);
+        Assert.Equal(200, writer.Snapshot.DocumentCount);
+    }
+}

@@ -1,14 +1,16 @@
 using SearchEngine.Core.Documents;
-using SearchEngine.Index.Model;
 
-namespace SearchEngine.Web;
+namespace SearchEngine.Index.Model;
 
-/// <summary>The /api/search response: the engine's result in the API's shape, with a link to each hit.</summary>
-internal sealed record SearchResponse(
+/// <summary>
+/// The search response as the API (/api/search) and `searchengine search --json` print it: the engine's result
+/// with a link to each hit in the page, scores and times rounded.
+/// </summary>
+public sealed record SearchResponse(
     string Query, long Total, long TotalDocuments, double TookMs, IReadOnlyList<string> Warnings,
     IReadOnlyList<SearchResponse.Hit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
 {
-    internal sealed record Hit(
+    public sealed record Hit(
         string DocumentId, int SectionId, string Title, IReadOnlyList<string> Issuers, string? DocumentNumber, DateOnly? Date,
         int? Year, string? Region, string? Type, IReadOnlyList<string> Industries, IReadOnlyList<ResponsibleUnit> Units,
         IReadOnlyList<string> HeadingPath, string Snippet, double Score, string Source, IReadOnlyList<string> AlternateSources,
