@@ -154,7 +154,7 @@ public sealed class ConcurrentSearchTests : IDisposable
         using var stop = new CancellationTokenSource();
         var errors = new System.Collections.Concurrent.ConcurrentBag<string>();
         long searches = 0;
-        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -167,7 +167,10 @@ public sealed class ConcurrentSearchTests : IDisposable
                     errors.Add("more hits than documents");
                 Interlocked.Increment(ref searches);
             }
-        })).ToList();
+        }, TaskCreationOptions.LongRunning)).ToList();
+        // Readers on their own threads must be searching before the writer starts (a busy test run is slow to start them).
+        for (int wait = 0; Interlocked.Read(ref searches) < 2 && wait < 1000; wait++)
+            await Task.Delay(10);
         foreach (var batch in batches.Skip(1))
         {
             foreach (var d in batch)
