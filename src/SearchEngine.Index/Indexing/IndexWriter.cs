@@ -157,6 +157,23 @@ public sealed class IndexWriter : IDisposable
         }
     }
 
+    private Task _merging = Task.CompletedTask;
+
+    /// <summary>
+    /// Starts <see cref="MaybeMerge"/> on a background task unless one is running, and returns at once. Searches
+    /// go on against the current snapshot; writes wait for the merge's commit.
+    /// </summary>
+    public Task MergeInBackground()
+    {
+        lock (_gate)
+        {
+            if (!_merging.IsCompleted || _commit.Segments.Count <= _options.MaxSegments)
+                return _merging;
+            _merging = Task.Run(() => MaybeMerge());
+            return _merging;
+        }
+    }
+
     /// <summary>Merges every segment into one (for benchmarks and a compact index after a rebuild).</summary>
     public bool ForceMerge()
     {
@@ -265,5 +282,16 @@ public sealed class IndexWriter : IDisposable
         }
     }
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            _merging.Wait();
+        }
+        catch (AggregateException)
+        {
+            // A failed merge leaves the last commit in place; nothing to undo.
+        }
+        _lock.Dispose();
+    }
 }

@@ -185,3 +185,29 @@ public sealed class ConcurrentSearchTests : IDisposable
         Assert.Equal(200, writer.Snapshot.DocumentCount);
     }
 }
+
+public sealed class BackgroundMergeTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-bgmerge-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Should_merge_in_the_background_and_leave_every_document_searchable()
+    {
+        using var writer = IndexWriter.Open(_folder, options: new IndexWriterOptions { MaxSegments = 2 });
+        var docs = RandomCorpus.Generate(13, 50);
+        foreach (var chunk in docs.Chunk(10))
+        {
+            foreach (var d in chunk)
+                writer.AddOrUpdate(d);
+            writer.Commit();
+        }
+        Assert.Equal(5, writer.Snapshot.Segments.Count);
+        var merge = writer.MergeInBackground();
+        Assert.Equal(50, writer.Snapshot.DocumentCount); // searchable meanwhile
+        await merge;
+        Assert.Equal(2, writer.Snapshot.Segments.Count);
+        Assert.Equal(50, writer.Snapshot.DocumentCount);
+    }
+}
