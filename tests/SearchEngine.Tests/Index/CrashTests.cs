@@ -8,17 +8,14 @@ namespace SearchEngine.Tests.Index;
 /// A process killed (SIGKILL) at random moments while it indexes, commits and merges leaves an index that opens
 /// at its last commit: a whole number of committed batches, every document complete, searchable.
 /// </summary>
-public sealed class CrashTests : IDisposable
+public sealed class CrashTests : TempFolderTest
 {
     private const int Documents = 160, Batch = 20;
-    private readonly string _folder = Directory.CreateTempSubdirectory("se-crash-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Should_open_at_the_last_commit_after_being_killed_while_indexing()
     {
-        string files = Path.Combine(_folder, "files"), index = Path.Combine(_folder, "index");
+        string files = Path.Combine(Folder, "files"), index = Path.Combine(Folder, "index");
         WritePolicyFiles(files);
         var random = new Random(2026);
         int killedMidway = 0;

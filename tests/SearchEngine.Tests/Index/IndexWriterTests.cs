@@ -6,12 +6,8 @@ using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;
 
-public sealed class IndexWriterTests : IDisposable
+public sealed class IndexWriterTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("se-writer-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     private static long Count(IndexSnapshot snapshot, string query) =>
         new IndexSearcher(snapshot).Search(new SearchRequest { Query = query, Facets = false, Highlight = false }).TotalDocuments;
 
@@ -19,7 +15,7 @@ public sealed class IndexWriterTests : IDisposable
     public void Should_replace_and_delete_documents_by_id_across_commits()
     {
         var docs = RandomCorpus.Generate(3, 20);
-        using var writer = IndexWriter.Open(_folder);
+        using var writer = IndexWriter.Open(Folder);
         foreach (var d in docs)
             writer.AddOrUpdate(d);
         writer.Commit();
@@ -45,16 +41,16 @@ public sealed class IndexWriterTests : IDisposable
     public void Should_reopen_the_last_commit_and_ignore_uncommitted_changes()
     {
         var docs = RandomCorpus.Generate(4, 10);
-        using (var writer = IndexWriter.Open(_folder))
+        using (var writer = IndexWriter.Open(Folder))
         {
             foreach (var d in docs)
                 writer.AddOrUpdate(d);
             writer.Commit();
             writer.AddOrUpdate(RandomCorpus.Generate(5, 1, "late")[0]); // never committed
         }
-        var snapshot = IndexReader.OpenSnapshot(_folder);
+        var snapshot = IndexReader.OpenSnapshot(Folder);
         Assert.Equal(10, snapshot.DocumentCount);
-        using var reopened = IndexWriter.Open(_folder);
+        using var reopened = IndexWriter.Open(Folder);
         Assert.True(reopened.Contains(docs[3].Id));
         Assert.False(reopened.Contains("late00000"));
     }
@@ -63,7 +59,7 @@ public sealed class IndexWriterTests : IDisposable
     public void Should_merge_segments_without_losing_or_resurrecting_documents()
     {
         var docs = RandomCorpus.Generate(6, 40);
-        using var writer = IndexWriter.Open(_folder, options: new IndexWriterOptions { MaxSegments = 2 });
+        using var writer = IndexWriter.Open(Folder, options: new IndexWriterOptions { MaxSegments = 2 });
         foreach (var chunk in docs.Chunk(10))
         {
             foreach (var d in chunk)
@@ -77,76 +73,72 @@ public sealed class IndexWriterTests : IDisposable
         Assert.Equal(2, writer.Snapshot.Segments.Count);
         Assert.Equal(39, writer.Snapshot.DocumentCount);
         Assert.False(writer.Contains(docs[5].Id));
-        Assert.Equal(Directory.GetFiles(_folder, "*.seg").Length, writer.Snapshot.Segments.Count);
+        Assert.Equal(Directory.GetFiles(Folder, "*.seg").Length, writer.Snapshot.Segments.Count);
     }
 
     [Fact]
     public void Should_refuse_a_second_writer_with_a_clear_message()
     {
-        using var writer = IndexWriter.Open(_folder);
-        var e = Assert.Throws<IOException>(() => IndexWriter.Open(_folder));
+        using var writer = IndexWriter.Open(Folder);
+        var e = Assert.Throws<IOException>(() => IndexWriter.Open(Folder));
         Assert.Contains("being written by another process", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Should_ask_for_a_rebuild_when_the_format_differs()
     {
-        using (var writer = IndexWriter.Open(_folder))
+        using (var writer = IndexWriter.Open(Folder))
         {
             writer.AddOrUpdate(RandomCorpus.Generate(7, 1)[0]);
             writer.Commit();
         }
-        string current = File.ReadAllText(Path.Combine(_folder, "CURRENT"));
-        string commit = Path.Combine(_folder, current);
+        string current = File.ReadAllText(Path.Combine(Folder, "CURRENT"));
+        string commit = Path.Combine(Folder, current);
         File.WriteAllText(commit, File.ReadAllText(commit).Replace($"\"formatVersion\": {SearchEngine.Index.Storage.SegmentFormat.Version}", "\"formatVersion\": 999", StringComparison.Ordinal));
-        var e = Assert.Throws<IndexFormatException>(() => IndexReader.OpenSnapshot(_folder));
+        var e = Assert.Throws<IndexFormatException>(() => IndexReader.OpenSnapshot(Folder));
         Assert.Contains("Rebuild it with 'searchengine index", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Should_detect_a_corrupted_segment()
     {
-        using (var writer = IndexWriter.Open(_folder))
+        using (var writer = IndexWriter.Open(Folder))
         {
             writer.AddOrUpdate(RandomCorpus.Generate(8, 3)[0]);
             writer.Commit();
         }
-        string segment = Directory.GetFiles(_folder, "*.seg").Single();
+        string segment = Directory.GetFiles(Folder, "*.seg").Single();
         var bytes = File.ReadAllBytes(segment);
         bytes[bytes.Length / 2] ^= 0xFF;
         File.WriteAllBytes(segment, bytes);
-        var e = Assert.Throws<InvalidDataException>(() => IndexReader.OpenSnapshot(_folder));
+        var e = Assert.Throws<InvalidDataException>(() => IndexReader.OpenSnapshot(Folder));
         Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Should_remove_leftovers_of_an_interrupted_write_at_open()
     {
-        using (var writer = IndexWriter.Open(_folder))
+        using (var writer = IndexWriter.Open(Folder))
         {
             writer.AddOrUpdate(RandomCorpus.Generate(9, 2)[0]);
             writer.Commit();
         }
-        File.WriteAllText(Path.Combine(_folder, "seg_000099.seg.tmp"), "half");
-        File.WriteAllText(Path.Combine(_folder, "seg_000098.seg"), "orphan");
-        using (IndexWriter.Open(_folder))
+        File.WriteAllText(Path.Combine(Folder, "seg_000099.seg.tmp"), "half");
+        File.WriteAllText(Path.Combine(Folder, "seg_000098.seg"), "orphan");
+        using (IndexWriter.Open(Folder))
         {
-            Assert.False(File.Exists(Path.Combine(_folder, "seg_000099.seg.tmp")));
-            Assert.False(File.Exists(Path.Combine(_folder, "seg_000098.seg")));
+            Assert.False(File.Exists(Path.Combine(Folder, "seg_000099.seg.tmp")));
+            Assert.False(File.Exists(Path.Combine(Folder, "seg_000098.seg")));
         }
     }
 }
 
-public sealed class ConcurrentSearchTests : IDisposable
+public sealed class ConcurrentSearchTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("se-concurrent-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public async Task Should_keep_answering_from_consistent_snapshots_while_commits_and_merges_run()
     {
-        using var writer = IndexWriter.Open(_folder, options: new IndexWriterOptions { MaxSegments = 3 });
+        using var writer = IndexWriter.Open(Folder, options: new IndexWriterOptions { MaxSegments = 3 });
         var batches = RandomCorpus.Generate(12, 200).Chunk(20).ToList();
         foreach (var d in batches[0])
             writer.AddOrUpdate(d);
@@ -186,16 +178,12 @@ public sealed class ConcurrentSearchTests : IDisposable
     }
 }
 
-public sealed class BackgroundMergeTests : IDisposable
+public sealed class BackgroundMergeTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("se-bgmerge-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public async Task Should_merge_in_the_background_and_leave_every_document_searchable()
     {
-        using var writer = IndexWriter.Open(_folder, options: new IndexWriterOptions { MaxSegments = 2 });
+        using var writer = IndexWriter.Open(Folder, options: new IndexWriterOptions { MaxSegments = 2 });
         var docs = RandomCorpus.Generate(13, 50);
         foreach (var chunk in docs.Chunk(10))
         {

@@ -11,12 +11,8 @@ namespace SearchEngine.Tests.Index;
 /// On generated corpora and random queries the engine's answer (hit order, scores, totals, facets) equals a
 /// brute-force scan computing the same scoring. Several segments, so cross-segment statistics are exercised.
 /// </summary>
-public sealed class OracleTests : IDisposable
+public sealed class OracleTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("se-oracle-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Theory]
     [InlineData(11)]
     [InlineData(2024)]
@@ -94,7 +90,7 @@ public sealed class OracleTests : IDisposable
     private IndexSnapshot BuildIndex(int seed)
     {
         var documents = RandomCorpus.Generate(seed, 120);
-        using var writer = IndexWriter.Open(Path.Combine(_folder, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var writer = IndexWriter.Open(Path.Combine(Folder, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         // Three commits make three segments.
         foreach (var chunk in documents.Chunk(45))
         {
@@ -136,16 +132,12 @@ public sealed class OracleTests : IDisposable
         $"issuers[{string.Join(",", f.Issuers)}] years[{f.YearFrom}..{f.YearTo}] industries[{string.Join(",", f.Industries)}] types[{string.Join(",", f.Types)}]";
 }
 
-public sealed class PruningTests : IDisposable
+public sealed class PruningTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("se-prune-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public void Should_count_every_match_of_a_common_word_but_score_only_a_fraction()
     {
-        using var writer = IndexWriter.Open(_folder);
+        using var writer = IndexWriter.Open(Folder);
         foreach (var d in RandomCorpus.Generate(42, 1500))
             writer.AddOrUpdate(d);
         writer.Commit();

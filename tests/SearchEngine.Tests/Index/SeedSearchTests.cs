@@ -7,15 +7,14 @@ using SearchEngine.Tests.Support;
 namespace SearchEngine.Tests.Index;
 
 /// <summary>The engine end to end on the real seeds: ranking, highlighting, facets, grouping, suggestions.</summary>
-public sealed class SeedSearchTests : IDisposable
+public sealed class SeedSearchTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("se-seeds-").FullName;
     private readonly IndexSearcher _searcher;
     private readonly IndexSnapshot _snapshot;
 
     public SeedSearchTests()
     {
-        using var writer = IndexWriter.Open(_folder);
+        using var writer = IndexWriter.Open(Folder);
         foreach (var d in Seeds.Report.Documents)
             writer.AddOrUpdate(DocumentRecord.From(d));
         writer.AddOrUpdate(Hostile());
@@ -23,8 +22,6 @@ public sealed class SeedSearchTests : IDisposable
         _snapshot = writer.Snapshot;
         _searcher = new IndexSearcher(_snapshot);
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private SearchResult Search(string q, SearchFilters? filters = null, bool group = true) =>
         _searcher.Search(new SearchRequest { Query = q, Filters = filters ?? SearchFilters.None, GroupByDocument = group });

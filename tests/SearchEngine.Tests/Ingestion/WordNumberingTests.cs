@@ -4,19 +4,17 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using SearchEngine.Core.Documents;
 using SearchEngine.Ingestion.Pipeline;
 
+using SearchEngine.Tests.Support;
+
 namespace SearchEngine.Tests.Ingestion;
 
 /// <summary>Given a .docx whose outline numbers come from Word's automatic numbering, the outline survives.</summary>
-public sealed class WordNumberingTests : IDisposable
+public sealed class WordNumberingTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("se-docx-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public void Should_render_automatic_chinese_numbering_into_the_outline()
     {
-        string path = Path.Combine(_folder, "numbered.docx");
+        string path = Path.Combine(Folder, "numbered.docx");
         WriteNumberedDocx(path,
         [
             (null, "关于加快氢能产业发展的实施方案"),
