@@ -1,22 +1,47 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using SearchEngine.Web;
 using SearchEngine.Web.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
-    o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping; // JSON, not HTML: snippets are escaped already
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
 });
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 << 10);
+    k.Limits.MaxRequestHeadersTotalSize = 32 << 10;
+});
+builder.Services.AddCors(c => c.AddDefaultPolicy(p => p.WithOrigins(options.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST", "DELETE")));
+builder.Services.AddRateLimiter(r =>
+{
+    r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.RequestsPerMinute), Window = TimeSpan.FromMinutes(1) }));
+});
 builder.Services.AddSingleton<SearchService>();
+// A parameter that does not bind (size=abc) is the client's mistake: a 400 problem, in every environment.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors();
+app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapDocumentEndpoints();
 app.MapSearchEndpoints();

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using SearchEngine.Core.Analysis;
+using SearchEngine.Core.Documents;
 using SearchEngine.Index;
 using SearchEngine.Index.Indexing;
 using SearchEngine.Index.Model;
@@ -8,24 +10,28 @@ using SearchEngine.Ingestion.Pipeline;
 namespace SearchEngine.Web;
 
 /// <summary>
-/// The server's index: opened at start from the configured folder (Index, default "index"), and built there
-/// from the configured sources (Sources, default ["seeds"]) when it holds no index yet. Searches use the
-/// writer's latest snapshot.
+/// The server's index: opened at start from the configured folder, and built there from the configured sources
+/// when it holds no index yet. Searches use the writer's latest snapshot; uploads and deletions commit at once
+/// (an acknowledged write is durable) and merge in the background.
 /// </summary>
-internal sealed partial class SearchService(IConfiguration configuration, IHostEnvironment environment, ILogger<SearchService> logger) : IDisposable
+internal sealed partial class SearchService(IOptions<WebOptions> options, IHostEnvironment environment, ILogger<SearchService> logger) : IDisposable
 {
+    private readonly Lock _writes = new();
     private IndexWriter? _writer;
 
     public IndexSnapshot Snapshot => _writer?.Snapshot ?? IndexSnapshot.Empty;
+
+    public string Root { get; } = RepositoryRoot(environment.ContentRootPath);
 
     public IndexSearcher Searcher() => new(Snapshot, ChineseAnalyzer.Default, SynonymMap.Default);
 
     public Suggester Suggester() => new(Snapshot, ChineseAnalyzer.Default);
 
+    public Highlighter Highlighter { get; } = new(ChineseAnalyzer.Default);
+
     public void Open()
     {
-        string root = RepositoryRoot();
-        string folder = Path.GetFullPath(Path.Combine(root, configuration["Index"] ?? "index"));
+        string folder = Path.GetFullPath(Path.Combine(Root, options.Value.Index));
         bool exists = IndexReader.Exists(folder);
         _writer = IndexWriter.Open(folder);
         if (exists)
@@ -33,10 +39,10 @@ internal sealed partial class SearchService(IConfiguration configuration, IHostE
             LogOpened(logger, folder, _writer.Snapshot.DocumentCount);
             return;
         }
-        var sources = (configuration.GetSection("Sources").Get<string[]>() ?? ["seeds"]).Select(s => Path.GetFullPath(Path.Combine(root, s))).ToList();
+        var sources = options.Value.Sources.Select(s => Path.GetFullPath(Path.Combine(Root, s))).ToList();
         string sourceList = string.Join(", ", sources);
         LogBuilding(logger, folder, sourceList);
-        var report = new PolicyFileIngester().Ingest(sources, root, new Progress<string>(s => LogIngesting(logger, s)));
+        var report = new PolicyFileIngester().Ingest(sources, Root, new Progress<string>(s => LogIngesting(logger, s)));
         foreach (var failure in report.Failures)
             LogSkipped(logger, failure.Source, failure.Reason);
         foreach (var d in report.Documents)
@@ -45,17 +51,42 @@ internal sealed partial class SearchService(IConfiguration configuration, IHostE
         LogBuilt(logger, report.Documents.Count, _writer.Snapshot.SectionCount, (long)report.Elapsed.TotalMilliseconds);
     }
 
+    /// <summary>Adds (or replaces) a document and commits; returns once it is durable and searchable.</summary>
+    public void Add(PolicyDocument document)
+    {
+        lock (_writes)
+        {
+            var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
+            writer.AddOrUpdate(DocumentRecord.From(document));
+            writer.Commit();
+            writer.MergeInBackground();
+        }
+    }
+
+    /// <summary>Deletes a document and commits; false when there is none with that id.</summary>
+    public bool Delete(string id)
+    {
+        lock (_writes)
+        {
+            var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
+            if (!writer.Delete(id))
+                return false;
+            writer.Commit();
+            return true;
+        }
+    }
+
     public void Dispose() => _writer?.Dispose();
 
-    /// <summary>Sources and the index are relative to the repository root (the folder with SearchEngine.sln).</summary>
-    private string RepositoryRoot()
+    /// <summary>Paths are relative to the repository root (the folder with SearchEngine.sln), else the content root.</summary>
+    private static string RepositoryRoot(string contentRoot)
     {
-        for (var d = new DirectoryInfo(environment.ContentRootPath); d is not null; d = d.Parent)
+        for (var d = new DirectoryInfo(contentRoot); d is not null; d = d.Parent)
         {
             if (File.Exists(Path.Combine(d.FullName, "SearchEngine.sln")))
                 return d.FullName;
         }
-        return environment.ContentRootPath;
+        return contentRoot;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened the index at {Folder}: {Documents} documents")]

@@ -21,6 +21,16 @@ public sealed record DocumentRecord(
     IReadOnlyList<string> AlternateSources,
     IReadOnlyList<SectionRecord> Sections)
 {
+    /// <summary>The document's metadata with provenance and evidence, as JSON (for the document view).</summary>
+    public string? MetadataJson { get; init; }
+
+    private static readonly System.Text.Json.JsonSerializerOptions MetadataJsonOptions = new()
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static DocumentRecord From(PolicyDocument d)
     {
         ArgumentNullException.ThrowIfNull(d);
@@ -30,6 +40,9 @@ public sealed record DocumentRecord(
             d.Id, title, m.NoticeTitle?.Value, [.. m.Issuers.Select(i => i.Value)], m.DocumentNumber?.Value.ToString(),
             m.SigningDate?.Value ?? m.PublicationDate?.Value, m.Year?.Value, m.Region?.Value.Name, m.DocumentType?.Value,
             d.Industries, d.Source, d.AlternateSources,
-            [.. d.Sections.Select(s => new SectionRecord(s.Index, s.Level, s.HeadingPath, d.BodyOf(s), s.Units, s.Industries))]);
+            [.. d.Sections.Select(s => new SectionRecord(s.Index, s.Level, s.HeadingPath, d.BodyOf(s), s.Units, s.Industries))])
+        {
+            MetadataJson = System.Text.Json.JsonSerializer.Serialize(m, MetadataJsonOptions),
+        };
     }
 }

@@ -15,6 +15,9 @@ public sealed record SearchRequest
     public bool Facets { get; init; } = true;
     public bool Highlight { get; init; } = true;
 
+    /// <summary>An empty query (no words, no filters) matches every section instead of nothing: browsing, facet lists.</summary>
+    public bool MatchAllWhenEmpty { get; init; }
+
     /// <summary>Characters of section text around the matches in a snippet.</summary>
     public int SnippetLength { get; init; } = 160;
 }

@@ -60,3 +60,6 @@ public static class FacetNames
 
     public static readonly IReadOnlyList<string> All = [Industry, Year, Issuer, Region, Type];
 }
+
+/// <summary>Matching documents of one issuer in one year.</summary>
+public sealed record TrendCell(string Issuer, int Year, int Documents);

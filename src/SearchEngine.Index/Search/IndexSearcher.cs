@@ -30,7 +30,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         var filters = request.Filters.And(parsed.Filters);
         var compiled = _compiler.Compile(parsed.Root);
         var warnings = parsed.Warnings.Concat(compiled.Warnings).ToList();
-        var clause = compiled.Clause ?? (filters.IsEmpty ? null : new MatchAllClause());
+        var clause = compiled.Clause ?? (filters.IsEmpty && !request.MatchAllWhenEmpty ? null : new MatchAllClause());
         if (clause is null)
         {
             if (parsed.Root is null && warnings.Count == 0)
@@ -77,6 +77,41 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         var hits = page.Select(c => Hydrate(c, terms, request)).ToList();
         return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
             warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>()) { ScoredSections = scored };
+    }
+
+    /// <summary>
+    /// 趋势 — distinct matching documents by issuer and year (for comparing who published on a term, and when).
+    /// Documents without a year are left out.
+    /// </summary>
+    public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null)
+    {
+        var parsed = QueryParser.Parse(query);
+        var allFilters = (filters ?? SearchFilters.None).And(parsed.Filters);
+        var clause = _compiler.Compile(parsed.Root).Clause ?? (allFilters.IsEmpty ? null : new MatchAllClause());
+        var counts = new Dictionary<(string Issuer, int Year), int>();
+        if (clause is null)
+            return [];
+        var bm25 = new Dictionary<int, Bm25F>();
+        foreach (var view in snapshot.Segments)
+        {
+            var matcher = Build(clause, view, bm25);
+            var filter = new SegmentFilter(view.Reader, allFilters);
+            var values = view.Reader.Values;
+            int lastDoc = -1;
+            for (int doc = matcher.NextDoc(); doc != Matcher.NoMoreDocs; doc = matcher.NextDoc())
+            {
+                int docOrd = view.Reader.SectionDocument[doc];
+                if (docOrd == lastDoc || view.Deleted[docOrd] || filter.Failures(doc, docOrd) != 0 || values.Year[docOrd] < 0)
+                    continue;
+                lastDoc = docOrd;
+                foreach (int issuer in values.DocumentIssuers[docOrd])
+                {
+                    var key = (values.Issuers[issuer], values.Year[docOrd]);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+        return [.. counts.OrderBy(kv => kv.Key.Issuer, StringComparer.Ordinal).ThenBy(kv => kv.Key.Year).Select(kv => new TrendCell(kv.Key.Issuer, kv.Key.Year, kv.Value))];
     }
 
     private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request)

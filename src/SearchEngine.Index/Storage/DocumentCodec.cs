@@ -20,6 +20,7 @@ internal static class DocumentCodec
         w.WriteStrings(d.Industries);
         w.WriteString(d.Source);
         w.WriteStrings(d.AlternateSources);
+        w.WriteString(d.MetadataJson);
         w.WriteVarInt(d.Sections.Count);
         foreach (var s in d.Sections)
         {
@@ -52,6 +53,7 @@ internal static class DocumentCodec
         var industries = r.ReadStrings();
         string source = r.ReadRequiredString();
         var alternates = r.ReadStrings();
+        string? metadata = r.ReadString();
         int count = r.ReadVarInt();
         var sections = new SectionRecord[count];
         for (int i = 0; i < count; i++)
@@ -67,6 +69,7 @@ internal static class DocumentCodec
             sections[i] = new SectionRecord(index, level, path, body, units, r.ReadStrings());
         }
         return new DocumentRecord(id, title, notice, issuers, number, day >= 0 ? DateOnly.FromDayNumber(day) : null,
-            year >= 0 ? year : null, region, type, industries, source, alternates, sections);
+            year >= 0 ? year : null, region, type, industries, source, alternates, sections)
+        { MetadataJson = metadata };
     }
 }

@@ -1,40 +1,37 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SearchEngine.Index.Model;
 using SearchEngine.Index.Querying;
 
 namespace SearchEngine.Web.Endpoints;
 
-/// <summary>GET /api/search and /api/suggest. The full API (uploads, trend, document highlighting) is issue 5.</summary>
+/// <summary>Search, suggestions, facet lists and the issuer × year trend.</summary>
 internal static class SearchEndpoints
 {
-    public const int MaxQueryLength = 500;
-    public const int MaxPageSize = 100;
-
     public static void MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", Search);
-        app.MapGet("/api/suggest", (string? q, SearchService service) => TypedResults.Ok(service.Suggester().Suggest(q ?? "")));
+        var api = app.MapGroup("/api").WithTags("Search");
+        api.MapGet("/search", Search).WithSummary("Search sections, with facets and highlighted snippets");
+        api.MapGet("/suggest", Suggest).WithSummary("Completions of a typed prefix");
+        api.MapGet("/facets", Facets).WithSummary("Every facet value with its number of documents");
+        api.MapGet("/trend", Trend).WithSummary("Documents matching a query, by issuer and year");
     }
 
     private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
-        SearchService service, string? q, string[]? issuer, string? year, int? yearFrom, int? yearTo, string[]? industry,
-        string[]? region, string[]? type, string? group, int page = 1, int size = 10)
+        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string? year, int? yearFrom, int? yearTo,
+        string[]? industry, string[]? region, string[]? type, string? group, int page = 1, int size = 10)
     {
-        if ((q?.Length ?? 0) > MaxQueryLength)
-            return Problem($"The query is {q!.Length} characters long; the limit is {MaxQueryLength}.");
-        if (size is < 1 or > MaxPageSize)
-            return Problem($"size must be between 1 and {MaxPageSize}; it was {size}.");
+        var limits = options.Value;
+        if ((q?.Length ?? 0) > limits.MaxQueryLength)
+            return Problem($"The query is {q!.Length} characters long; the limit is {limits.MaxQueryLength}.");
+        if (size < 1 || size > limits.MaxPageSize)
+            return Problem($"size must be between 1 and {limits.MaxPageSize}; it was {size}.");
         if (page is < 1 or > 1000)
             return Problem($"page must be between 1 and 1000; it was {page}.");
-        if (group is not (null or "document" or "section"))
+        if (group is not (null or "" or "document" or "section"))
             return Problem($"group must be 'document' or 'section'; it was '{group}'.");
-        var filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [], YearFrom = yearFrom, YearTo = yearTo };
-        if (year is not null)
-        {
-            if (!QueryParser.TryParseYears(year, out int from, out int to))
-                return Problem($"year must be a year or a range such as 2021..2024; it was '{year}'.");
-            filters = filters with { YearFrom = from, YearTo = to };
-        }
+        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
+            return Problem(error);
         var result = service.Searcher().Search(new SearchRequest
         {
             Query = q ?? "", Filters = filters, GroupByDocument = group != "section", Page = page, Size = size,
@@ -42,6 +39,49 @@ internal static class SearchEndpoints
         return TypedResults.Ok(SearchResponse.From(result));
     }
 
+    private static Results<Ok<IReadOnlyList<Index.Search.Suggestion>>, ProblemHttpResult> Suggest(SearchService service, string? q, int size = 10)
+    {
+        if ((q?.Length ?? 0) > Index.Search.Suggester.MaxPrefixLength)
+            return Problem($"The prefix is longer than {Index.Search.Suggester.MaxPrefixLength} characters.");
+        if (size is < 1 or > 50)
+            return Problem($"size must be between 1 and 50; it was {size}.");
+        return TypedResults.Ok(service.Suggester().Suggest(q ?? "", size));
+    }
+
+    private static Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> Facets(SearchService service)
+    {
+        var result = service.Searcher().Search(new SearchRequest { MatchAllWhenEmpty = true, Size = 1, Highlight = false });
+        return TypedResults.Ok(result.Facets);
+    }
+
+    private static Results<Ok<IReadOnlyList<TrendCell>>, ProblemHttpResult> Trend(
+        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string? year, string[]? industry, string[]? region, string[]? type)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+            return Problem("q is required: the term whose use by issuer and year to count.");
+        if (q.Length > options.Value.MaxQueryLength)
+            return Problem($"The query is {q.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
+        if (!TryFilters(issuer, year, null, null, industry, region, type, out var filters, out var error))
+            return Problem(error);
+        return TypedResults.Ok(service.Searcher().Trend(q, filters));
+    }
+
+    private static bool TryFilters(string[]? issuer, string? year, int? yearFrom, int? yearTo, string[]? industry, string[]? region, string[]? type,
+        out SearchFilters filters, out string error)
+    {
+        error = "";
+        filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [], YearFrom = yearFrom, YearTo = yearTo };
+        if (string.IsNullOrEmpty(year))
+            return true;
+        if (!QueryParser.TryParseYears(year, out int from, out int to))
+        {
+            error = $"year must be a year or a range such as 2021..2024; it was '{year}'.";
+            return false;
+        }
+        filters = filters with { YearFrom = from, YearTo = to };
+        return true;
+    }
+
     private static ProblemHttpResult Problem(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid search request");
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 }

@@ -1,0 +1,31 @@
+namespace SearchEngine.Web;
+
+/// <summary>The server's settings (appsettings.json, or environment variables such as SearchEngine__ApiKey).</summary>
+public sealed class WebOptions
+{
+    public const string Section = "SearchEngine";
+
+    /// <summary>Index folder, relative to the repository root.</summary>
+    public string Index { get; set; } = "index";
+
+    /// <summary>Folders indexed when the index folder holds no index yet.</summary>
+    public string[] Sources { get; set; } = ["seeds"];
+
+    /// <summary>Where uploaded files are kept (they are the source of what was indexed from them).</summary>
+    public string Uploads { get; set; } = "uploads";
+
+    /// <summary>Key for write endpoints (header X-Api-Key). Empty disables writing.</summary>
+    public string ApiKey { get; set; } = "";
+
+    public int MaxQueryLength { get; set; } = 500;
+
+    public int MaxPageSize { get; set; } = 100;
+
+    public long MaxUploadBytes { get; set; } = 20L << 20;
+
+    /// <summary>Origins allowed to call the API from the browser (intranet pages that embed it).</summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>Requests per minute per client address.</summary>
+    public int RequestsPerMinute { get; set; } = 600;
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SearchEngine.Web.Tests;
+
+/// <summary>
+/// The web app in memory over its own temporary index, built from the repository's seeds at start, with an
+/// API key for the write endpoints. Shared by the tests of a class.
+/// </summary>
+public sealed class ServerFixture : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-key-0123456789";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-web-").FullName;
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("SearchEngine:Index", Path.Combine(_folder, "index"));
+        builder.UseSetting("SearchEngine:Uploads", Path.Combine(_folder, "uploads"));
+        builder.UseSetting("SearchEngine:Sources:0", Path.Combine(RepositoryRoot, "seeds"));
+        builder.UseSetting("SearchEngine:ApiKey", ApiKey);
+        builder.UseSetting("SearchEngine:RequestsPerMinute", "100000");
+        builder.UseSetting("SearchEngine:MaxUploadBytes", "2000000");
+        builder.UseSetting("SearchEngine:CorsOrigins:0", "https://intranet.example");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "SearchEngine.sln")))
+                return d.FullName;
+        }
+        throw new InvalidOperationException("SearchEngine.sln not found.");
+    }
+}
