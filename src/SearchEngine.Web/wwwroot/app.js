@@ -1,17 +1,21 @@
-// The search page. Document text is never parsed as HTML: values go in with textContent, and snippets (which
-// the server escapes, adding only <mark>) are rebuilt from their text and <mark> elements alone.
+// The search page. Document text never becomes markup: values go in with textContent, and the highlighted
+// snippets (escaped by the server, with only <mark> added) are rebuilt from their text and <mark> elements.
+// The whole state lives in the URL, so every search can be bookmarked and shared.
 "use strict";
 
-const FACET_LABELS = { industry: "产业", year: "年份", issuer: "发文机关", region: "地区", type: "文种" };
+const FACETS = [["industry", "产业"], ["year", "年份"], ["issuer", "发文机关"], ["region", "地区"], ["type", "文种"]];
+const MULTI = ["issuer", "industry", "region", "type"];
+const $ = id => document.getElementById(id);
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
+  if (text !== undefined && text !== null) node.textContent = String(text);
   if (className) node.className = className;
   return node;
 }
 
-function snippet(html) {
+/** Rebuilds server-highlighted text: text nodes and <mark> only; any other markup is shown as its text. */
+function marked(html) {
   const template = document.createElement("template");
   template.innerHTML = html;
   const out = document.createDocumentFragment();
@@ -22,59 +26,311 @@ function snippet(html) {
   return out;
 }
 
-async function search(query) {
-  const response = await fetch("api/search?" + new URLSearchParams({ q: query }));
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const state = { q: p.get("q") || "", year: p.get("year") || "", group: p.get("group") !== "section", page: +(p.get("page") || 1), doc: p.get("doc"), view: p.get("view") || "results" };
+  for (const f of MULTI) state[f] = p.getAll(f);
+  return state;
+}
+
+function writeState(state, push = true) {
+  const p = new URLSearchParams();
+  if (state.q) p.set("q", state.q);
+  for (const f of MULTI) for (const v of state[f]) p.append(f, v);
+  if (state.year) p.set("year", state.year);
+  if (!state.group) p.set("group", "section");
+  if (state.page > 1) p.set("page", state.page);
+  if (state.doc) p.set("doc", state.doc);
+  if (state.view !== "results") p.set("view", state.view);
+  if (new URLSearchParams(location.search).get("embed") === "1") p.set("embed", "1");
+  const url = "?" + p.toString() + location.hash;
+  if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+  render();
+}
+
+function apiParams(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set("q", state.q);
+  for (const f of MULTI) for (const v of state[f]) p.append(f, v);
+  if (state.year) p.set("year", state.year);
+  p.set("group", state.group ? "document" : "section");
+  p.set("page", state.page);
+  p.set("size", 10);
+  return p;
+}
+
+async function render() {
+  const state = readState();
+  $("q").value = state.q;
+  $("group").checked = state.group;
+  $("view-results").setAttribute("aria-pressed", String(state.view === "results"));
+  $("view-trend").setAttribute("aria-pressed", String(state.view === "trend"));
+  renderChips(state);
+  if (state.doc) return showDocument(state);
+  $("document").hidden = true;
+  if (state.view === "trend") return showTrend(state);
+  $("trend").hidden = true;
+  $("results").hidden = false;
+  if (!state.q && MULTI.every(f => !state[f].length) && !state.year) {
+    $("summary").textContent = "输入关键词开始检索，或在左侧按发文机关、年份、产业筛选。";
+    $("results").replaceChildren();
+    $("pages").replaceChildren();
+    const facets = await (await fetch("api/facets")).json();
+    renderFacets(facets, state);
+    return;
+  }
+  const response = await fetch("api/search?" + apiParams(state));
   const body = await response.json();
-  const results = document.getElementById("results");
-  const summary = document.getElementById("summary");
-  results.replaceChildren();
-  document.getElementById("document").replaceChildren();
-  if (!response.ok) { summary.textContent = body.detail || "搜索失败"; return; }
-  summary.textContent = `${body.totalDocuments} 个文件，${body.total} 个章节（${body.tookMs} ms）` + (body.warnings.length ? " · " + body.warnings.join(" ") : "");
-  for (const hit of body.hits) {
+  if (!response.ok) { $("summary").textContent = body.detail || "检索失败"; $("results").replaceChildren(); return; }
+  $("summary").textContent = `找到 ${body.totalDocuments} 个文件的 ${body.total} 个章节（${body.tookMs} 毫秒）`;
+  $("warnings").hidden = !body.warnings.length;
+  $("warnings").textContent = body.warnings.join(" ");
+  renderHits(body.hits, state);
+  renderPages(body, state);
+  renderFacets(body.facets, state);
+}
+
+function renderHits(hits, state) {
+  const list = $("results");
+  list.replaceChildren();
+  for (const hit of hits) {
     const item = el("li");
-    const title = el("a", hit.title);
-    title.href = "#";
-    title.addEventListener("click", e => { e.preventDefault(); showDocument(hit.documentId); });
+    const title = el("a", hit.title, "hit-title");
+    title.href = hit.url;
+    title.addEventListener("click", e => { e.preventDefault(); openDocument(hit.documentId, hit.sectionId); });
     item.append(title);
-    item.append(el("div", [hit.issuers.join("、"), hit.documentNumber, hit.year].filter(Boolean).join(" · "), "meta"));
-    if (hit.headingPath.length) item.append(el("div", hit.headingPath.join(" › "), "path"));
-    const text = el("div");
-    text.append(snippet(hit.snippet));
+    item.append(el("p", [hit.issuers.join("、"), hit.documentNumber, hit.date || hit.year, hit.type].filter(Boolean).join(" · "), "meta"));
+    if (hit.headingPath.length) {
+      const crumbs = el("div", undefined, "crumbs");
+      for (const h of hit.headingPath) crumbs.append(el("span", h));
+      item.append(crumbs);
+    }
+    const text = el("p");
+    text.append(marked(hit.snippet));
     item.append(text);
-    results.append(item);
+    if (hit.otherSections && hit.otherSections.length) {
+      const others = el("p", "同一文件中也匹配：", "others");
+      hit.otherSections.forEach((s, i) => {
+        const link = el("a", s.headingPath[s.headingPath.length - 1] || "前言");
+        link.href = "#";
+        link.addEventListener("click", e => { e.preventDefault(); openDocument(hit.documentId, s.sectionId); });
+        if (i) others.append("；");
+        others.append(link);
+      });
+      item.append(others);
+    }
+    if (hit.alternateSources.length) item.append(el("p", "另见：" + hit.alternateSources.join("、"), "others"));
+    list.append(item);
   }
-  const facets = document.getElementById("facets");
-  facets.replaceChildren();
-  for (const [name, values] of Object.entries(body.facets)) {
+}
+
+function renderPages(body, state) {
+  const nav = $("pages");
+  nav.replaceChildren();
+  const pages = Math.min(100, Math.ceil((state.group ? body.totalDocuments : body.total) / 10));
+  if (pages <= 1) return;
+  for (let p = Math.max(1, state.page - 4); p <= Math.min(pages, state.page + 4); p++) {
+    const b = el("button", p);
+    b.type = "button";
+    if (p === state.page) b.setAttribute("aria-current", "page");
+    b.addEventListener("click", () => writeState({ ...state, page: p }));
+    nav.append(b);
+  }
+}
+
+function renderFacets(facets, state) {
+  const box = $("facets");
+  box.replaceChildren();
+  for (const [name, label] of FACETS) {
+    const values = facets[name] || [];
     if (!values.length) continue;
-    const box = el("div", undefined, "facet");
-    box.append(el("h3", FACET_LABELS[name] || name));
-    const list = el("ul");
-    for (const v of values.slice(0, 12)) list.append(el("li", `${v.value}（${v.count}）`));
-    box.append(list);
-    facets.append(box);
+    const section = el("div", undefined, "facet");
+    section.append(el("h2", label));
+    if (name === "year") {
+      section.append(yearHistogram(values, state));
+    } else {
+      const list = el("ul");
+      for (const v of values.slice(0, 15)) {
+        const selected = state[name].includes(v.value);
+        const b = el("button");
+        b.type = "button";
+        b.setAttribute("aria-pressed", String(selected));
+        b.append(el("span", v.value), el("span", v.count, "count"));
+        b.addEventListener("click", () => {
+          const values = selected ? state[name].filter(x => x !== v.value) : [...state[name], v.value];
+          writeState({ ...state, [name]: values, page: 1 });
+        });
+        const item = el("li");
+        item.append(b);
+        list.append(item);
+      }
+      section.append(list);
+    }
+    box.append(section);
   }
 }
 
-async function showDocument(id) {
-  const response = await fetch("api/documents/" + encodeURIComponent(id));
+function yearHistogram(values, state) {
+  const chart = el("div", undefined, "histogram");
+  const sorted = [...values].sort((a, b) => a.value.localeCompare(b.value));
+  const max = Math.max(...sorted.map(v => v.count));
+  for (const v of sorted) {
+    const b = el("button");
+    b.type = "button";
+    b.style.height = `${Math.max(4, 100 * v.count / max)}%`;
+    b.title = `${v.value} 年：${v.count} 个文件`;
+    b.setAttribute("aria-label", b.title);
+    b.setAttribute("aria-pressed", String(state.year === v.value));
+    b.addEventListener("click", () => writeState({ ...state, year: state.year === v.value ? "" : v.value, page: 1 }));
+    chart.append(b);
+  }
+  return chart;
+}
+
+function renderChips(state) {
+  const box = $("chips");
+  box.replaceChildren();
+  const chips = MULTI.flatMap(f => state[f].map(v => [f, v]));
+  if (state.year) chips.push(["year", state.year]);
+  for (const [f, v] of chips) {
+    const chip = el("span", `${FACETS.find(x => x[0] === f)[1]}：${v}`, "chip");
+    const remove = el("button", "×");
+    remove.type = "button";
+    remove.setAttribute("aria-label", `移除筛选 ${v}`);
+    remove.addEventListener("click", () => writeState(f === "year" ? { ...state, year: "", page: 1 } : { ...state, [f]: state[f].filter(x => x !== v), page: 1 }));
+    chip.append(remove);
+    box.append(chip);
+  }
+}
+
+function openDocument(id, sectionId) {
+  const state = readState();
+  history.pushState(null, "", "?" + new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(location.search)), doc: id }) + "#s" + sectionId);
+  render();
+}
+
+async function showDocument(state) {
+  const response = await fetch(`api/documents/${encodeURIComponent(state.doc)}?` + new URLSearchParams(state.q ? { q: state.q } : {}));
   const d = await response.json();
-  const target = document.getElementById("document");
-  target.replaceChildren(el("h2", d.title), el("div", [d.issuers.join("、"), d.documentNumber, d.year].filter(Boolean).join(" · "), "meta"));
+  const view = $("document");
+  $("results").hidden = true; $("pages").replaceChildren(); $("trend").hidden = true;
+  view.hidden = false;
+  view.replaceChildren();
+  if (!response.ok) { view.append(el("p", d.detail || "无法打开文件")); return; }
+  const back = el("button", "← 返回结果");
+  back.type = "button";
+  back.addEventListener("click", () => writeState({ ...state, doc: null }));
+  view.append(back, el("h2", d.title));
+  if (d.noticeTitle) view.append(el("p", d.noticeTitle, "meta"));
+  view.append(el("p", [d.issuers.join("、"), d.documentNumber, d.date || d.year, d.region, d.type].filter(Boolean).join(" · "), "meta"));
+  const toc = el("ol", undefined, "toc");
+  toc.setAttribute("aria-label", "目录");
+  const body = el("div");
   for (const s of d.sections) {
-    if (s.headingPath.length) target.append(el("h3", s.headingPath[s.headingPath.length - 1]));
-    target.append(el("p", s.body));
+    const matched = s.highlighted && s.highlighted.includes("<mark>");
+    const section = el("section", undefined, matched ? "matched" : "");
+    section.id = "s" + s.id;
+    if (s.heading) {
+      const h = el(s.depth === 0 ? "h3" : "h4", s.heading);
+      section.append(h);
+      const item = el("li", undefined, matched ? "matched" : "");
+      item.style.marginLeft = `${s.depth}em`;
+      const link = el("a", s.heading);
+      link.href = "#s" + s.id;
+      item.append(link);
+      toc.append(item);
+    }
+    const p = el("p");
+    if (s.highlighted) p.append(marked(s.highlighted)); else p.textContent = s.text;
+    section.append(p);
+    if (s.units.length) section.append(el("p", "责任单位：" + s.units.map(u => u.isLead ? u.name + "（牵头）" : u.name).join("、"), "meta"));
+    body.append(section);
   }
-  target.scrollIntoView();
+  view.append(toc, body);
+  const target = location.hash && document.getElementById(location.hash.slice(1));
+  (target || view).scrollIntoView();
 }
 
-document.getElementById("search").addEventListener("submit", e => {
-  e.preventDefault();
-  const q = document.getElementById("q").value;
-  history.replaceState(null, "", "?q=" + encodeURIComponent(q));
-  search(q);
-});
+async function showTrend(state) {
+  $("results").hidden = true; $("pages").replaceChildren();
+  const box = $("trend");
+  box.hidden = false;
+  box.replaceChildren();
+  if (!state.q) { $("summary").textContent = "输入一个词，比较各发文机关逐年发文情况。"; return; }
+  const cells = await (await fetch("api/trend?" + new URLSearchParams({ q: state.q }))).json();
+  const years = [...new Set(cells.map(c => c.year))].sort();
+  const issuers = [...new Set(cells.map(c => c.issuer))];
+  $("summary").textContent = `“${state.q}”：${issuers.length} 个发文机关、${years.length} 个年份`;
+  const table = el("table");
+  const head = el("tr");
+  head.append(el("th", "发文机关"), ...years.map(y => el("th", y)));
+  table.append(head);
+  const max = Math.max(1, ...cells.map(c => c.documents));
+  for (const issuer of issuers) {
+    const row = el("tr");
+    row.append(el("th", issuer));
+    for (const y of years) {
+      const c = cells.find(x => x.issuer === issuer && x.year === y);
+      const td = el("td", c ? c.documents : "");
+      if (c) td.style.background = `rgba(139, 26, 26, ${0.15 + 0.6 * c.documents / max})`;
+      row.append(td);
+    }
+    table.append(row);
+  }
+  box.append(table);
+}
 
-const initial = new URLSearchParams(location.search).get("q");
-if (initial) { document.getElementById("q").value = initial; search(initial); }
+// Suggestions: a listbox under the search box, by mouse or arrow keys.
+let suggestTimer;
+$("q").addEventListener("input", () => {
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(async () => {
+    const value = $("q").value.trim();
+    const list = $("suggestions");
+    list.replaceChildren();
+    if (!value) { list.hidden = true; $("q").setAttribute("aria-expanded", "false"); return; }
+    const items = await (await fetch("api/suggest?" + new URLSearchParams({ q: value.split(/\s+/).pop() }))).json();
+    for (const s of items.slice(0, 8)) {
+      const option = el("li", s.text);
+      option.setAttribute("role", "option");
+      option.addEventListener("mousedown", e => { e.preventDefault(); choose(s.text); });
+      list.append(option);
+    }
+    list.hidden = !items.length;
+    $("q").setAttribute("aria-expanded", String(!!items.length));
+  }, 150);
+});
+$("q").addEventListener("keydown", e => {
+  const options = [...$("suggestions").children];
+  if (!options.length || $("suggestions").hidden) return;
+  let i = options.findIndex(o => o.getAttribute("aria-selected") === "true");
+  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+    e.preventDefault();
+    i = e.key === "ArrowDown" ? (i + 1) % options.length : (i - 1 + options.length) % options.length;
+    options.forEach((o, j) => o.setAttribute("aria-selected", String(j === i)));
+  } else if (e.key === "Enter" && i >= 0) {
+    e.preventDefault();
+    choose(options[i].textContent);
+  } else if (e.key === "Escape") {
+    $("suggestions").hidden = true;
+  }
+});
+function choose(text) {
+  const words = $("q").value.trim().split(/\s+/);
+  words[words.length - 1] = text;
+  $("q").value = words.join(" ");
+  $("suggestions").hidden = true;
+  $("search").requestSubmit();
+}
+
+$("search").addEventListener("submit", e => {
+  e.preventDefault();
+  $("suggestions").hidden = true;
+  writeState({ ...readState(), q: $("q").value.trim(), page: 1, doc: null });
+});
+$("group").addEventListener("change", () => writeState({ ...readState(), group: $("group").checked, page: 1 }));
+$("view-results").addEventListener("click", () => writeState({ ...readState(), view: "results", doc: null }));
+$("view-trend").addEventListener("click", () => writeState({ ...readState(), view: "trend", doc: null }));
+window.addEventListener("popstate", render);
+if (new URLSearchParams(location.search).get("embed") === "1") document.body.classList.add("embed");
+render();
