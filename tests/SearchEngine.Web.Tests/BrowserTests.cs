@@ -1,0 +1,120 @@
+using System.Net.Http.Headers;
+using Microsoft.Playwright;
+
+namespace SearchEngine.Web.Tests;
+
+/// <summary>The page, the document view and the widget in a real browser (Debian's Chromium via Playwright).</summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> Open(string path, int width = 1280)
+    {
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        await page.GotoAsync(fixture.BaseUrl + path);
+        return page;
+    }
+
+    private static Task<byte[]> Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = false });
+
+    [Fact]
+    public async Task Searching_hydrogen_shows_highlighted_results_and_facet_counts()
+    {
+        var page = await Open("/");
+        await page.FillAsync("#q", "氢能");
+        await page.PressAsync("#q", "Enter");
+        await page.WaitForSelectorAsync("#results li mark");
+        Assert.Equal("氢能", await page.Locator("#results li mark").First.TextContentAsync());
+        Assert.True(await page.Locator("#facets .facet").CountAsync() >= 3);
+        Assert.Contains("q=%E6%B0%A2%E8%83%BD", page.Url, StringComparison.Ordinal); // bookmarkable
+        await Shot(page, "search");
+    }
+
+    [Fact]
+    public async Task Clicking_a_facet_narrows_the_results_and_shows_a_removable_chip()
+    {
+        var page = await Open("/?q=" + Uri.EscapeDataString("发展"));
+        await page.WaitForSelectorAsync("#results li");
+        string before = (await page.Locator("#summary").TextContentAsync())!;
+        await page.Locator("#facets .facet", new PageLocatorOptions { HasText = "发文机关" }).Locator("button", new LocatorLocatorOptions { HasText = "中共湖南省委" }).ClickAsync();
+        await page.WaitForSelectorAsync("#chips .chip");
+        await page.WaitForFunctionAsync("b => document.getElementById('summary').textContent !== b", before);
+        Assert.Equal(1, await page.Locator("#results > li").CountAsync());
+        Assert.Contains("issuer=", page.Url, StringComparison.Ordinal);
+        await Shot(page, "facet");
+        await page.Locator("#chips .chip button").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#chips .chip').length === 0");
+    }
+
+    [Fact]
+    public async Task Opening_a_hit_shows_the_document_at_its_section_with_a_table_of_contents()
+    {
+        var page = await Open("/?q=" + Uri.EscapeDataString("北斗"));
+        await page.WaitForSelectorAsync("#results li a.hit-title");
+        await page.Locator("#results li a.hit-title").First.ClickAsync();
+        await page.WaitForSelectorAsync("#document .toc li");
+        Assert.True(await page.Locator("#document section.matched").CountAsync() > 0);
+        Assert.True(await page.Locator("#document section.matched mark").CountAsync() > 0);
+        var hash = new Uri(page.Url).Fragment;
+        Assert.StartsWith("#s", hash, StringComparison.Ordinal);
+        Assert.True(await page.Locator(hash).IsVisibleAsync());
+        await Shot(page, "document");
+    }
+
+    [Fact]
+    public async Task The_widget_renders_on_a_host_page_with_its_presets_and_isolated_styles()
+    {
+        var page = await Open("/example-host.html");
+        var widget = page.Locator("#widget");
+        await widget.Locator("li a").First.WaitForAsync();
+        Assert.Contains("怀化", await widget.Locator(".preset").TextContentAsync(), StringComparison.Ordinal);
+        string color = await widget.Locator("li a").First.EvaluateAsync<string>("a => getComputedStyle(a).color");
+        Assert.NotEqual("rgb(0, 128, 0)", color); // the host page paints its links green; the widget's stay its own
+        var frame = page.FrameLocator("#frame");
+        await frame.Locator("#results li mark").First.WaitForAsync();
+        Assert.False(await frame.Locator("header h1").IsVisibleAsync()); // embed mode hides the page chrome
+        await Shot(page, "embedding");
+    }
+
+    [Fact]
+    public async Task Markup_in_documents_and_queries_is_shown_as_text_everywhere()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
+            "关于页面安全的通知\n一、总则\n演练脚本注入<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">内容。"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "xss.txt");
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
+        upload.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
+        Assert.True((await client.SendAsync(upload)).IsSuccessStatusCode);
+
+        var page = await Open("/?q=" + Uri.EscapeDataString("演练脚本注入 <b>x</b>"));
+        await page.WaitForSelectorAsync("#results li, #summary");
+        page = await Open("/?q=" + Uri.EscapeDataString("演练脚本注入"));
+        await page.WaitForSelectorAsync("#results li mark");
+        string shown = await page.Locator("#results").InnerTextAsync();
+        Assert.True(shown.Contains("<script>", StringComparison.Ordinal), shown);
+        Assert.Equal(0, await page.Locator("#results script, #results img").CountAsync());
+        await page.Locator("#results li a.hit-title").First.ClickAsync();
+        await page.WaitForSelectorAsync("#document section p");
+        Assert.Equal(0, await page.Locator("#document script, #document img").CountAsync());
+
+        var host = await Open("/example-host.html");
+        await host.EvaluateAsync("() => { const d = document.createElement('div'); d.setAttribute('data-policy-search', ''); d.id = 'xss'; d.dataset.q = '演练脚本注入'; document.body.append(d); }");
+        await host.AddScriptTagAsync(new PageAddScriptTagOptions { Url = "/widget.js" });
+        await host.Locator("#xss li").First.WaitForAsync();
+        Assert.Equal(0, await host.Locator("#xss img").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss"));
+        Assert.Null(await host.EvaluateAsync<int?>("() => window.__xss"));
+    }
+
+    [Fact]
+    public async Task The_page_works_at_phone_width()
+    {
+        var page = await Open("/?q=" + Uri.EscapeDataString("工业互联网"), width: 390);
+        await page.WaitForSelectorAsync("#results li mark");
+        int scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 400, $"the page is {scrollWidth}px wide at a 390px viewport");
+        await Shot(page, "phone");
+    }
+}
