@@ -36,6 +36,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o =
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseSecurityHeaders(options);
 app.UseStatusCodePages();
 app.UseCors();
 app.UseRateLimiter();

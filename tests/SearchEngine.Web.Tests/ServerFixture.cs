@@ -7,7 +7,7 @@ namespace SearchEngine.Web.Tests;
 /// The web app in memory over its own temporary index, built from the repository's seeds at start, with an
 /// API key for the write endpoints. Shared by the tests of a class.
 /// </summary>
-public sealed class ServerFixture : WebApplicationFactory<Program>
+public class ServerFixture : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-key-0123456789";
 

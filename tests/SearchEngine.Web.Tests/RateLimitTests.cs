@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+
+namespace SearchEngine.Web.Tests;
+
+/// <summary>A client over its request budget gets 429s; the page's static files and OpenSearch description are served.</summary>
+public sealed class RateLimitTests(RateLimitTests.LimitedServer server) : IClassFixture<RateLimitTests.LimitedServer>
+{
+    public sealed class LimitedServer : ServerFixture
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SearchEngine:RequestsPerMinute", "5");
+        }
+    }
+
+    [Fact]
+    public async Task A_client_over_its_budget_gets_429()
+    {
+        var client = server.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 8; i++)
+            statuses.Add((await client.GetAsync("/api/search?q=氢能")).StatusCode);
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+}
+
+public sealed class StaticFileTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Theory]
+    [InlineData("/", "text/html")]
+    [InlineData("/widget.js", "javascript")]
+    [InlineData("/opensearch.xml", "xml")]
+    [InlineData("/example-host.html", "text/html")]
+    public async Task The_page_widget_and_opensearch_description_are_served(string path, string type)
+    {
+        var response = await server.CreateClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(type, response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SecurityHeaderTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task Every_response_forbids_inline_script_and_sniffing()
+    {
+        var response = await server.CreateClient().GetAsync("/");
+        string csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self' https://intranet.example", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+}
