@@ -22,6 +22,17 @@ public sealed class HtmlReader : IDocumentReader
     private static readonly HashSet<string> BlockTags =
         ["P", "DIV", "BR", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TR", "TABLE", "SECTION", "ARTICLE", "BLOCKQUOTE", "PRE"];
 
+    /// <summary>
+    /// Deepest element nesting parsed. Real pages stay under a hundred levels; the parser slows down
+    /// quadratically with depth, so a page built to be deep is refused before parsing.
+    /// </summary>
+    public const int MaxNesting = 4096;
+
+    private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "!doctype",
+    };
+
     public SourceFormat Format => SourceFormat.Html;
 
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".shtml"];
@@ -31,6 +42,9 @@ public sealed class HtmlReader : IDocumentReader
         var decoded = TextFileReader.Decode(File.ReadAllBytes(path));
         if (!decoded.Succeeded)
             return decoded;
+        int depth = NestingDepth(decoded.Text!);
+        if (depth > MaxNesting)
+            return ReadResult.Fail($"the page nests elements {depth:N0} levels deep (the limit is {MaxNesting:N0}); it was not parsed");
         var document = new HtmlParser().ParseDocument(decoded.Text!);
         var properties = Properties(document);
         foreach (var element in document.QuerySelectorAll(string.Join(',', Furniture)).ToList())
@@ -46,6 +60,32 @@ public sealed class HtmlReader : IDocumentReader
             && h1.TextContent.Trim() is { Length: > 0 } heading && !text.StartsWith(heading, StringComparison.Ordinal))
             text = heading + "\n" + text;
         return ReadResult.Ok(text, properties);
+    }
+
+    /// <summary>The deepest nesting of start tags over end tags, by a linear scan of the markup.</summary>
+    internal static int NestingDepth(string html)
+    {
+        int depth = 0, max = 0;
+        for (int i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
+        {
+            if (html[i + 1] == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+            if (!char.IsAsciiLetter(html[i + 1]))
+                continue; // comments, doctype, stray '<'
+            int end = html.IndexOf('>', i);
+            if (end < 0)
+                break;
+            int nameEnd = i + 1;
+            while (nameEnd < end && char.IsAsciiLetterOrDigit(html[nameEnd]))
+                nameEnd++;
+            if (VoidTags.Contains(html[(i + 1)..nameEnd]) || html[end - 1] == '/')
+                continue;
+            max = Math.Max(max, ++depth);
+        }
+        return max;
     }
 
     private static Dictionary<string, string> Properties(IDocument document)
@@ -78,26 +118,37 @@ public sealed class HtmlReader : IDocumentReader
             .FirstOrDefault(e => e.TextContent.Trim().Length > 0) ?? document.Body;
     }
 
-    /// <summary>Text with a line break around every block element, so paragraphs and headings stay apart.</summary>
-    private static string ToText(INode node)
+    /// <summary>
+    /// Text with a line break around every block element, so paragraphs and headings stay apart. Walks with an
+    /// explicit stack: a hostile page nested a million levels deep must not overflow the call stack.
+    /// </summary>
+    private static string ToText(INode root)
     {
         var sb = new System.Text.StringBuilder();
-        void Walk(INode n)
+        var stack = new Stack<(INode Node, bool Closing)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
         {
+            var (n, closing) = stack.Pop();
+            bool block = n is IElement e && BlockTags.Contains(e.TagName);
+            if (closing)
+            {
+                sb.Append('\n');
+                continue;
+            }
             if (n is IText t)
             {
                 sb.Append(t.Data.Replace('\n', ' ').Replace('\r', ' '));
-                return;
+                continue;
             }
-            bool block = n is IElement e && BlockTags.Contains(e.TagName);
             if (block)
+            {
                 sb.Append('\n');
-            foreach (var child in n.ChildNodes)
-                Walk(child);
-            if (block)
-                sb.Append('\n');
+                stack.Push((n, true));
+            }
+            for (int i = n.ChildNodes.Length - 1; i >= 0; i--)
+                stack.Push((n.ChildNodes[i], false));
         }
-        Walk(node);
         return sb.ToString();
     }
 }
