@@ -3,6 +3,7 @@ using SearchEngine.Benchmarks;
 
 // Benchmarks: dotnet run -c Release --project benchmarks/SearchEngine.Benchmarks -- --filter '*'
 // Segmentation report: ... -- segmentation-report ../shared/peers/results benchmarks/results/segmentation.md
+// Load test (loopback only): ... -- load-test http://127.0.0.1:5000 SECONDS CLIENTS [API_KEY]
 // Lucene comparison: ... -- lucene-comparison /tmp/corpus_10000.jsonl ../shared/peers benchmarks/results/lucene-comparison.md
 if (args is ["segmentation-report", var peers, var output])
 {
@@ -13,5 +14,11 @@ if (args is ["lucene-comparison", var corpus, var peerFolder, var comparison])
 {
     LuceneComparison.Run(corpus, peerFolder, comparison);
     return;
+}
+if (args is ["load-test", var baseUrl, var seconds, var clients, ..])
+{
+    string queries = Path.Combine(IngestionBenchmarks.RepositoryRoot(), "..", "shared", "peers", "lucene", "queries.tsv");
+    Environment.Exit(await LoadTest.Run(baseUrl, int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), args.Length > 4 ? args[4] : null, queries));
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -10,5 +10,6 @@ internal static class HealthEndpoints
             documents = service.Snapshot.DocumentCount,
             sections = service.Snapshot.SectionCount,
             generation = service.Snapshot.Generation,
+            memoryMb = Math.Round(Environment.WorkingSet / 1e6, 1),
         }));
 }
