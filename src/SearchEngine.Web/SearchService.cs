@@ -58,7 +58,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
         {
             var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
             writer.AddOrUpdate(DocumentRecord.From(document));
-            writer.Commit();
+            CommitOrRollBack(writer);
             writer.MergeInBackground();
         }
     }
@@ -71,8 +71,22 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
             if (!writer.Delete(id))
                 return false;
-            writer.Commit();
+            CommitOrRollBack(writer);
             return true;
+        }
+    }
+
+    /// <summary>A write the client is told failed must not appear with a later commit: undo it on failure.</summary>
+    private static void CommitOrRollBack(IndexWriter writer)
+    {
+        try
+        {
+            writer.Commit();
+        }
+        catch (IndexWriteException)
+        {
+            writer.Rollback();
+            throw;
         }
     }
 

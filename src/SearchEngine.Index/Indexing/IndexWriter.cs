@@ -86,6 +86,17 @@ public sealed class IndexWriter : IDisposable
             return _pending.ContainsKey(id) || _committedIds.ContainsKey(id);
     }
 
+    /// <summary>Forgets the changes made since the last commit (after a failed commit, so they do not appear later).</summary>
+    public void Rollback()
+    {
+        lock (_gate)
+        {
+            _pending.Clear();
+            _pendingDeletes.Clear();
+            _dropAll = false;
+        }
+    }
+
     /// <summary>Drops every committed document at the next commit (a full rebuild adds them all again).</summary>
     public void DeleteAll()
     {

@@ -41,14 +41,35 @@ internal sealed class IndexDirectory
     /// <summary>Writes a file durably under its final name (temporary name, flush to disk, rename).</summary>
     public void WriteDurably(string name, ReadOnlySpan<byte> content)
     {
-        Directory.CreateDirectory(Path);
         string temporary = File(name + ".tmp");
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        try
         {
-            stream.Write(content);
-            stream.Flush(flushToDisk: true);
+            Directory.CreateDirectory(Path);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            System.IO.File.Move(temporary, File(name), overwrite: true);
         }
-        System.IO.File.Move(temporary, File(name), overwrite: true);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            throw new IndexWriteException(
+                $"Index '{Path}': could not write {name} ({e.Message.TrimEnd('.')}). The last commit is intact and still searchable; free disk space or make the folder writable, then retry.", e);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            System.IO.File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Removed at the next successful commit or open.
+        }
     }
 
     /// <summary>Publishes a commit: its file first, then CURRENT, each durably; the rename of CURRENT is the commit.</summary>

@@ -20,6 +20,14 @@ internal sealed class WriteLock : IDisposable
             // FileShare.None takes an exclusive lock (flock on Unix), which another open of the file respects.
             return new WriteLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IndexWriteException($"Index '{folder}' is read-only: it can be searched but not written. Make it writable to index into it.", e);
+        }
+        catch (IOException e) when (e.Message.Contains("Read-only", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new IndexWriteException($"Index '{folder}' is on a read-only file system: it can be searched but not written.", e);
+        }
         catch (IOException e)
         {
             throw new IOException($"Index '{folder}' is being written by another process (it holds {FileName}). Stop it, or search it read-only.", e);

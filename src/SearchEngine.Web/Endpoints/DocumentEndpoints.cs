@@ -85,7 +85,14 @@ internal static class DocumentEndpoints
             File.Delete(stored);
             return TypedResults.Problem($"The file could not be indexed: {error}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable file");
         }
-        service.Add(document);
+        try
+        {
+            service.Add(document);
+        }
+        catch (Index.IndexWriteException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The index could not be written");
+        }
         return TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}",
             new UploadResult(id, document.Metadata.Title?.Value ?? name, document.Sections.Count, source));
     }
@@ -93,10 +100,19 @@ internal static class DocumentEndpoints
     private static ProblemHttpResult TooLarge(long size, long limit) =>
         TypedResults.Problem($"The upload is {size:N0} bytes; the limit is {limit:N0}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
 
-    private static Results<NoContent, ProblemHttpResult> Delete(string id, SearchService service) =>
-        service.Delete(id)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
+    private static Results<NoContent, ProblemHttpResult> Delete(string id, SearchService service)
+    {
+        try
+        {
+            return service.Delete(id)
+                ? TypedResults.NoContent()
+                : TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
+        }
+        catch (Index.IndexWriteException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The index could not be written");
+        }
+    }
 
     /// <summary>The file name without any path, with only letters, digits, CJK and . - _ kept.</summary>
     internal static string SafeFileName(string fileName)
