@@ -21,6 +21,7 @@ builder.WebHost.ConfigureKestrel(k =>
 {
     k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 << 10);
     k.Limits.MaxRequestHeadersTotalSize = 32 << 10;
+    k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(Math.Max(1, options.RequestHeadersTimeoutSeconds)); // slow clients
 });
 builder.Services.AddCors(c => c.AddDefaultPolicy(p => p.WithOrigins(options.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST", "DELETE")));
 builder.Services.AddRateLimiter(r =>

@@ -26,6 +26,9 @@ public sealed class WebOptions
     /// <summary>Origins allowed to call the API from the browser (intranet pages that embed it).</summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>Seconds a client may take to send a request's headers before the connection is closed.</summary>
+    public int RequestHeadersTimeoutSeconds { get; set; } = 15;
+
     /// <summary>Requests per minute per client address.</summary>
     public int RequestsPerMinute { get; set; } = 600;
 }

@@ -26,6 +26,17 @@ public class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("SearchEngine:CorsOrigins:0", "https://intranet.example");
     }
 
+    /// <summary>Serves on a real loopback port (Kestrel) instead of in memory; returns the base address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is Microsoft.AspNetCore.Hosting.Server.IServer server
+            ? server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses
+            : throw new InvalidOperationException("No server.");
+        return addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
