@@ -5,7 +5,13 @@ using Microsoft.AspNetCore.Http.Features;
 using SearchEngine.Web;
 using SearchEngine.Web.Endpoints;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run --project` starts in the project folder; `dotnet SearchEngine.Web.dll` may start anywhere, so the
+// content root (appsettings.json, wwwroot) falls back to the application's own folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot")) ? null : AppContext.BaseDirectory,
+});
 var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
 builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
 builder.Services.ConfigureHttpJsonOptions(o =>
