@@ -18,6 +18,7 @@
     a { color: #0a3069; font-weight: bold; } .meta { color: #57606a; font-size: .85rem; margin: 0; }
     mark { background: #fff1a8; } .preset { font-size: .8rem; color: #57606a; }`;
 
+  // el and marked mirror app.js on purpose: the widget runs on other sites and must stand alone in one file.
   function el(tag, text, className) {
     const node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
