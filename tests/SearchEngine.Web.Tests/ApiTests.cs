@@ -139,9 +139,12 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         var search = await GetJson("/api/search?q=" + Uri.EscapeDataString("独角兽量子雷达"));
         Assert.Contains(search.GetProperty("hits").EnumerateArray(), h => h.GetProperty("documentId").GetString() == id);
 
+        string stored = Path.Combine(server.UploadsFolder, Path.GetFileName(result.GetProperty("source").GetString()!));
+        Assert.True(File.Exists(stored));
         using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/documents/{id}");
         delete.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
         Assert.Equal(HttpStatusCode.NoContent, (await _client.SendAsync(delete)).StatusCode);
+        Assert.False(File.Exists(stored));
         var after = await GetJson("/api/search?q=" + Uri.EscapeDataString("独角兽量子雷达"));
         Assert.Equal(0, after.GetProperty("total").GetInt64());
     }

@@ -15,10 +15,13 @@ public class ServerFixture : WebApplicationFactory<Program>
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>Where this server keeps uploaded files.</summary>
+    public string UploadsFolder => Path.Combine(_folder, "uploads");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("SearchEngine:Index", Path.Combine(_folder, "index"));
-        builder.UseSetting("SearchEngine:Uploads", Path.Combine(_folder, "uploads"));
+        builder.UseSetting("SearchEngine:Uploads", UploadsFolder);
         builder.UseSetting("SearchEngine:Sources:0", Path.Combine(RepositoryRoot, "seeds"));
         builder.UseSetting("SearchEngine:ApiKey", ApiKey);
         builder.UseSetting("SearchEngine:RequestsPerMinute", "100000");

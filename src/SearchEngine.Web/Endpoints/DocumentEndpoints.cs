@@ -100,13 +100,20 @@ internal static class DocumentEndpoints
     private static ProblemHttpResult TooLarge(long size, long limit) =>
         TypedResults.Problem($"The upload is {size:N0} bytes; the limit is {limit:N0}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
 
-    private static Results<NoContent, ProblemHttpResult> Delete(string id, SearchService service)
+    private static Results<NoContent, ProblemHttpResult> Delete(string id, SearchService service, IOptions<WebOptions> options)
     {
         try
         {
-            return service.Delete(id)
-                ? TypedResults.NoContent()
-                : TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
+            string? source = service.Snapshot.FindDocument(id)?.Source;
+            if (!service.Delete(id))
+                return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
+            // An uploaded file goes with its document; files of the configured sources are the user's and stay.
+            if (source is not null && source.StartsWith("uploads/", StringComparison.Ordinal))
+            {
+                string file = Path.Combine(Path.GetFullPath(Path.Combine(service.Root, options.Value.Uploads)), Path.GetFileName(source));
+                File.Delete(file);
+            }
+            return TypedResults.NoContent();
         }
         catch (Index.IndexWriteException e)
         {
