@@ -93,10 +93,16 @@ internal sealed class PhraseMatcher : Matcher
     /// The phrase occurs in a field at most as often as its first term does there (whole or inside a longer
     /// word), so the first term's block maxima bound the phrase frequency.
     /// </summary>
+    private int _boundBlock = -1;
+    private double _bound;
+
     public override double MaxScore()
     {
         var cursor = _cursors[0];
         int block = cursor.CurrentBlock;
+        if (block == _boundBlock)
+            return _bound; // computed once per block, not per candidate section
+        _boundBlock = block;
         var maxTf = BlockBounds.MaxTf(cursor, block);
         Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
         for (int f = 0; f < IndexFields.TextFieldCount; f++)
@@ -104,7 +110,7 @@ internal sealed class PhraseMatcher : Matcher
             if ((_textFieldMask & (1 << f)) != 0)
                 bound[f] = maxTf[f] + maxTf[f + IndexFields.TextFieldCount];
         }
-        return _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, BlockBounds.MinLengths(cursor, block)));
+        return _bound = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, BlockBounds.MinLengths(cursor, block)));
     }
 
     /// <summary>A bare cursor as a matcher, for the candidate conjunction.</summary>
