@@ -57,8 +57,6 @@ public static class FacetNames
     public const string Issuer = "issuer";
     public const string Region = "region";
     public const string Type = "type";
-
-    public static readonly IReadOnlyList<string> All = [Industry, Year, Issuer, Region, Type];
 }
 
 /// <summary>Matching documents of one issuer in one year.</summary>

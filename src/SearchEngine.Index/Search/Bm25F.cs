@@ -54,7 +54,4 @@ public sealed class Bm25F
 
     /// <summary>Saturation: the share of the idf a pseudo-frequency earns.</summary>
     public static double Saturate(double pseudoFrequency) => pseudoFrequency / (K1 + pseudoFrequency);
-
-    /// <summary>An upper bound of the pseudo-frequency in a block from its largest frequencies and smallest lengths.</summary>
-    public double PseudoFrequencyBound(ReadOnlySpan<int> maxTf, ReadOnlySpan<int> minLengths) => PseudoFrequency(maxTf, minLengths);
 }

@@ -41,15 +41,12 @@ internal sealed class SegmentReader
         SectionCount = r.ReadVarInt();
         SectionDocument = new int[SectionCount];
         FieldLengths = new int[SectionCount * IndexFields.TextFieldCount];
-        TotalFieldLengths = new long[IndexFields.TextFieldCount];
         for (int s = 0; s < SectionCount; s++)
         {
             SectionDocument[s] = r.ReadInt32();
             for (int f = 0; f < IndexFields.TextFieldCount; f++)
             {
-                int length = r.ReadInt32();
-                FieldLengths[(s * IndexFields.TextFieldCount) + f] = length;
-                TotalFieldLengths[f] += length;
+                FieldLengths[(s * IndexFields.TextFieldCount) + f] = r.ReadInt32();
             }
         }
         BuildAverageLengths = new double[IndexFields.TextFieldCount];
@@ -101,8 +98,6 @@ internal sealed class SegmentReader
 
     /// <summary>Whole-word token count per section and text field, row-major by section.</summary>
     public int[] FieldLengths { get; }
-
-    public long[] TotalFieldLengths { get; }
 
     /// <summary>The average field lengths the block pseudo-frequency maxima were computed with.</summary>
     public double[] BuildAverageLengths { get; }
