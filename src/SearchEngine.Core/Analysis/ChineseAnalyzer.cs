@@ -43,8 +43,7 @@ public sealed class ChineseAnalyzer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = NormalizedText.Create(text);
-        return normalized.Slice(0, normalized.Length);
+        return NormalizedText.Of(text);
     }
 
     /// <summary>The terms of the query-mode tokens, in order: what a search for this text looks for.</summary>

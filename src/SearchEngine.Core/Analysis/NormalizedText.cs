@@ -35,6 +35,13 @@ internal sealed class NormalizedText
 
     public string Slice(int start, int end) => new(_chars, start, end - start);
 
+    /// <summary>The normalised form of a text, without the offsets: for comparing terms and dictionary keys.</summary>
+    public static string Of(string text)
+    {
+        var normalized = Create(text);
+        return normalized.Slice(0, normalized.Length);
+    }
+
     public static NormalizedText Create(string original)
     {
         int capacity = original.Length + 16;

@@ -63,11 +63,7 @@ public sealed class SynonymMap
         }
     }
 
-    private static string Key(string term)
-    {
-        var normalized = NormalizedText.Create(term.Trim());
-        return normalized.Slice(0, normalized.Length);
-    }
+    private static string Key(string term) => NormalizedText.Of(term.Trim());
 }
 
 /// <summary>An alternative for a query term.</summary>

@@ -118,10 +118,7 @@ public sealed class Vocabulary
         {
             bool plain = (c is >= '\u4e00' and <= '\u9fff' && !converter.IsTraditional(c)) || (c < 0x80 && c is not (>= 'A' and <= 'Z'));
             if (!plain)
-            {
-                var normalized = NormalizedText.Create(word.ToString());
-                return normalized.Slice(0, normalized.Length);
-            }
+                return NormalizedText.Of(word.ToString());
         }
         return word.ToString();
     }
