@@ -26,14 +26,10 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var parsed = QueryParser.Parse(request.Query);
-        var filters = request.Filters.And(parsed.Filters);
-        var compiled = _compiler.Compile(parsed.Root);
-        var warnings = parsed.Warnings.Concat(compiled.Warnings).ToList();
-        var clause = compiled.Clause ?? (filters.IsEmpty && !request.MatchAllWhenEmpty ? null : new MatchAllClause());
+        var (clause, filters, warnings, highlightTerms, empty) = Prepare(request.Query, request.Filters, request.MatchAllWhenEmpty);
         if (clause is null)
         {
-            if (parsed.Root is null && warnings.Count == 0)
+            if (empty && warnings.Count == 0)
                 warnings.Add("The query is empty: type a word to search, or choose a filter.");
             return new SearchResult(request.Query, 0, 0, clock.Elapsed.TotalMilliseconds, warnings, [], new FacetCollector().Result());
         }
@@ -72,7 +68,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         }
         collector.Finish();
 
-        var terms = new HashSet<string>(compiled.HighlightTerms.SelectMany(t => t), StringComparer.Ordinal);
+        var terms = new HashSet<string>(highlightTerms.SelectMany(t => t), StringComparer.Ordinal);
         var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
         var hits = page.Select(c => Hydrate(c, terms, request)).ToList();
         return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
@@ -85,9 +81,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     /// </summary>
     public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null)
     {
-        var parsed = QueryParser.Parse(query);
-        var allFilters = (filters ?? SearchFilters.None).And(parsed.Filters);
-        var clause = _compiler.Compile(parsed.Root).Clause ?? (allFilters.IsEmpty ? null : new MatchAllClause());
+        var (clause, allFilters, _, _, _) = Prepare(query, filters ?? SearchFilters.None, matchAllWhenEmpty: false);
         var counts = new Dictionary<(string Issuer, int Year), int>();
         if (clause is null)
             return [];
@@ -112,6 +106,20 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             }
         }
         return [.. counts.OrderBy(kv => kv.Key.Issuer, StringComparer.Ordinal).ThenBy(kv => kv.Key.Year).Select(kv => new TrendCell(kv.Key.Issuer, kv.Key.Year, kv.Value))];
+    }
+
+    /// <summary>
+    /// Parse, merge the query's filters with the request's, analyse: the clause to run (a match-all one for a
+    /// query of filters only, or when asked to), the warnings, the terms to highlight, and whether no words were given.
+    /// </summary>
+    private (Clause? Clause, SearchFilters Filters, List<string> Warnings, IReadOnlyList<IReadOnlyList<string>> HighlightTerms, bool Empty) Prepare(
+        string query, SearchFilters filters, bool matchAllWhenEmpty)
+    {
+        var parsed = QueryParser.Parse(query);
+        var all = filters.And(parsed.Filters);
+        var compiled = _compiler.Compile(parsed.Root);
+        var clause = compiled.Clause ?? (all.IsEmpty && !matchAllWhenEmpty ? null : new MatchAllClause());
+        return (clause, all, [.. parsed.Warnings, .. compiled.Warnings], compiled.HighlightTerms, parsed.Root is null);
     }
 
     private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request)
