@@ -11,9 +11,10 @@ internal static class InspectCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to ingest", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the documents as JSON" };
+        var text = new Option<bool>("--text") { Description = "Also print each document's clean text, as the section splitter and metadata reader see it" };
         var command = new Command("inspect", "Ingest policy files and show metadata, section tree, units, industries and duplicates")
         {
-            paths, json,
+            paths, json, text,
         };
         command.SetAction(parse =>
         {
@@ -21,13 +22,13 @@ internal static class InspectCommand
             if (parse.GetValue(json))
                 Console.Out.WriteLine(InspectView.Serialize(report));
             else
-                PrintText(report);
+                PrintText(report, parse.GetValue(text));
             return report.Documents.Count == 0 && report.Failures.Count > 0 ? 1 : 0;
         });
         return command;
     }
 
-    private static void PrintText(IngestReport report)
+    private static void PrintText(IngestReport report, bool withText)
     {
         foreach (var d in report.Documents)
         {
@@ -49,6 +50,8 @@ internal static class InspectCommand
                 string industries = s.Industries.Count > 0 ? $"  [{string.Join(", ", s.Industries)}]" : "";
                 Console.WriteLine($"  {new string(' ', s.Depth * 2)}{s.Heading}{industries}{units}");
             }
+            if (withText)
+                Console.WriteLine($"  ---- clean text ----\n{d.Text}\n  ---- end ----");
             Console.WriteLine();
         }
         foreach (var f in report.Failures)

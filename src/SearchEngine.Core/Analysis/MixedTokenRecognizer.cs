@@ -21,7 +21,7 @@ internal static partial class MixedTokenRecognizer
         {
             var m = DocumentParts().Match(normalized, start, end - start);
             IReadOnlyList<(string, int)> parts = m.Success
-                ? [(number.Prefix, start), (number.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Groups["year"].Index), (m.Groups["serial"].Value + "号", m.Groups["serial"].Index)]
+                ? [(number.Prefix, start), (m.Groups["year"].Value, m.Groups["year"].Index), (m.Groups["serial"].Value + "号", m.Groups["serial"].Index)]
                 : [];
             spans.Add(new Span(start, end, TokenKind.DocumentNumber, Text.SearchFolding.Fold(Compact(normalized[start..end])), parts));
         }

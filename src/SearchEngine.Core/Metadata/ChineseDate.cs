@@ -44,7 +44,7 @@ public static partial class ChineseDate
             value = 0;
             foreach (char c in s)
             {
-                int digit = "〇一二三四五六七八九".IndexOf(c is 'O' or 'o' or '零' ? '〇' : c, StringComparison.Ordinal);
+                int digit = "〇一二三四五六七八九".IndexOf(c is 'O' or 'o' or '零' or '○' ? '〇' : c, StringComparison.Ordinal);
                 if (digit < 0)
                     return false;
                 value = (value * 10) + digit;
@@ -54,6 +54,6 @@ public static partial class ChineseDate
         return Text.ChineseNumeral.TryParse(s, out value);
     }
 
-    [GeneratedRegex(@"(?<y>\d{4}|[〇一二三四五六七八九零Oo]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|(?<y>\d{4})[/\-.](?<m>\d{1,2})[/\-.](?<d>\d{1,2})(?!\d)")]
+    [GeneratedRegex(@"(?<y>\d{4}|[〇一二三四五六七八九零Oo○]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|(?<y>\d{4})[/\-.](?<m>\d{1,2})[/\-.](?<d>\d{1,2})(?!\d)")]
     private static partial Regex Pattern();
 }

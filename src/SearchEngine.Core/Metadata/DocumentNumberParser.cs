@@ -11,13 +11,46 @@ namespace SearchEngine.Core.Metadata;
 /// </summary>
 public static partial class DocumentNumberParser
 {
-    private static readonly string[] TitleEndings = ["通知", "意见", "方案", "规划", "计划", "办法", "决定", "纲要", "批复", "的"];
+    private static readonly string[] TitleEndings =
+        ["通知", "意见", "方案", "规划", "计划", "办法", "决定", "纲要", "批复", "复函", "通报", "答复", "公告", "通告", "报告", "规定", "细则", "要点", "的"];
 
     /// <summary>Parses a document number given on its own, e.g. "湘政办发(2021)47号". Null when it is not one.</summary>
     public static DocumentNumber? Parse(string text)
     {
         var match = Pattern().Match(text ?? "");
         return match.Success ? FromMatch(match) : null;
+    }
+
+    /// <summary>
+    /// A line that is nothing but a document number, possibly in brackets: "国办发〔2019〕6号", "（新质监办发〔2012〕24号）",
+    /// "江西省人民政府令 第223号", "中华人民共和国国务院令第706号" (an order: no year, prefix 国务院令).
+    /// </summary>
+    public static DocumentNumber? ParseLine(string line)
+    {
+        string t = line.Trim().Trim('　');
+        if (t.Length > 2 && t[0] is '（' or '(' && t[^1] is '）' or ')')
+            t = t[1..^1].Trim();
+        var match = Pattern().Match(t);
+        if (match.Success && match.Index == 0 && match.Length == t.Length)
+            return FromMatch(match);
+        return ParseOrder(t);
+    }
+
+    /// <summary>An order's number printed whole: 江西省人民政府令第223号, 国家市场监督管理总局令 第20号.</summary>
+    public static DocumentNumber? ParseOrder(string text)
+    {
+        var m = OrderPattern().Match(text.Trim());
+        if (!m.Success)
+            return null;
+        return new DocumentNumber(OrderPrefix(m.Groups["prefix"].Value), null, int.Parse(m.Groups["serial"].Value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The issuer part of an order's prefix: 中华人民共和国国务院令 → 国务院令 (the form the order is cited by).</summary>
+    public static string OrderPrefix(string printed)
+    {
+        const string State = "中华人民共和国";
+        string p = printed.Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal);
+        return p.StartsWith(State, StringComparison.Ordinal) && p.Length > State.Length + 1 ? p[State.Length..] : p;
     }
 
     /// <summary>The first document number in <paramref name="text"/> with its offset and the printed form.</summary>
@@ -56,6 +89,9 @@ public static partial class DocumentNumberParser
         return new DocumentNumber(prefix, year, serial);
     }
 
-    [GeneratedRegex(@"(?<prefix>[\u4e00-\u9fff]{2,12})\s*[〔\[（(［【]\s*(?<year>(19|20)\d{2})\s*[〕\]）)］】]\s*(?<serial>\d{1,4})\s*号")]
+    [GeneratedRegex(@"^(?<prefix>[\u4e00-\u9fff]{2,24}令)[\s　]*[（(]?第[\s　]*(?<serial>[0-9]{1,5})[\s　]*号[）)]?$")]
+    private static partial Regex OrderPattern();
+
+    [GeneratedRegex(@"(?<prefix>[\u4e00-\u9fff]{2,12})\s*[〔\[（(［【]\s*(?<year>(19|20)[0-9]{2})\s*[〕\]）)］】]\s*(?<serial>[0-9]{1,4})\s*号")]
     private static partial Regex Pattern();
 }

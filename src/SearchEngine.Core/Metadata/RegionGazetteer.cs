@@ -35,6 +35,23 @@ public sealed class RegionGazetteer
             .FirstOrDefault();
     }
 
+    // TEMPORARY shim until the full gazetteer lands (branch issue9-gazetteer replaces this file).
+    public Region? Find(string name, Region? context = null) =>
+        _entries.Where(e => e.Names.Contains(name) && e.Region.Level != RegionLevel.Nation && name.Length >= 2)
+            .OrderByDescending(e => context is not null && e.Region.Province == context.Province)
+            .Select(e => e.Region).FirstOrDefault();
+
+    public Region? OfIssuer(string issuer, Region? context) => OfIssuer(issuer);
+
+    public Region? ProvinceOfAbbreviation(char c) => c switch
+    {
+        '湘' => Find("湖南省"),
+        '赣' => Find("江西省"),
+        '粤' => Find("广东省"),
+        '鄂' => Find("湖北省"),
+        _ => null,
+    };
+
     /// <summary>How often each region is named in a text, by full name or a short form of two or more characters.</summary>
     public IEnumerable<(Region Region, int Count, string Name)> CountMentions(string text)
     {

@@ -9,6 +9,9 @@ public static class SourceProperties
     /// <summary>The publication date the file declares (PubDate, dcterms:created).</summary>
     public const string Date = "date";
 
+    /// <summary>The site a page belongs to (SiteName meta tag): 江西省人民政府.</summary>
+    public const string Site = "site";
+
     /// <summary>The publishing site or body (ContentSource).</summary>
     public const string Publisher = "publisher";
 }

@@ -15,7 +15,7 @@ internal static class HardWrapJoiner
         foreach (var line in lines)
         {
             var t = line.Trim();
-            if (t.Length < 8 || OutlineMarker.TryRead(t, 0, out _))
+            if (t.Length < 8 || OutlineMarker.TryRead(t, 0, out _) || Metadata.LabelledFields.IsLabelled(t))
                 continue;
             considered++;
             if (!ClosesParagraph(t[^1]))
@@ -33,12 +33,16 @@ internal static class HardWrapJoiner
         for (int i = 0; i < lines.Count; i++)
         {
             string line = lines[i].Trim();
-            if (OutlineMarker.TryRead(line, 0, out _))
+            // A labelled line of an information table (发文机关：…) is a field, never part of a paragraph.
+            bool labelled = Metadata.LabelledFields.IsLabelled(line);
+            if (OutlineMarker.TryRead(line, 0, out _) || labelled)
                 Flush(paragraphs, current);
             AppendJoined(current, line);
 
             bool endsHere =
                 i + 1 == lines.Count
+                || labelled
+                || Metadata.LabelledFields.IsLabelled(lines[i + 1].Trim())
                 || widths[i] < 0.8 * LocalWidth(widths, i)
                 || (CharClass.IsTerminal(line[^1]) && lines[i][^1] is ' ' or '\u3000')
                 || OutlineMarker.TryRead(lines[i + 1].Trim(), 0, out _);

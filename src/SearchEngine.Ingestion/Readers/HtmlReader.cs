@@ -55,12 +55,62 @@ public sealed class HtmlReader : IDocumentReader
         string text = ToText(content).Trim();
         if (text.Length == 0)
             return ReadResult.Fail("the page has no article text");
-        // Sites print the title as the page's <h1> above the content box; it belongs to the document.
-        if (document.QuerySelector("h1") is { } h1 && !content.Contains(h1)
-            && h1.TextContent.Trim() is { Length: > 0 } heading && !text.StartsWith(heading, StringComparison.Ordinal))
+        // Sites print the title above the content box (<h1>, a "title" paragraph); it belongs to the document.
+        if (TitleAbove(document, content) is { } heading && !text.StartsWith(heading, StringComparison.Ordinal))
             text = heading + "\n" + text;
+        // The information table (索引号 发文机关 文号 成文日期 …) is printed metadata: it goes in front of the text,
+        // one labelled line per row, where the metadata reader finds it and the index makes it searchable.
+        if (InformationTable(document, content) is { } table)
+            text = table + "\n" + text;
         return ReadResult.Ok(text, properties);
     }
+
+    private static readonly string[] TableLabels =
+        ["索引号", "发文机关", "发布机构", "文号", "发文字号", "成文日期", "发布日期", "主题分类", "标题", "生效日期", "实施日期", "有效性"];
+
+    /// <summary>
+    /// The smallest element outside the article that names at least two of the labels of a government
+    /// information-disclosure table, rendered as text; null when the page has none.
+    /// </summary>
+    private static string? InformationTable(IDocument document, IElement content)
+    {
+        IElement? best = null;
+        foreach (var element in document.Body?.QuerySelectorAll("table, div, ul, dl") ?? Enumerable.Empty<IElement>())
+        {
+            if (element.Contains(content) || content.Contains(element))
+                continue;
+            string squeezed = Squeeze(element.TextContent);
+            if (squeezed.Length > 1500 || TableLabels.Count(l => squeezed.Contains(l, StringComparison.Ordinal)) < 2)
+                continue;
+            if (best is null || best.Contains(element))
+                best = element;
+        }
+        if (best is null)
+            return null;
+        var lines = ToText(best).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The title printed above the article: the closest &lt;h1&gt;–&lt;h3&gt; or "title" element before it.</summary>
+    private static string? TitleAbove(IDocument document, IElement content)
+    {
+        string? found = null;
+        foreach (var element in document.Body?.QuerySelectorAll("h1, h2, h3, [class*='title' i], [id*='title' i]") ?? Enumerable.Empty<IElement>())
+        {
+            if (element.Contains(content) || content.Contains(element))
+                continue;
+            string text = string.Join("", element.TextContent.Split('\n').Select(l => l.Trim()));
+            string squeezed = Squeeze(text);
+            if (squeezed.Length is < 5 or > 150 || TableLabels.Any(l => squeezed.Contains(l, StringComparison.Ordinal)))
+                continue;
+            if (element.CompareDocumentPosition(content).HasFlag(DocumentPositions.Following))
+                found = text; // the last one before the article is the closest
+        }
+        // The page's <h1> may follow a position bar but still be the title when nothing closer is marked so.
+        return found ?? (document.QuerySelector("h1") is { } h1 && !content.Contains(h1) && h1.TextContent.Trim() is { Length: > 0 } h ? h : null);
+    }
+
+    private static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
 
     /// <summary>The deepest nesting of start tags over end tags, by a linear scan of the markup.</summary>
     internal static int NestingDepth(string html)
@@ -99,6 +149,8 @@ public sealed class HtmlReader : IDocumentReader
             properties[SourceProperties.Date] = date;
         if ((Meta("ContentSource") ?? Meta("SiteName")) is { Length: > 0 } publisher)
             properties[SourceProperties.Publisher] = publisher;
+        if (Meta("SiteName") is { Length: > 0 } site)
+            properties[SourceProperties.Site] = site;
         return properties;
     }
 

@@ -64,7 +64,7 @@ public class ReaderContractTests
         Assert.DoesNotContain("网站标识码", document.Text, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2022, 3, 5), document.Metadata.PublicationDate?.Value);
         Assert.Equal("湖南省人民政府网站", document.Metadata.Publisher?.Value);
-        Assert.Equal("关于加快智能网联汽车产业发展的通知", document.Metadata.Title?.Value); // printed as the page's <h1>
+        Assert.Equal("湖南省人民政府办公厅关于加快智能网联汽车产业发展的通知", document.Metadata.Title?.Value); // printed as the page's <h1>, cited with its issuer
     }
 
     [Fact]

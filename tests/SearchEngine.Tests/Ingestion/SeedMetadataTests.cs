@@ -49,7 +49,7 @@ public class SeedMetadataTests
         var m = Seeds.Build("003").Metadata;
         Assert.Equal(["中共湖南省委", "湖南省人民政府"], m.Issuers.Select(i => i.Value));
         Assert.All(m.Issuers, i => Assert.Equal(Provenance.Printed, i.Provenance));
-        Assert.Equal("关于加快建设现代化产业体系的指导意见", m.Title!.Value);
+        Assert.Equal("中共湖南省委 湖南省人民政府关于加快建设现代化产业体系的指导意见", m.Title!.Value); // cited with its issuers
         Assert.Equal(new DateOnly(2023, 10, 18), m.SigningDate!.Value);
         Assert.Equal("指导意见", m.DocumentType!.Value);
         Assert.Null(m.DocumentNumber);

@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SearchEngine.Core.Metadata;
+
+/// <summary>
+/// 信息公开表 — the labelled fields government pages print above a document (索引号：… 发文机关：… 文号：…
+/// 成文日期：…) and legal databases print around it (【发布部门】… 【发文字号】… 【施行日期】…). A line counts only
+/// when it starts with a known label; several labels may share a line (a table row), and labels may be
+/// letter-spaced (索 引 号：, 标　　题：).
+/// </summary>
+internal static partial class LabelledFields
+{
+    /// <summary>How many lines at the top and at the bottom of a text are searched for labelled lines.</summary>
+    private const int HeadLines = 40, TailLines = 6;
+
+    private static readonly (string Label, PrintedLabel Kind)[] Labels =
+    [
+        ("发文机关", PrintedLabel.Issuer), ("发布机关", PrintedLabel.Issuer), ("发布部门", PrintedLabel.Issuer),
+        ("制定机关", PrintedLabel.Issuer), ("发文单位", PrintedLabel.Issuer), ("发布单位", PrintedLabel.Issuer),
+        ("颁布机关", PrintedLabel.Issuer), ("发文字号", PrintedLabel.Number), ("文号", PrintedLabel.Number),
+        ("文件编号", PrintedLabel.Number), ("成文日期", PrintedLabel.SigningDate), ("成文时间", PrintedLabel.SigningDate),
+        ("签发日期", PrintedLabel.SigningDate), ("发布日期", PrintedLabel.PublicationDate),
+        ("公布日期", PrintedLabel.PublicationDate), ("发布时间", PrintedLabel.PublicationDate),
+        ("发文日期", PrintedLabel.PublicationDate), ("实施日期", PrintedLabel.EffectiveDate),
+        ("施行日期", PrintedLabel.EffectiveDate), ("生效日期", PrintedLabel.EffectiveDate),
+        ("标题", PrintedLabel.Title), ("文件名称", PrintedLabel.Title), ("名称", PrintedLabel.Title),
+        ("索引号", PrintedLabel.IndexNumber), ("主题分类", PrintedLabel.Topic), ("信息来源", PrintedLabel.Source),
+        ("文章来源", PrintedLabel.Source), ("来源", PrintedLabel.Source), ("时效性", PrintedLabel.Other),
+        ("效力级别", PrintedLabel.Other), ("法规类别", PrintedLabel.Other), ("法宝引证码", PrintedLabel.Other),
+        ("原文链接", PrintedLabel.Other), ("组配分类", PrintedLabel.Other), ("主题词", PrintedLabel.Other),
+        ("体裁分类", PrintedLabel.Other), ("发布机构", PrintedLabel.Issuer), ("有效性", PrintedLabel.Other),
+    ];
+
+    /// <summary>One labelled value with where it stands in the text.</summary>
+    public readonly record struct Field(PrintedLabel Kind, string Label, string Value, int Offset, string Line);
+
+    /// <summary>The labelled fields of a text, in order, and the offsets of the lines that hold them.</summary>
+    public static (List<Field> Fields, HashSet<int> LineStarts) Read(IReadOnlyList<TextLine> lines)
+    {
+        var fields = new List<Field>();
+        var lineStarts = new HashSet<int>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (i >= HeadLines && i < lines.Count - TailLines)
+                continue;
+            var line = lines[i];
+            var matches = LabelPattern().Matches(line.Text);
+            if (matches.Count == 0 || matches[0].Index != 0)
+                continue;
+            lineStarts.Add(line.Offset);
+            for (int m = 0; m < matches.Count; m++)
+            {
+                int valueStart = matches[m].Index + matches[m].Length;
+                int valueEnd = m + 1 < matches.Count ? matches[m + 1].Index : line.Text.Length;
+                string value = line.Text[valueStart..valueEnd].Trim().Trim('　');
+                string label = Squeeze(matches[m].Groups["label"].Value);
+                var kind = Labels.First(l => l.Label == label).Kind;
+                if (value.Length > 0)
+                    fields.Add(new Field(kind, label, value, line.Offset + valueStart, line.Text));
+            }
+        }
+        return (fields, lineStarts);
+    }
+
+    /// <summary>Whether a line is furniture of this kind (starts with a known label).</summary>
+    public static bool IsLabelled(string line) => LabelPattern().Match(line) is { Success: true, Index: 0 };
+
+    private static string Squeeze(string label)
+    {
+        var sb = new StringBuilder(label.Length);
+        foreach (char c in label)
+        {
+            if (!char.IsWhiteSpace(c) && c != '　')
+                sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    // Built from the label list: each label's characters may be separated by spaces; a label ends at a colon,
+    // or stands in 【】/[] brackets as legal databases print it.
+    [GeneratedRegex(@"(?:【\s*(?<label>发\s*文\s*机\s*关|发\s*布\s*机\s*关|发\s*布\s*部\s*门|制\s*定\s*机\s*关|发\s*文\s*单\s*位|发\s*布\s*单\s*位|颁\s*布\s*机\s*关|发\s*文\s*字\s*号|文\s*件\s*编\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|签\s*发\s*日\s*期|发\s*布\s*日\s*期|公\s*布\s*日\s*期|发\s*布\s*时\s*间|发\s*文\s*日\s*期|实\s*施\s*日\s*期|施\s*行\s*日\s*期|生\s*效\s*日\s*期|文\s*件\s*名\s*称|索\s*引\s*号|主\s*题\s*分\s*类|信\s*息\s*来\s*源|文\s*章\s*来\s*源|时\s*效\s*性|效\s*力\s*级\s*别|法\s*规\s*类\s*别|法\s*宝\s*引\s*证\s*码|原\s*文\s*链\s*接|组\s*配\s*分\s*类|主\s*题\s*词|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|有\s*效\s*性|标\s*题|名\s*称|文\s*号|来\s*源)\s*】\s*[：:]?|(?<label>发\s*文\s*机\s*关|发\s*布\s*机\s*关|发\s*布\s*部\s*门|制\s*定\s*机\s*关|发\s*文\s*单\s*位|发\s*布\s*单\s*位|颁\s*布\s*机\s*关|发\s*文\s*字\s*号|文\s*件\s*编\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|签\s*发\s*日\s*期|发\s*布\s*日\s*期|公\s*布\s*日\s*期|发\s*布\s*时\s*间|发\s*文\s*日\s*期|实\s*施\s*日\s*期|施\s*行\s*日\s*期|生\s*效\s*日\s*期|文\s*件\s*名\s*称|索\s*引\s*号|主\s*题\s*分\s*类|信\s*息\s*来\s*源|文\s*章\s*来\s*源|时\s*效\s*性|效\s*力\s*级\s*别|法\s*规\s*类\s*别|法\s*宝\s*引\s*证\s*码|原\s*文\s*链\s*接|组\s*配\s*分\s*类|主\s*题\s*词|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|有\s*效\s*性|标\s*题|名\s*称|文\s*号|来\s*源)\s*[：:])")]
+    private static partial Regex LabelPattern();
+}
