@@ -58,7 +58,8 @@ internal static class SearchCommand
         foreach (var hit in result.Hits)
         {
             Console.WriteLine();
-            Console.WriteLine($"{++rank}. {hit.Title}  [{string.Join("、", hit.Issuers)} {hit.DocumentNumber} {hit.Year}]  score {hit.Score:F2}");
+            string Mark(string field) => hit.Inferred.Contains(field) ? " (inferred)" : "";
+            Console.WriteLine($"{++rank}. {hit.Title}  [{string.Join("、", hit.Issuers)}{Mark("issuers")} {hit.DocumentNumber} {hit.Year}{Mark("year")}]  score {hit.Score:F2}");
             if (hit.HeadingPath.Count > 0)
                 Console.WriteLine($"   {string.Join(" > ", hit.HeadingPath)}");
             Console.WriteLine($"   {System.Net.WebUtility.HtmlDecode(hit.Snippet.Replace("<mark>", "【", StringComparison.Ordinal).Replace("</mark>", "】", StringComparison.Ordinal))}");

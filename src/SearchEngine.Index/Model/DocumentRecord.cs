@@ -24,6 +24,12 @@ public sealed record DocumentRecord(
     /// <summary>The document's metadata with provenance and evidence, as JSON (for the document view).</summary>
     public string? MetadataJson { get; init; }
 
+    /// <summary>
+    /// The shown fields whose value was inferred rather than printed (issuers, documentNumber, date, year, region,
+    /// type, title): every view that shows them says so.
+    /// </summary>
+    public IReadOnlyList<string> Inferred { get; init; } = [];
+
     private static readonly System.Text.Json.JsonSerializerOptions MetadataJsonOptions = new()
     {
         PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
@@ -43,6 +49,25 @@ public sealed record DocumentRecord(
             [.. d.Sections.Select(s => new SectionRecord(s.Index, s.Level, s.HeadingPath, d.BodyOf(s), s.Units, s.Industries))])
         {
             MetadataJson = System.Text.Json.JsonSerializer.Serialize(m, MetadataJsonOptions),
+            Inferred = InferredFields(m),
         };
+    }
+
+    private static List<string> InferredFields(DocumentMetadata m)
+    {
+        var inferred = new List<string>();
+        void Check(string field, Provenance? provenance)
+        {
+            if (provenance == Provenance.Inferred)
+                inferred.Add(field);
+        }
+        Check("title", m.Title?.Provenance);
+        Check("issuers", m.Issuers.Any(i => i.Provenance == Provenance.Inferred) ? Provenance.Inferred : null);
+        Check("documentNumber", m.DocumentNumber?.Provenance);
+        Check("date", (m.SigningDate ?? m.PublicationDate)?.Provenance);
+        Check("year", m.Year?.Provenance);
+        Check("region", m.Region?.Provenance);
+        Check("type", m.DocumentType?.Provenance);
+        return inferred;
     }
 }

@@ -14,12 +14,12 @@ public sealed record SearchResponse(
         string DocumentId, int SectionId, string Title, IReadOnlyList<string> Issuers, string? DocumentNumber, DateOnly? Date,
         int? Year, string? Region, string? Type, IReadOnlyList<string> Industries, IReadOnlyList<ResponsibleUnit> Units,
         IReadOnlyList<string> HeadingPath, string Snippet, double Score, string Source, IReadOnlyList<string> AlternateSources,
-        IReadOnlyList<SectionMatch> OtherSections, string Url);
+        IReadOnlyList<SectionMatch> OtherSections, string Url, IReadOnlyList<string> Inferred);
 
     public static SearchResponse From(SearchResult r) => new(
         r.Query, r.Total, r.TotalDocuments, Math.Round(r.TookMs, 2), r.Warnings,
         [.. r.Hits.Select(h => new Hit(h.DocumentId, h.SectionId, h.Title, h.Issuers, h.DocumentNumber, h.Date, h.Year, h.Region, h.Type,
             h.Industries, h.Units, h.HeadingPath, h.Snippet, Math.Round(h.Score, 4), h.Source, h.AlternateSources, h.OtherSections,
-            $"/?doc={Uri.EscapeDataString(h.DocumentId)}#s{h.SectionId}"))],
+            $"/?doc={Uri.EscapeDataString(h.DocumentId)}#s{h.SectionId}", h.Inferred))],
         r.Facets);
 }

@@ -41,7 +41,11 @@ public sealed record SearchHit(
     double Score,
     string Source,
     IReadOnlyList<string> AlternateSources,
-    IReadOnlyList<SectionMatch> OtherSections);
+    IReadOnlyList<SectionMatch> OtherSections)
+{
+    /// <summary>Fields of the document whose shown value is inferred, not printed (see <see cref="DocumentRecord.Inferred"/>).</summary>
+    public IReadOnlyList<string> Inferred { get; init; } = [];
+}
 
 /// <summary>Another matching section of the same document (when hits are grouped by document).</summary>
 public sealed record SectionMatch(int SectionId, IReadOnlyList<string> HeadingPath, double Score);

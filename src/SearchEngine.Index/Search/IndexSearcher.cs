@@ -133,7 +133,8 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         var others = c.Others.Select(o => new SectionMatch(document.Sections[o.Section - first].SectionIndex, document.Sections[o.Section - first].HeadingPath, o.Score)).ToList();
         return new SearchHit(document.Id, section.SectionIndex, document.Title, document.Issuers, document.DocumentNumber, document.Date,
             document.Year, document.Region, document.Type, section.Industries.Count > 0 ? section.Industries : document.Industries,
-            section.Units, section.HeadingPath, snippet, c.Score, document.Source, document.AlternateSources, others);
+            section.Units, section.HeadingPath, snippet, c.Score, document.Source, document.AlternateSources, others)
+        { Inferred = document.Inferred };
     }
 
     private Matcher Build(Clause clause, SegmentView view, Dictionary<int, Bm25F> bm25)

@@ -21,6 +21,7 @@ internal static class DocumentCodec
         w.WriteString(d.Source);
         w.WriteStrings(d.AlternateSources);
         w.WriteString(d.MetadataJson);
+        w.WriteStrings(d.Inferred);
         w.WriteVarInt(d.Sections.Count);
         foreach (var s in d.Sections)
         {
@@ -54,6 +55,7 @@ internal static class DocumentCodec
         string source = r.ReadRequiredString();
         var alternates = r.ReadStrings();
         string? metadata = r.ReadString();
+        var inferred = r.ReadStrings();
         int count = r.ReadVarInt();
         var sections = new SectionRecord[count];
         for (int i = 0; i < count; i++)
@@ -70,6 +72,6 @@ internal static class DocumentCodec
         }
         return new DocumentRecord(id, title, notice, issuers, number, day >= 0 ? DateOnly.FromDayNumber(day) : null,
             year >= 0 ? year : null, region, type, industries, source, alternates, sections)
-        { MetadataJson = metadata };
+        { MetadataJson = metadata, Inferred = inferred };
     }
 }

@@ -7,7 +7,7 @@ namespace SearchEngine.Index.Storage;
 /// </summary>
 internal static class SegmentFormat
 {
-    public const int Version = 4;
+    public const int Version = 5;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 

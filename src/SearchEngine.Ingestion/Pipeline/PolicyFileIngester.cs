@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SearchEngine.Core.Documents;
 using SearchEngine.Core.Duplicates;
+using SearchEngine.Core.Metadata;
 using SearchEngine.Core.Pipeline;
 using SearchEngine.Ingestion.Readers;
 
@@ -56,7 +57,7 @@ public sealed class PolicyFileIngester
                 failures.Add(new IngestProblem(source, outcome.Error!));
             }
         }
-        var (canonical, groups) = FoldDuplicates(documents);
+        var (canonical, groups) = FoldDuplicates([.. CorpusIssuerInference.Apply(documents)]);
         return new IngestReport(canonical, failures, warnings, groups, bytes, clock.Elapsed);
     }
 
@@ -112,7 +113,7 @@ public sealed class PolicyFileIngester
     }
 
     /// <summary>
-    /// Keeps one document per near-duplicate group: the one whose metadata is most complete in print
+    /// Keeps one document per near-duplicate group: the best copy by title, printed metadata and structure
     /// (000's web page prints issuer and date; 001's PDF extraction does not), then the earlier source.
     /// </summary>
     private static (List<PolicyDocument>, List<IReadOnlyList<string>>) FoldDuplicates(List<PolicyDocument> documents)
@@ -123,7 +124,7 @@ public sealed class PolicyFileIngester
         var reported = new List<IReadOnlyList<string>>();
         foreach (var group in groups)
         {
-            var ordered = group.OrderByDescending(i => PrintedFieldCount(documents[i])).ThenBy(i => documents[i].Source, StringComparer.Ordinal).ToList();
+            var ordered = group.OrderByDescending(i => CopyQuality(documents[i])).ThenBy(i => documents[i].Source, StringComparer.Ordinal).ToList();
             int keep = ordered[0];
             var alternates = ordered.Skip(1).Select(i => documents[i].Source).ToList();
             replaced[keep] = documents[keep] with { AlternateSources = alternates };
@@ -134,10 +135,17 @@ public sealed class PolicyFileIngester
         return (result, reported);
     }
 
-    private static int PrintedFieldCount(PolicyDocument d)
+    /// <summary>
+    /// How good a copy is: a printed title, printed metadata and a section tree count; a scrape that lost its
+    /// title and headings (a crawler's text of a page) loses to the page itself.
+    /// </summary>
+    internal static int CopyQuality(PolicyDocument d)
     {
         var m = d.Metadata;
-        return new object?[] { m.Title, m.DocumentNumber, m.SigningDate, m.Region }.Count(f => f is not null)
-            + m.Issuers.Count(i => i.Provenance == Provenance.Printed);
+        int printed = new[] { m.Title?.Provenance, m.DocumentNumber?.Provenance, m.SigningDate?.Provenance, m.Region?.Provenance }
+            .Count(p => p == Provenance.Printed);
+        printed += m.Issuers.Count(i => i.Provenance == Provenance.Printed);
+        int headings = d.Sections.Count(s => s.Level != HeadingLevel.Preamble);
+        return (m.Title?.Provenance == Provenance.Printed ? 4 : m.Title is not null ? 1 : 0) + (2 * printed) + Math.Min(headings, 20);
     }
 }

@@ -27,7 +27,7 @@ internal static class DocumentEndpoints
     internal sealed record DocumentView(
         string Id, string Title, string? NoticeTitle, IReadOnlyList<string> Issuers, string? DocumentNumber, DateOnly? Date, int? Year,
         string? Region, string? Type, IReadOnlyList<string> Industries, string Source, IReadOnlyList<string> AlternateSources,
-        JsonElement? Metadata, IReadOnlyList<SectionView> Sections);
+        JsonElement? Metadata, IReadOnlyList<SectionView> Sections, IReadOnlyList<string> Inferred);
 
     private static Results<Ok<DocumentView>, ProblemHttpResult> Get(string id, string? q, SearchService service, IOptions<WebOptions> options)
     {
@@ -41,7 +41,7 @@ internal static class DocumentEndpoints
             s.Body, terms is null ? null : service.Highlighter.Full(s.Body, terms), s.Units, s.Industries)).ToList();
         JsonElement? metadata = d.MetadataJson is null ? null : JsonDocument.Parse(d.MetadataJson).RootElement.Clone();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title, d.NoticeTitle, d.Issuers, d.DocumentNumber, d.Date, d.Year, d.Region, d.Type,
-            d.Industries, d.Source, d.AlternateSources, metadata, sections));
+            d.Industries, d.Source, d.AlternateSources, metadata, sections, d.Inferred));
     }
 
     internal sealed record UploadResult(string Id, string Title, int Sections, string Source);

@@ -7,6 +7,14 @@ const FACETS = [["industry", "产业"], ["year", "年份"], ["issuer", "发文�
 const MULTI = ["issuer", "industry", "region", "type"];
 const $ = id => document.getElementById(id);
 
+/** A document's metadata line; a value the engine inferred rather than read in print says so (（推断）). */
+function metaLine(d, fields) {
+  const inferred = new Set(d.inferred || []);
+  const value = f => f === "issuers" ? d.issuers.join("、") : f === "date" ? (d.date || d.year) : d[f];
+  const mark = f => inferred.has(f) || (f === "date" && !d.date && inferred.has("year")) ? "（推断）" : "";
+  return fields.map(f => [value(f), mark(f)]).filter(([v]) => v).map(([v, m]) => v + m).join(" · ");
+}
+
 function el(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = String(text);
@@ -99,7 +107,7 @@ function renderHits(hits, state) {
     title.href = hit.url;
     title.addEventListener("click", e => { e.preventDefault(); openDocument(hit.documentId, hit.sectionId); });
     item.append(title);
-    item.append(el("p", [hit.issuers.join("、"), hit.documentNumber, hit.date || hit.year, hit.type].filter(Boolean).join(" · "), "meta"));
+    item.append(el("p", metaLine(hit, ["issuers", "documentNumber", "date", "type"]), "meta"));
     if (hit.headingPath.length) {
       const crumbs = el("div", undefined, "crumbs");
       for (const h of hit.headingPath) crumbs.append(el("span", h));
@@ -222,7 +230,7 @@ async function showDocument(state) {
   back.addEventListener("click", () => writeState({ ...state, doc: null }));
   view.append(back, el("h2", d.title));
   if (d.noticeTitle) view.append(el("p", d.noticeTitle, "meta"));
-  view.append(el("p", [d.issuers.join("、"), d.documentNumber, d.date || d.year, d.region, d.type].filter(Boolean).join(" · "), "meta"));
+  view.append(el("p", metaLine(d, ["issuers", "documentNumber", "date", "region", "type"]), "meta"));
   const toc = el("ol", undefined, "toc");
   toc.setAttribute("aria-label", "目录");
   const body = el("div");

@@ -78,7 +78,10 @@
           link.href = server + hit.url;
           link.target = "_blank";
           link.rel = "noopener";
-          item.append(link, el("p", [hit.issuers.join("、"), hit.year, hit.headingPath.join(" › ")].filter(Boolean).join(" · "), "meta"));
+          const inferred = new Set(hit.inferred || []);
+          const mark = f => inferred.has(f) ? "（推断）" : "";
+          item.append(link, el("p", [hit.issuers.length ? hit.issuers.join("、") + mark("issuers") : "", hit.year ? hit.year + mark("year") : "",
+            hit.headingPath.join(" › ")].filter(Boolean).join(" · "), "meta"));
           const text = el("p");
           text.append(marked(hit.snippet));
           item.append(text);
