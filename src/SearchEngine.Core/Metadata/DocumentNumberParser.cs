@@ -42,7 +42,11 @@ public static partial class DocumentNumberParser
         var m = OrderPattern().Match(text.Trim());
         if (!m.Success)
             return null;
-        return new DocumentNumber(OrderPrefix(m.Groups["prefix"].Value), null, int.Parse(m.Groups["serial"].Value, CultureInfo.InvariantCulture));
+        string serial = m.Groups["serial"].Value;
+        // Laws promulgated by 主席令 number their orders in Chinese numerals: 主席令第八十一号.
+        if (!int.TryParse(serial, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && !Text.ChineseNumeral.TryParse(serial, out n))
+            return null;
+        return new DocumentNumber(OrderPrefix(m.Groups["prefix"].Value), null, n);
     }
 
     /// <summary>The issuer part of an order's prefix: 中华人民共和国国务院令 → 国务院令 (the form the order is cited by).</summary>
@@ -89,7 +93,7 @@ public static partial class DocumentNumberParser
         return new DocumentNumber(prefix, year, serial);
     }
 
-    [GeneratedRegex(@"^(?<prefix>[\u4e00-\u9fff]{2,24}令)[\s　]*[（(]?第[\s　]*(?<serial>[0-9]{1,5})[\s　]*号[）)]?$")]
+    [GeneratedRegex(@"^(?<prefix>[\u4e00-\u9fff]{2,24}令)[\s　]*[（(]?第[\s　]*(?<serial>[0-9]{1,5}|[一二三四五六七八九十百千零〇]{1,8})[\s　]*号[）)]?$")]
     private static partial Regex OrderPattern();
 
     [GeneratedRegex(@"(?<prefix>[\u4e00-\u9fff]{2,12})\s*[〔\[（(［【]\s*(?<year>(19|20)[0-9]{2})\s*[〕\]）)］】]\s*(?<serial>[0-9]{1,4})\s*号")]

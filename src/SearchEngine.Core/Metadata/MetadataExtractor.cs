@@ -143,17 +143,12 @@ public sealed partial class MetadataExtractor
                 continue;
             string organ = m.Groups["organ"].Value;
             DocumentNumber? number = null;
-            if (organ.EndsWith('令') is false && m.Groups["order"].Success)
+            if (m.Groups["order"].Success)
             {
+                // 国家市场监督管理总局令第20号公布: the order's number, and its issuer without 令.
                 number = DocumentNumberParser.ParseOrder(organ + m.Groups["order"].Value);
-                organ = organ.EndsWith('令') ? organ[..^1] : organ;
+                organ = DocumentNumberParser.OrderPrefix(organ);
             }
-            else if (m.Groups["order"].Success)
-            {
-                number = DocumentNumberParser.ParseOrder(organ + m.Groups["order"].Value);
-            }
-            if (number is not null)
-                organ = number.Prefix.EndsWith('令') ? DocumentNumberParser.OrderPrefix(organ).TrimEnd('令') : organ;
             organ = SessionNumber().Replace(organ, "");
             return new PromulgationLine(date, organ, number, lines[i].Offset, lines[i].Text.Trim());
         }
@@ -309,8 +304,11 @@ public sealed partial class MetadataExtractor
         if (issuers.Count > 0)
             return issuers;
 
-        if (order is not null && order.Number.Prefix.EndsWith('令'))
-            Add(order.Number.Prefix[..^1], Provenance.Printed, order.Printed, order.Offset);
+        // An order at the top (国务院令 …) is issued by its organ; an order printed under a law's title is the
+        // President's promulgation, and the law's enacting body is in its 通过 line.
+        bool orderFirst = order is not null && block is null && order.Number.Prefix.EndsWith('令');
+        if (orderFirst)
+            Add(order!.Number.Prefix[..^1], Provenance.Printed, order.Printed, order.Offset);
         else if (labelled is { } field)
         {
             foreach (var name in _authorities.SplitJoint(field.Value) ?? [field.Value])
@@ -320,6 +318,8 @@ public sealed partial class MetadataExtractor
             Add(onBehalf.Groups["name"].Value, Provenance.Printed, onBehalf.Value, onBehalf.Index);
         else if (promulgation is { Organ.Length: > 1 } p && _authorities.IsAuthority(p.Organ))
             Add(p.Organ, Provenance.Printed, p.Printed, p.Offset);
+        else if (order is not null && order.Number.Prefix.EndsWith('令') && _authorities.IsAuthority(order.Number.Prefix[..^1]))
+            Add(order.Number.Prefix[..^1], Provenance.Printed, order.Printed, order.Offset);
         if (issuers.Count > 0 || number is null)
             return issuers;
 
@@ -457,7 +457,7 @@ public sealed partial class MetadataExtractor
 
     private const string Date = @"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日";
 
-    [GeneratedRegex(@"^(?<date>" + Date + @")[\s　]*(?<organ>[\u4e00-\u9fff]{2,40}?)(?<order>令[\s　]*第[\s　]*[0-9]{1,5}[\s　]*号)?(?:第[一二三四五六七八九十百0-9]+次[\u4e00-\u9fff]{0,8}会议)?(公布|通过|发布|批准|修订|修正)")]
+    [GeneratedRegex(@"^(?<date>" + Date + @")[\s　]*(?<organ>[\u4e00-\u9fff]{2,40}?)(?<order>令[\s　]*第[\s　]*(?:[0-9]{1,5}|[一二三四五六七八九十百千零〇]{1,8})[\s　]*号)?(?:第[一二三四五六七八九十百0-9]+次[\u4e00-\u9fff]{0,8}会议)?(公布|通过|发布|批准|修订|修正)")]
     private static partial Regex PromulgationPattern();
 
     // 第七届 in 深圳市第七届人民代表大会常务委员会: the term is not part of the organ's name.

@@ -18,7 +18,7 @@ internal static partial class SignatureFinder
     {
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
-            string line = lines[i].Text.Trim();
+            string line = TitleBlock.Unspace(lines[i].Text.Trim()); // 国　务　院
             if (line.Length == 0 || line.Length > 80)
                 continue;
             // Name and date on one line: 国务院办公厅 2019年1月22日.
@@ -32,13 +32,13 @@ internal static partial class SignatureFinder
                 continue;
             // Joint issuers may sign on several lines, the date under the last.
             int j = i;
-            while (j + 1 < lines.Count && j - i < 6 && IsAuthorityLine(lines[j + 1].Text.Trim(), authorities))
+            while (j + 1 < lines.Count && j - i < 6 && IsAuthorityLine(TitleBlock.Unspace(lines[j + 1].Text.Trim()), authorities))
                 j++;
             if (j + 1 >= lines.Count || DateOf(lines[j + 1].Text) is not { } date)
                 continue;
             var names2 = Official().IsMatch(line)
                 ? new List<string>()
-                : Enumerable.Range(i, j - i + 1).SelectMany(k => authorities.SplitJoint(lines[k].Text.Trim())!).ToList();
+                : Enumerable.Range(i, j - i + 1).SelectMany(k => authorities.SplitJoint(TitleBlock.Unspace(lines[k].Text.Trim()))!).ToList();
             string printed = string.Join(" ", Enumerable.Range(i, j - i + 1).Select(k => lines[k].Text.Trim()));
             return new Signature(names2, lines[i].Offset, printed, date.Date, lines[j + 1].Offset + date.Offset, date.Printed);
         }

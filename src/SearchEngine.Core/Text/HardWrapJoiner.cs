@@ -15,14 +15,21 @@ internal static class HardWrapJoiner
         foreach (var line in lines)
         {
             var t = line.Trim();
-            if (t.Length < 8 || OutlineMarker.TryRead(t, 0, out _) || Metadata.LabelledFields.IsLabelled(t))
+            if (t.Length < 8 || OutlineMarker.TryRead(t, 0, out _) || IsFurniture(t))
                 continue;
             considered++;
             if (!ClosesParagraph(t[^1]))
                 openEnded++;
         }
-        return considered >= 5 && openEnded * 10 >= considered * 4;
+        // A short document's title, number and signature lines are open-ended too: only many open lines show a layout.
+        return openEnded >= 6 && openEnded * 10 >= considered * 4;
     }
+
+    /// <summary>Lines every document has that end without punctuation: labelled fields, numbers, dates.</summary>
+    private static bool IsFurniture(string line) =>
+        Metadata.LabelledFields.IsLabelled(line)
+        || Metadata.DocumentNumberParser.ParseLine(line) is not null
+        || Metadata.ChineseDate.TryParse(line.Trim('（', '）', '(', ')'), out _);
 
     public static List<string> Join(IReadOnlyList<string> rawLines)
     {
