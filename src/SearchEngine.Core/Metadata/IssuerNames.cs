@@ -39,7 +39,7 @@ internal static partial class IssuerNames
 
     /// <summary>Words an authority's name starts with: 中共, 国务院 and the region names.</summary>
     private static readonly Lazy<string[]> NameAnchors = new(() =>
-        ["中共", "国务院", .. Text.DataFile.ReadLines("regions.txt").Select(l => l.Split('\t')[0])]);
+        ["中共", "国务院", .. RegionGazetteer.Default.Regions.Select(r => r.Name)]);
 
     [GeneratedRegex(@"(人民政府|政府|办公厅|办公室|委员会|省委|市委|县委|党委|厅|局|委|院|署|部)$")]
     private static partial Regex AuthorityEnding();
