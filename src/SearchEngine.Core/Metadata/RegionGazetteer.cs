@@ -149,11 +149,14 @@ public sealed class RegionGazetteer
         }
     }
 
-    /// <summary>How often each region is named in a text (see <see cref="FindMentions"/>), with the first name used.</summary>
+    /// <summary>
+    /// How often each region is named in a text (see <see cref="FindMentions"/>), with a name it is named by: the
+    /// full name when the text uses it, else the first short form.
+    /// </summary>
     public IEnumerable<(Region Region, int Count, string Name)> CountMentions(string text) =>
         FindMentions(text)
             .GroupBy(m => m.Region)
-            .Select(g => (g.Key, g.Count(), g.First().Form))
+            .Select(g => (g.Key, g.Count(), g.Any(m => m.Form == g.Key.Name) ? g.Key.Name : g.First().Form))
             .OrderBy(m => m.Key.Code, StringComparer.Ordinal);
 
     /// <summary>The province whose 简称 (one-character abbreviation) this is: 粤 → 广东省, 湘 → 湖南省, 黔 → 贵州省.</summary>
