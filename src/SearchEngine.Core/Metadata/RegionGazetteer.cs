@@ -1,3 +1,4 @@
+using SearchEngine.Core.Analysis;
 using SearchEngine.Core.Documents;
 using SearchEngine.Core.Text;
 
@@ -120,7 +121,8 @@ public sealed class RegionGazetteer
     /// Every region a text names, left to right: full names and short forms of two or more characters, the longest
     /// name at each position, never overlapping. One-character 简称 never count (湘 is in 湘江 and 湘菜). A name
     /// several regions share is resolved with the region mentioned last as context, and left out when that does not
-    /// decide it. Linear in the length of the text.
+    /// decide it. A two-character name counts only as a word of its own (not 新平 in 创新平台). Linear in the length
+    /// of the text.
     /// </summary>
     public IEnumerable<RegionMention> FindMentions(string text)
     {
@@ -139,6 +141,13 @@ public sealed class RegionGazetteer
                 at++;
                 continue;
             }
+            // A two-character name often lies across two words (创新平台 holds 新平, 构建湖南 holds 建湖): it counts
+            // only where the segmenter finds it a word, and otherwise the next position gets its chance.
+            if (length == 2 && !IsWord(text, at, length))
+            {
+                at++;
+                continue;
+            }
             var (form, regions) = _trieForms[index];
             if (regions.Length > 0 && Choose(regions, last) is { } region)
             {
@@ -147,6 +156,26 @@ public sealed class RegionGazetteer
             }
             at += length;
         }
+    }
+
+    /// <summary>
+    /// Whether text[start..start+length] stands as a word of its own, segmenting a few characters around it: no word
+    /// may start before it and reach into it, or start inside it and reach beyond it. A word that begins with it
+    /// counts (怀化国际陆港, 怀化学院 name Huaihua), a word that holds it further in does not (雄安新区 is not 安新).
+    /// </summary>
+    private static bool IsWord(string text, int start, int length)
+    {
+        const int Margin = 6;
+        int from = Math.Max(0, start - Margin), to = Math.Min(text.Length, start + length + Margin);
+        int begin = start - from, end = begin + length;
+        foreach (var token in ChineseAnalyzer.Default.Analyze(text[from..to], AnalysisMode.Query))
+        {
+            bool overlaps = token.Start < end && token.End > begin;
+            bool inside = token.Start >= begin && token.End <= end;
+            if (overlaps && !inside && token.Start != begin)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
