@@ -4,7 +4,7 @@ namespace SearchEngine.Core.Text;
 internal static class DataFile
 {
     /// <summary>The lines of a data file, without comments (#) and blank lines.</summary>
-    /// <param name="name">File name, e.g. "regions.txt".</param>
+    /// <param name="name">File name, e.g. "divisions.txt".</param>
     /// <param name="folder">"Data" for src/SearchEngine.Core/Data, "Analysis.Data" for Analysis/Data.</param>
     public static IEnumerable<string> ReadLines(string name, string folder = "Data")
     {
