@@ -59,7 +59,9 @@ internal sealed partial record TitleBlock(
             joined += line;
             if (joined.Length > MaxTitleLength)
                 return null;
-            bool endsLikeTitle = DocumentTypeClassifier.EndsLikeTitle(joined) || (declaredTitle is not null && Same(joined, declaredTitle));
+            // A title never ends inside 《…》 or “…”: …实施《中华人民共和国药品管理法 / 实施条例》有关规定的决定.
+            bool open = joined.Count(c => c == '《') > joined.Count(c => c == '》') || joined.Count(c => c == '“') > joined.Count(c => c == '”');
+            bool endsLikeTitle = !open && (DocumentTypeClassifier.EndsLikeTitle(joined) || (declaredTitle is not null && Same(joined, declaredTitle)));
             if (endsLikeTitle || glued >= 0)
             {
                 int next = i + 1;
