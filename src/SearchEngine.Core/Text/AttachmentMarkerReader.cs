@@ -12,6 +12,10 @@ internal static class AttachmentMarkerReader
     /// <summary>Longest title we accept on the same line as the marker.</summary>
     private const int MaxTitleLength = 50;
 
+    /// <summary>Whether a line opens the list of attachments at the end of a notice: 附件：1．XX方案.</summary>
+    public static bool OpensAttachmentList(string line) =>
+        line.StartsWith("附件：", StringComparison.Ordinal) || line.StartsWith("附件:", StringComparison.Ordinal);
+
     public static bool TryRead(string text, int pos, out OutlineMarker marker)
     {
         marker = default;

@@ -5,15 +5,15 @@ namespace SearchEngine.Core.Text;
 /// <summary>
 /// Decimal outline markers as 应急预案 (emergency plans) and technical documents print them: "1 总则", "1.1 编制目的",
 /// "2.3.1 …" (the space is often lost in cleaning: "1.1编制目的"). A figure such as 1.5亿元, 2.1%, 3年 or 10个 is
-/// refused here by the character after it; one that reads like a heading is refused by the cursor, which takes a
-/// decimal heading only where it continues the numbering.
+/// refused here by the unit or measure word after it; one that reads like a heading is refused by the cursor,
+/// which takes a decimal heading only where it continues the numbering.
 /// </summary>
 internal static class DecimalMarkerReader
 {
     private const int MaxComponents = 5;
 
     /// <summary>Units and words that follow a number in running text; no section title starts with them.</summary>
-    private const string FigureFollowers = "年月日时亿万千百元倍号岁吨米克%‰℃";
+    private const string FigureFollowers = "年月日时亿万千百元倍号岁吨米克件余%‰℃";
 
     public static bool TryRead(string text, int pos, out OutlineMarker marker)
     {

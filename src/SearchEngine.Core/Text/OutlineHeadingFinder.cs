@@ -57,7 +57,7 @@ internal static class OutlineHeadingFinder
     private static int Read(State state, int li)
     {
         string line = state.Line(li);
-        if (line.StartsWith("附件：", StringComparison.Ordinal) || line.StartsWith("附件:", StringComparison.Ordinal))
+        if (AttachmentMarkerReader.OpensAttachmentList(line))
         {
             state.InAttachmentList = true;
             return li;
@@ -133,7 +133,10 @@ internal static class OutlineHeadingFinder
     {
         var (start, _) = state.Lines[li];
         string line = state.Line(li);
-        bool lawLevel = marker.Level is HeadingLevel.Volume or HeadingLevel.LawChapter or HeadingLevel.LawSection or HeadingLevel.Article;
+        // Regulations and decimal outlines print a space between number and title that cleaning may have taken
+        // out (1总则) or doubled (第一章　总　　则); their breadcrumb shows the number, one space, the title.
+        bool spacedLabel = marker.Level is HeadingLevel.Volume or HeadingLevel.LawChapter or HeadingLevel.LawSection
+            or HeadingLevel.Article or HeadingLevel.DecimalOutline;
         if (line.AsSpan(marker.Length).Trim().IsEmpty && marker.Level is not (HeadingLevel.Article or HeadingLevel.DecimalOutline)
             && li + 1 < state.Lines.Count && TitleLine.LooksLikeHeadingText(state.Line(li + 1)))
         {
@@ -144,12 +147,12 @@ internal static class OutlineHeadingFinder
             string title = HeadingText.TitleOf(text, 0);
             string joined = markerText + " " + text;
             return new OutlineHeading(start, state.Lines[li].End, marker.Level, marker.Number, OutlineRank.Of(marker),
-                joined, title, lawLevel ? HeadingText.Label(markerText, title) : joined);
+                joined, title, spacedLabel ? HeadingText.Label(markerText, title) : joined);
         }
         int length = marker.Level == HeadingLevel.Article ? HeadingText.ArticleHeadingLength(line, marker.Length) : HeadingText.HeadingLength(line, marker.Length);
         string heading = line[..length];
         string headingTitle = HeadingText.TitleOf(heading, marker.Length);
-        string label = lawLevel ? HeadingText.Label(line[..marker.Length], headingTitle) : heading;
+        string label = spacedLabel ? HeadingText.Label(line[..marker.Length], headingTitle) : heading;
         return new OutlineHeading(start, start + length, marker.Level, marker.Number, OutlineRank.Of(marker), heading, headingTitle, label);
     }
 
