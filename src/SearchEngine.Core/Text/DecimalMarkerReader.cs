@@ -18,7 +18,9 @@ internal static class DecimalMarkerReader
     public static bool TryRead(string text, int pos, out OutlineMarker marker)
     {
         marker = default;
-        var components = new List<int>(MaxComponents);
+        // The cleaner asks at every digit of a long paragraph: no allocation until a marker is found.
+        Span<int> components = stackalloc int[MaxComponents];
+        int count = 0;
         int end = pos;
         while (true)
         {
@@ -31,15 +33,15 @@ internal static class DecimalMarkerReader
             int n = int.Parse(text.AsSpan(digitsStart, length), provider: System.Globalization.CultureInfo.InvariantCulture);
             if (n == 0)
                 return false;
-            components.Add(n);
+            components[count++] = n;
             bool dot = end + 1 < text.Length && text[end] is '.' or '．' && char.IsAsciiDigit(text[end + 1]);
             if (!dot)
                 break;
-            if (components.Count == MaxComponents)
+            if (count == MaxComponents)
                 return false;
             end++;
         }
-        if (components.Count > 1 && end < text.Length && text[end] is '.' or '．' or '、')
+        if (count > 1 && end < text.Length && text[end] is '.' or '．' or '、')
             end++; // "1.1." and "1.1、" print a closing separator
         int titleAt = end;
         while (titleAt < text.Length && text[titleAt] is ' ' or '\u3000')
@@ -48,7 +50,7 @@ internal static class DecimalMarkerReader
             return false;
         if (FigureFollowers.Contains(text[titleAt], StringComparison.Ordinal) || IsCountingWord(text, titleAt))
             return false;
-        marker = new OutlineMarker(HeadingLevel.DecimalOutline, components[^1], titleAt - pos) { Components = components };
+        marker = new OutlineMarker(HeadingLevel.DecimalOutline, components[count - 1], titleAt - pos) { Components = components[..count].ToArray() };
         return true;
     }
 

@@ -123,7 +123,11 @@ public sealed class PolicyFileIngester
         var reported = new List<IReadOnlyList<string>>();
         foreach (var group in groups)
         {
-            var ordered = group.OrderByDescending(i => PrintedFieldCount(documents[i])).ThenBy(i => documents[i].Source, StringComparer.Ordinal).ToList();
+            // Among equally complete copies keep the one with more of the outline: a crawler's text may have lost
+            // the headings its page prints.
+            var ordered = group.OrderByDescending(i => PrintedFieldCount(documents[i]))
+                .ThenByDescending(i => documents[i].Sections.Count)
+                .ThenBy(i => documents[i].Source, StringComparer.Ordinal).ToList();
             int keep = ordered[0];
             var alternates = ordered.Skip(1).Select(i => documents[i].Source).ToList();
             replaced[keep] = documents[keep] with { AlternateSources = alternates };
