@@ -41,7 +41,7 @@ public class RealStructureGoldenTests
     public void Should_match_the_verified_section_tree_of_a_decimal_emergency_plan()
     {
         var (document, error) = new SearchEngine.Ingestion.Pipeline.PolicyFileIngester()
-            .IngestFile(Seeds.Fixture("decimal-plan.txt"), "fixtures/decimal-plan.txt");
+            .IngestFile(Core.Text.SectionSplitterTests.DecimalPlanPath, "decimal-plan.txt");
         Assert.True(document is not null, error);
         Golden.Verify("structure-decimal-plan", TreeOf(document));
     }
