@@ -8,6 +8,9 @@ public static class ChineseNumeral
     /// <summary>True for a character that can appear in a Chinese numeral.</summary>
     public static bool IsNumeralChar(char c) => c == '十' || c == '零' || Digits.Contains(c, StringComparison.Ordinal);
 
+    /// <summary>True for a character of a numeral up to the hundreds (<see cref="TryParseHundreds"/>).</summary>
+    public static bool IsHundredsNumeralChar(char c) => c == '百' || IsNumeralChar(c);
+
     /// <summary>Parses 一 (1) to 九十九 (99). Returns false for anything else, including the empty string.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out int value)
     {
@@ -30,6 +33,35 @@ public static class ChineseNumeral
         if (tens <= 0 || ones < 0 || (!rest.IsEmpty && ones == 0))
             return false;
         value = (tens * 10) + ones;
+        return true;
+    }
+
+    /// <summary>
+    /// Parses 一 (1) to 九百九十九 (999) as article numbers print them: 一百, 一百零一, 一百一十, 二百三十五.
+    /// Kept apart from <see cref="TryParse"/> because only regulations count past 99.
+    /// </summary>
+    public static bool TryParseHundreds(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        int hundredAt = text.IndexOf('百');
+        if (hundredAt < 0)
+            return TryParse(text, out value);
+        if (hundredAt != 1)
+            return false;
+        int hundreds = DigitOf(text[0]);
+        var rest = text[2..];
+        int below = 0;
+        if (!rest.IsEmpty)
+        {
+            // 一百零五: 零 stands for empty tens; 一百一十 prints its 一 before 十.
+            bool zero = rest[0] is '零' or '〇';
+            var tail = zero ? rest[1..] : rest;
+            if (!TryParse(tail, out below) || (zero && below >= 10) || (!zero && below < 10))
+                return false;
+        }
+        if (hundreds <= 0)
+            return false;
+        value = (hundreds * 100) + below;
         return true;
     }
 

@@ -5,7 +5,7 @@ namespace SearchEngine.Core.Text;
 /// lines) or a scrape cut at a fixed width (002). Such text is recognised by most of its lines ending in the
 /// middle of a sentence. A line then ends its paragraph when it is visibly shorter than the lines around it
 /// (widths are visual: a Han character is two columns), when it ends a sentence and the extraction marked the
-/// line end with a space, or when the next line starts a heading.
+/// line end with a space, or when the next line starts a heading or the list of attachments (附件：).
 /// </summary>
 internal static class HardWrapJoiner
 {
@@ -42,7 +42,7 @@ internal static class HardWrapJoiner
             string line = lines[i].Trim();
             // A labelled line of an information table (发文机关：…) is a field, never part of a paragraph.
             bool labelled = Metadata.LabelledFields.IsLabelled(line);
-            if (OutlineMarker.TryRead(line, 0, out _) || labelled)
+            if (StartsParagraph(line) || labelled)
                 Flush(paragraphs, current);
             AppendJoined(current, line);
 
@@ -52,13 +52,16 @@ internal static class HardWrapJoiner
                 || Metadata.LabelledFields.IsLabelled(lines[i + 1].Trim())
                 || widths[i] < 0.8 * LocalWidth(widths, i)
                 || (CharClass.IsTerminal(line[^1]) && lines[i][^1] is ' ' or '\u3000')
-                || OutlineMarker.TryRead(lines[i + 1].Trim(), 0, out _);
+                || StartsParagraph(lines[i + 1].Trim());
             if (endsHere)
                 Flush(paragraphs, current);
         }
         Flush(paragraphs, current);
         return paragraphs;
     }
+
+    private static bool StartsParagraph(string line) =>
+        OutlineMarker.TryRead(line, 0, out _) || AttachmentMarkerReader.OpensAttachmentList(line);
 
     /// <summary>The full line width around line i: the widest of its neighbours within two lines.</summary>
     private static int LocalWidth(List<int> widths, int i)

@@ -37,7 +37,53 @@ internal static class HeadingText
         return markerLength;
     }
 
-    /// <summary>The heading without its marker, surrounding spaces and final punctuation.</summary>
-    public static string TitleOf(string heading, int markerLength) =>
-        heading[markerLength..].Trim().TrimEnd('。', '：', ':', '；', ';', '，', ',', ' ');
+    /// <summary>
+    /// Length of an article's heading (第X条) within its line: the marker, and an article title printed in brackets
+    /// after it ("第一条【立法目的】"); the article's text runs on after it in the same line.
+    /// </summary>
+    public static int ArticleHeadingLength(string line, int markerLength)
+    {
+        int at = markerLength;
+        while (at < line.Length && line[at] is ' ' or '\u3000')
+            at++;
+        if (at >= line.Length || line[at] is not ('（' or '(' or '【' or '['))
+            return markerLength;
+        int close = line.AsSpan(at, Math.Min(MaxLength / 2, line.Length - at)).IndexOfAny("）)】]");
+        return close > 1 ? at + close + 1 : markerLength;
+    }
+
+    /// <summary>
+    /// The heading without its marker, surrounding spaces, brackets and final punctuation, and without the
+    /// letter-spacing of short titles ("第一章　总　　则" → 总则).
+    /// </summary>
+    public static string TitleOf(string heading, int markerLength)
+    {
+        string title = heading[markerLength..].Trim().TrimEnd('。', '：', ':', '；', ';', '，', ',', ' ');
+        if (title.Length >= 2 && title[0] is '【' or '[' && title[^1] is '】' or ']')
+            title = title[1..^1];
+        else if (title.Length >= 2 && title[0] is '（' or '(' && title[^1] is '）' or ')' && title.IndexOfAny(['）', ')']) == title.Length - 1)
+            title = title[1..^1];
+        return IsLetterSpaced(title) ? string.Concat(title.Where(c => c is not (' ' or '\u3000'))) : title;
+    }
+
+    /// <summary>What a breadcrumb shows for a regulation's or an attachment's heading: "第一章 总则", "附件1 XX方案".</summary>
+    public static string Label(string marker, string title)
+    {
+        string number = marker.Trim().TrimEnd('：', ':').Trim();
+        return title.Length == 0 ? number : number + " " + title;
+    }
+
+    /// <summary>Single characters separated by spaces: 总 则, 附 则.</summary>
+    private static bool IsLetterSpaced(string title)
+    {
+        if (title.Length < 3)
+            return false;
+        for (int i = 0; i < title.Length; i++)
+        {
+            bool space = title[i] is ' ' or '\u3000';
+            if (space != (i % 2 == 1))
+                return false;
+        }
+        return true;
+    }
 }

@@ -4,14 +4,22 @@ namespace SearchEngine.Core.Text;
 
 /// <summary>
 /// 层次序号 — a heading marker of the official-document outline at some position in the text:
-/// 一、 (part), （一） or (一) (chapter), 1. 1． 1、 or "1 ." (item), （1） or (1) (sub-item), 专栏N (box).
-/// This is the one place that knows what a marker looks like; the cleaner and the section splitter ask it.
+/// 一、 (part), （一） (一) or ㈠ (chapter), 1. 1． 1、 "1 ." or ⒈ (item), （1） (1) or ⑴ (sub-item), 专栏N (box);
+/// in regulations 第X编 第X章 第X节 第X条 (<see cref="LawMarkerReader"/>); decimal outlines 1 / 1.1 / 1.1.1
+/// (<see cref="DecimalMarkerReader"/>); attachments 附件N (<see cref="AttachmentMarkerReader"/>).
+/// This is the one place the cleaner and the section splitter ask what a marker looks like.
 /// </summary>
 /// <param name="Level">The heading kind.</param>
-/// <param name="Number">The ordinal printed.</param>
+/// <param name="Number">The ordinal printed; for a decimal heading its last component (1.2.3 → 3).</param>
 /// <param name="Length">Characters the marker occupies, so the heading text starts at position + Length.</param>
 internal readonly record struct OutlineMarker(HeadingLevel Level, int Number, int Length)
 {
+    /// <summary>All components of a decimal heading (1.2.3 → [1, 2, 3]); null for every other kind.</summary>
+    public IReadOnlyList<int>? Components { get; init; }
+
+    /// <summary>Nesting depth within its own family: the component count of a decimal heading, else 1.</summary>
+    public int Depth => Components?.Count ?? 1;
+
     /// <summary>
     /// Reads a marker at <paramref name="pos"/>. <paramref name="expectedItem"/> is the item number the outline
     /// expects next; only for it an OCR-damaged marker such as "IL" (for 11) is accepted, since elsewhere the
@@ -29,9 +37,15 @@ internal readonly record struct OutlineMarker(HeadingLevel Level, int Number, in
         if (c is '（' or '(')
             return TryReadParenthesised(text, pos, out marker);
         if (char.IsAsciiDigit(c))
-            return TryReadItem(text, pos, out marker);
+            return TryReadItem(text, pos, out marker) || DecimalMarkerReader.TryRead(text, pos, out marker);
         if (c == '专')
             return TryReadBox(text, pos, out marker);
+        if (c == '第')
+            return LawMarkerReader.TryRead(text, pos, out marker);
+        if (c == '附')
+            return AttachmentMarkerReader.TryRead(text, pos, out marker);
+        if (EnclosedNumeralReader.TryRead(text, pos, out marker))
+            return StartsHeadingText(text, pos + marker.Length);
         if (expectedItem >= 10 && c is 'I' or 'l' or 'L' or '|')
             return TryReadOcrItem(text, pos, expectedItem, out marker);
         return false;
@@ -150,7 +164,7 @@ internal readonly record struct OutlineMarker(HeadingLevel Level, int Number, in
     }
 
     /// <summary>A heading's text starts with a Han character, an opening quote or bracket, or a letter.</summary>
-    private static bool StartsHeadingText(string text, int pos)
+    internal static bool StartsHeadingText(string text, int pos)
     {
         while (pos < text.Length && text[pos] == ' ')
             pos++;

@@ -31,7 +31,10 @@ internal static class RunOnHeadingSplitter
             HeadingLevel lastLevel = lead.Length > 0 ? lead.Level : HeadingLevel.Preamble;
             for (int i = 1; i < paragraph.Length; i++)
             {
-                if (!OutlineMarker.TryRead(paragraph, i, out var marker, cursor.ExpectedItem) || marker.Level == HeadingLevel.Box)
+                // Only the notice outline is split out of run-on text: 第X条 inside a sentence is mostly a citation
+                // (依照本条例第十二条), and decimal figures and attachments are never glued to text.
+                if (!OutlineMarker.TryRead(paragraph, i, out var marker, cursor.ExpectedItem)
+                    || marker.Level is not (HeadingLevel.Part or HeadingLevel.Chapter or HeadingLevel.Item or HeadingLevel.SubItem))
                     continue;
                 // After a sentence boundary a marker may skip one number (002 prints (一) twice, then (三));
                 // glued to a heading's text it must be exactly the next one.

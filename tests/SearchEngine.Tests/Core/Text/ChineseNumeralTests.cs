@@ -36,4 +36,25 @@ public class ChineseNumeralTests
             Assert.Equal(n, back);
         }
     }
+
+    [Theory]
+    [InlineData("九十九", 99)]
+    [InlineData("一百", 100)]
+    [InlineData("一百零一", 101)]
+    [InlineData("一百一十", 110)]
+    [InlineData("一百十二", 112)]
+    [InlineData("二百三十五", 235)]
+    public void Should_parse_article_numbers_into_the_hundreds(string text, int expected)
+    {
+        Assert.True(ChineseNumeral.TryParseHundreds(text, out int value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("百")]
+    [InlineData("一百五")]        // colloquial 150, not how an article number prints
+    [InlineData("一百零十")]
+    [InlineData("十百")]
+    public void Should_reject_what_is_not_an_article_number(string text) =>
+        Assert.False(ChineseNumeral.TryParseHundreds(text, out _));
 }

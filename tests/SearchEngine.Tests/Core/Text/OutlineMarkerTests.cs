@@ -3,39 +3,51 @@ using SearchEngine.Core.Text;
 
 namespace SearchEngine.Tests.Core.Text;
 
+/// <summary>
+/// The marker table (outline-markers.txt): "INPUT => Level Number Length [Components]" is the marker read at the
+/// start of INPUT, "INPUT => none" says there is none. Adding a case is adding a line.
+/// </summary>
 public class OutlineMarkerTests
 {
-    [Theory]
-    [InlineData("一、发展基础与形势", HeadingLevel.Part, 1, 2)]
-    [InlineData("十二、附则", HeadingLevel.Part, 12, 3)]
-    [InlineData("（七）新能源及智能网联汽车产业。", HeadingLevel.Chapter, 7, 3)]
-    [InlineData("(二)发展形势。", HeadingLevel.Chapter, 2, 3)]
-    [InlineData("1.现代石化。推进", HeadingLevel.Item, 1, 2)]
-    [InlineData("1．现代石化", HeadingLevel.Item, 1, 2)]
-    [InlineData("12 .加速推进", HeadingLevel.Item, 12, 4)]
-    [InlineData("（1）支持湖南省", HeadingLevel.SubItem, 1, 3)]
-    [InlineData("(4)提升科技创新项目质效", HeadingLevel.SubItem, 4, 3)]
-    [InlineData("专栏1:高端装备产业", HeadingLevel.Box, 1, 4)]
-    [InlineData("专栏2：新材料产业", HeadingLevel.Box, 2, 4)]
-    public void Should_read_outline_markers(string text, HeadingLevel level, int number, int length)
+    private static readonly string TablePath = Path.Combine(Support.Seeds.RepositoryRoot, "tests", "SearchEngine.Tests", "Core", "Text", "outline-markers.txt");
+
+    public static TheoryData<int, string, string> Cases()
     {
-        Assert.True(OutlineMarker.TryRead(text, 0, out var marker));
-        Assert.Equal((level, number, length), (marker.Level, marker.Number, marker.Length));
+        var data = new TheoryData<int, string, string>();
+        int lineNumber = 0;
+        foreach (var line in File.ReadLines(TablePath))
+        {
+            lineNumber++;
+            int at = line.IndexOf(" => ", StringComparison.Ordinal);
+            if (line.TrimStart().StartsWith('#') || at < 0)
+                continue;
+            data.Add(lineNumber, line[..at], line[(at + 4)..].Trim());
+        }
+        return data;
     }
 
     [Theory]
-    [InlineData("1.8件")]               // a decimal figure
-    [InlineData("2025年")]              // a year
-    [InlineData("一是加强")]             // an enumeration word, not a heading
-    [InlineData("(2021)47号")]          // a document number's year
-    [InlineData("(以下简称自创区)")]     // a parenthetical
-    [InlineData("IL前瞻布局未来产业")]   // OCR damage is accepted only where item 11 is expected
-    public void Should_not_take_ordinary_text_for_a_marker(string text) =>
-        Assert.False(OutlineMarker.TryRead(text, 0, out _));
+    [MemberData(nameof(Cases))]
+    public void Should_read_markers_as_the_table_says(int line, string input, string expected)
+    {
+        bool read = OutlineMarker.TryRead(input, 0, out var marker);
+        string got = !read ? "none" : $"{marker.Level} {marker.Number} {marker.Length}"
+            + (marker.Components is { } c ? " " + string.Join('.', c) : "");
+        Assert.True(got == expected, $"{TablePath}:{line}: {input} => {got} (expected {expected})");
+    }
+
+    [Fact]
+    public void Should_hold_a_case_for_every_heading_level()
+    {
+        var levels = Cases().Select(row => ((string)row[2]).Split(' ')[0]).ToHashSet();
+        var missing = Enum.GetNames<HeadingLevel>().Where(l => l != nameof(HeadingLevel.Preamble) && !levels.Contains(l));
+        Assert.Empty(missing);
+    }
 
     [Fact]
     public void Should_read_ocr_damaged_item_eleven_where_the_outline_expects_it()
     {
+        Assert.False(OutlineMarker.TryRead("IL前瞻布局未来产业", 0, out _));
         Assert.True(OutlineMarker.TryRead("IL前瞻布局未来产业", 0, out var marker, expectedItem: 11));
         Assert.Equal((HeadingLevel.Item, 11), (marker.Level, marker.Number));
     }
