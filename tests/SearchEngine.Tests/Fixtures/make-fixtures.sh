@@ -8,6 +8,14 @@
 # TrueType CJK font "WenQuanYi Micro Hei" (Debian: apt-get install
 # fonts-wqy-microhei), looked up with fc-list.
 #
+# LibreOffice also makes policy.doc (flat ODT -> .docx -> Word 97) and
+# policy.wps (flat ODT -> Word 97, saved under the .wps name, as WPS Office
+# 2005+ writes it). These two are not normalised: their summary streams carry
+# the conversion time, so their bytes change on every run (the text does not).
+# policy.md, policy.xlsx (hand-written SpreadsheetML) and policy.ofd (hand-
+# written GB/T 33190 OFD: OFD.xml, Document.xml, two Content.xml pages) are
+# written by python below with fixed zip timestamps.
+#
 # Every other fixture is written by python directly and is byte-for-byte
 # deterministic. The LibreOffice outputs are normalised afterwards (fixed zip
 # timestamps and core.xml dates; fixed PDF dates, /ID and /DocChecksum), so
