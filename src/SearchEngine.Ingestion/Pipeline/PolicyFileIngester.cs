@@ -17,7 +17,7 @@ public sealed class PolicyFileIngester
     private readonly Dictionary<string, IDocumentReader> _readers;
     private readonly PolicyDocumentBuilder _builder = new();
 
-    public PolicyFileIngester() : this([new TextFileReader(), new HtmlReader(), new DocxReader(), new PdfReader()])
+    public PolicyFileIngester() : this([new TextFileReader(), new HtmlReader(), new DocxReader(), new PdfReader(), new MarkdownReader(), new DocReader(), new XlsxReader(), new OfdReader()])
     {
     }
 

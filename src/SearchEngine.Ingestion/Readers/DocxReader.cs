@@ -18,15 +18,9 @@ public sealed class DocxReader : IDocumentReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
-    /// <summary>Most uncompressed bytes a .docx may expand to; a zip bomb is refused before anything is inflated.</summary>
-    public const long MaxUncompressedBytes = 256L << 20;
-
-    /// <summary>Largest compression ratio of one entry; text compresses far less than a bomb's zeros.</summary>
-    public const double MaxCompressionRatio = 200;
-
     public ReadResult Read(string path)
     {
-        if (CheckArchive(path) is { } problem)
+        if (ZipGuard.Check(path, ".docx") is { } problem)
             return ReadResult.Fail(problem);
         try
         {
@@ -61,35 +55,6 @@ public sealed class DocxReader : IDocumentReader
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException)
         {
             return ReadResult.Fail($"the .docx is truncated or corrupt ({e.Message.TrimEnd('.')})");
-        }
-    }
-
-    /// <summary>
-    /// Looks at the zip directory before OpenXml inflates anything: refuses archives that would expand past the
-    /// limits, and entries with absolute or parent (..) paths, which no Word file has.
-    /// </summary>
-    private static string? CheckArchive(string path)
-    {
-        try
-        {
-            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                string name = entry.FullName.Replace('\\', '/');
-                if (name.StartsWith('/') || name.Split('/').Contains("..") || (name.Length > 1 && name[1] == ':'))
-                    return $"the .docx holds an entry with an unsafe path ('{name}'); it was not opened";
-                total += entry.Length;
-                if (total > MaxUncompressedBytes)
-                    return $"the .docx would expand to more than {MaxUncompressedBytes >> 20} MiB (a zip bomb?); it was not opened";
-                if (entry.CompressedLength > 0 && entry.Length > 1 << 20 && (double)entry.Length / entry.CompressedLength > MaxCompressionRatio)
-                    return $"the .docx entry '{name}' is compressed {entry.Length / entry.CompressedLength}:1 (a zip bomb?); it was not opened";
-            }
-            return null;
-        }
-        catch (InvalidDataException e)
-        {
-            return $"the .docx is truncated or corrupt ({e.Message.TrimEnd('.')})";
         }
     }
 

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using SearchEngine.Core.Documents;
 
 namespace SearchEngine.Ingestion.Readers;
@@ -10,7 +8,7 @@ namespace SearchEngine.Ingestion.Readers;
 /// </summary>
 public sealed class PdfReader(TimeSpan? timeout = null, string tool = "pdftotext") : IDocumentReader
 {
-    private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
+    private readonly ExternalTool _pdftotext = new(tool, timeout ?? TimeSpan.FromSeconds(60));
 
     public SourceFormat Format => SourceFormat.Pdf;
 
@@ -18,41 +16,20 @@ public sealed class PdfReader(TimeSpan? timeout = null, string tool = "pdftotext
 
     public ReadResult Read(string path)
     {
-        var start = new ProcessStartInfo(tool)
+        var run = _pdftotext.Run("-enc", "UTF-8", "-eol", "unix", path, "-");
+        switch (run.Outcome)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        foreach (var arg in new[] { "-enc", "UTF-8", "-eol", "unix", path, "-" })
-            start.ArgumentList.Add(arg);
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new Win32Exception("no process");
+            case ToolOutcome.Missing:
+                return ReadResult.Fail($"'{tool}' was not found: PDF files need poppler-utils (apt-get install poppler-utils)");
+            case ToolOutcome.TimedOut:
+                return ReadResult.Fail($"pdftotext did not finish within {_pdftotext.Timeout.TotalSeconds:0} s; the PDF may be malformed");
+            case ToolOutcome.TooMuchOutput:
+                return ReadResult.Fail($"pdftotext printed more than {ExternalTool.MaxOutputChars >> 20} M characters; the PDF was not read");
         }
-        catch (Win32Exception)
-        {
-            return ReadResult.Fail($"'{tool}' was not found: PDF files need poppler-utils (apt-get install poppler-utils)");
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(_timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return ReadResult.Fail($"pdftotext did not finish within {_timeout.TotalSeconds:0} s; the PDF may be malformed");
-            }
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-                return ReadResult.Fail($"pdftotext could not read the PDF (exit {process.ExitCode}): {stderr.Result.Trim()}");
-            string text = stdout.Result;
-            return string.IsNullOrWhiteSpace(text.Replace('\f', ' '))
-                ? ReadResult.Fail("the PDF has no text layer (a scan?); run OCR on it first")
-                : ReadResult.Ok(text);
-        }
+        if (run.ExitCode != 0)
+            return ReadResult.Fail($"pdftotext could not read the PDF (exit {run.ExitCode}): {run.Errors}");
+        return string.IsNullOrWhiteSpace(run.Output.Replace('\f', ' '))
+            ? ReadResult.Fail("the PDF has no text layer (a scan?); run OCR on it first")
+            : ReadResult.Ok(run.Output);
     }
 }

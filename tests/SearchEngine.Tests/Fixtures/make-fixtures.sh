@@ -8,6 +8,14 @@
 # TrueType CJK font "WenQuanYi Micro Hei" (Debian: apt-get install
 # fonts-wqy-microhei), looked up with fc-list.
 #
+# LibreOffice also makes policy.doc (flat ODT -> .docx -> Word 97) and
+# policy.wps (flat ODT -> Word 97, saved under the .wps name, as WPS Office
+# 2005+ writes it). These two are not normalised: their summary streams carry
+# the conversion time, so their bytes change on every run (the text does not).
+# policy.md, policy.xlsx (hand-written SpreadsheetML) and policy.ofd (hand-
+# written GB/T 33190 OFD: OFD.xml, Document.xml, two Content.xml pages) are
+# written by python below with fixed zip timestamps.
+#
 # Every other fixture is written by python directly and is byte-for-byte
 # deterministic. The LibreOffice outputs are normalised afterwards (fixed zip
 # timestamps and core.xml dates; fixed PDF dates, /ID and /DocChecksum), so
@@ -572,6 +580,336 @@ with open(os.path.join(WORK, "pdf", "policy.fodt"), "wb") as f:
     # The PDF font must be a TrueType one (see the header of this script).
     f.write(fodt(STORAGE, "2022-07-01T09:00:00", PDF_FONT, 16, "28pt", PAGE_FOOTER))
 
+# --- fixtures of the Markdown, .doc/.wps, .xlsx and OFD readers ---------------------
+# Jiangxi notices (赣), each a different one, so a folder ingest does not fold them
+# together as near-duplicates.
+import zipfile
+
+JX_ADDRESSEE = "各设区市人民政府，省政府各部门："
+
+
+def jx_doc(title, docno, intro, outline, issuer, date):
+    return ([("title", title), ("docno", docno), ("p", JX_ADDRESSEE), ("p", intro)]
+            + list(outline) + [("sign", issuer), ("date", date), ("p", PUBLIC)])
+
+
+def write_zip(name, entries):
+    """A deterministic zip: fixed timestamps, entries in the given order."""
+    with zipfile.ZipFile(os.path.join(OUT, name), "w", zipfile.ZIP_DEFLATED) as z:
+        for entry, data in entries:
+            zi = zipfile.ZipInfo(entry, date_time=(2020, 3, 12, 9, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            z.writestr(zi, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+# --- policy.md: Markdown as regulation databases publish (see law-*.md) ----------------
+write("policy.md", """# 江西省人民政府办公厅关于加强公共数据管理的通知
+
+赣府厅发〔2020〕4号
+
+2020年2月10日 江西省人民政府办公厅印发
+
+<!-- INFO END -->
+
+各设区市人民政府，省政府各部门：
+
+为加快推进公共数据资源整合共享和开放利用，提升政府治理能力，经省政府同意，现就加强公共数据管理有关事项通知如下。
+
+## 一、总体要求
+
+### （一）指导思想
+
+以数字政府建设为牵引，依托[江西省人民政府网](http://www.jiangxi.gov.cn/ "江西省人民政府")和省电子政务共享数据统一交换平台，
+推动公共数据**统一目录、统一标准、统一交换**，打破信息孤岛。
+
+### （二）工作目标
+
+到2022年底，省级部门公共数据*全部*纳入目录管理，数据共享需求满足率达到95%以上。
+
+## 二、重点任务
+
+### （一）建立公共数据目录
+
+1. 编制目录清单。各地各部门要按照统一标准编制本单位公共数据目录，于每年3月底前报送。
+2. 动态更新目录。目录内容发生变化的，应当在10个工作日内完成更新。
+
+### （二）规范数据共享
+
+- 省政务服务管理办公室负责统筹全省公共数据共享工作；
+- 各设区市人民政府负责本行政区域内公共数据共享工作。
+
+| 序号 | 数据类别 | 责任单位 | 完成时限 |
+| --- | --- | --- | --- |
+| 1 | 人口基础信息 | 省公安厅 | 2020年6月 |
+| 2 | 法人基础信息 | 省市场监管局 | 2020年6月 |
+
+（责任单位：省政务服务管理办公室、省发展改革委）
+
+## 三、保障措施
+
+### （一）加强组织领导
+
+各地各部门要明确分管领导和工作机构，将公共数据管理工作纳入年度考核。
+
+附件：江西省公共数据管理暂行办法（节选）
+
+## 第一章 总则
+
+**第一条** 为了规范公共数据管理，促进公共数据共享开放，根据有关法律、法规，结合本省实际，制定本办法。
+
+**第二条** 本省行政区域内公共数据的采集、共享、开放和安全管理，适用本办法。
+
+江西省人民政府办公厅  
+2020年2月10日
+
+（此件主动公开）
+""".encode("utf-8"))
+
+# --- policy.doc and policy.wps: sources for LibreOffice ---------------------------------
+BUSINESS = jx_doc(
+    "江西省人民政府办公厅关于进一步优化营商环境的通知",
+    "赣府厅发〔2020〕9号",
+    "为深入贯彻《优化营商环境条例》，持续打造“四最”营商环境，经省政府同意，现就有关事项通知如下。",
+    [
+        ("h1", "一、总体要求"),
+        ("h2", "（一）工作目标"),
+        ("p", "到2020年底，企业开办时间压缩至2个工作日以内，工程建设项目审批时间压缩至80个工作日以内。"),
+        ("h1", "二、重点任务"),
+        ("h2", "（一）深化“放管服”改革"),
+        ("h3", "1.推进审批服务便民化"),
+        ("h4", "（1）推行“一网通办”"),
+        ("p", "依托赣服通和江西政务服务网，推动政务服务事项全程网上办理。"),
+        ("h4", "（2）实行告知承诺制"),
+        ("p", "对具备条件的证明事项推行告知承诺制，减少各类证明材料。"),
+        ("unit", "（责任单位：省政务服务管理办公室、省司法厅）"),
+        ("h2", "（二）强化要素保障"),
+        ("runin", "1.降低企业用地成本。", "推行工业用地长期租赁、先租后让、弹性年期供应等方式，降低企业初始用地成本。"),
+        ("h1", "三、保障措施"),
+        ("h2", "（一）加强督查考核"),
+        ("p", "将优化营商环境工作纳入全省高质量发展综合考核，对工作不力的地方和部门予以通报。"),
+    ],
+    "江西省人民政府办公厅", "2020年3月20日")
+
+FARMING = jx_doc(
+    "江西省人民政府办公厅关于做好2020年春耕生产工作的通知",
+    "赣府厅字〔2020〕12号",
+    "当前正值春耕生产关键时期，为确保全年粮食生产目标任务完成，经省政府同意，现就做好春耕生产工作通知如下。",
+    [
+        ("h1", "一、稳定粮食播种面积"),
+        ("h2", "（一）落实生产任务"),
+        ("p", "各设区市要将粮食播种面积和产量目标分解落实到县、乡、村和经营主体，确保全省粮食播种面积稳定在5000万亩以上。"),
+        ("h2", "（二）遏制耕地撂荒"),
+        ("p", "对撂荒耕地开展摸底排查，通过代耕代种、土地托管等方式推动复耕复种。"),
+        ("h1", "二、保障农资供应"),
+        ("h2", "（一）组织农资调运"),
+        ("h3", "1.畅通运输渠道"),
+        ("p", "将种子、化肥、农药等农资运输车辆纳入应急运输保障范围，确保农资运得进、供得上。"),
+        ("unit", "（责任单位：省农业农村厅、省交通运输厅、省供销社）"),
+        ("runin", "2.加强市场监管。", "严厉打击制售假劣农资行为，保障农民用上放心农资。"),
+        ("h1", "三、强化技术服务"),
+        ("h2", "（一）开展科技下乡"),
+        ("p", "组织农技人员深入田间地头，指导农民科学选种、适时播种、合理施肥。"),
+    ],
+    "江西省人民政府办公厅", "2020年3月6日")
+
+os.makedirs(os.path.join(WORK, "doc"), exist_ok=True)
+os.makedirs(os.path.join(WORK, "wps"), exist_ok=True)
+with open(os.path.join(WORK, "doc", "policy.fodt"), "wb") as f:
+    f.write(fodt(BUSINESS, "2020-03-20T09:00:00", "仿宋_GB2312", 16, "100%", ""))
+with open(os.path.join(WORK, "wps", "policy.fodt"), "wb") as f:
+    f.write(fodt(FARMING, "2020-03-06T09:00:00", "仿宋_GB2312", 16, "100%", ""))
+
+# --- policy.xlsx: a notice on its first sheet, its task table on the second -------------
+XLSX_TITLE = "江西省人民政府办公厅关于印发江西省数字经济重点任务分工方案的通知"
+XLSX_NOTICE = [
+    XLSX_TITLE,
+    "赣府厅发〔2020〕15号",
+    JX_ADDRESSEE,
+    "为加快数字经济发展，经省政府同意，现将《江西省数字经济重点任务分工方案》印发给你们，请认真贯彻执行。",
+    "一、总体要求",
+    "（一）发展目标",
+    "到2022年，全省数字经济增加值年均增长15%以上，数字经济总量占GDP比重达到35%左右。",
+    "二、重点任务",
+    "（一）推进数字产业化",
+    "重点任务及责任分工见“任务分工”表。",
+    "（二）推进产业数字化",
+    "推动工业互联网、智慧农业和数字服务业加快发展。",
+    "江西省人民政府办公厅",
+    "2020年4月3日",
+]
+XLSX_TASKS = [
+    ["序号", "重点任务", "责任单位", "完成时限"],
+    [1, "建设南昌VR产业基地", "省工业和信息化厅", "2020年12月"],
+    [2, "推进5G基站建设", "省通信管理局", "2021年6月"],
+    [3, "建设鹰潭物联网产业基地", "鹰潭市人民政府", "长期坚持"],
+]
+strings, index = [], {}
+
+
+def sst(s):
+    if s not in index:
+        index[s] = len(strings)
+        strings.append(s)
+    return index[s]
+
+
+def col(n):
+    return "ABCDEFGHIJ"[n]
+
+
+notice_rows = "".join(
+    f'<row r="{r + 1}"><c r="A{r + 1}" t="s"><v>{sst(text)}</v></c></row>' for r, text in enumerate(XLSX_NOTICE))
+task_rows = []
+for r, row in enumerate(XLSX_TASKS):
+    cells = []
+    for c, value in enumerate(row):
+        ref = f"{col(c)}{r + 1}"
+        if isinstance(value, int):
+            cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+        elif c == 3 and r > 0:  # one column as inline strings, as some exporters write them
+            cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{x(value)}</t></is></c>')
+        else:
+            cells.append(f'<c r="{ref}" t="s"><v>{sst(value)}</v></c>')
+    task_rows.append(f'<row r="{r + 1}">{"".join(cells)}</row>')
+SHEET = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData></worksheet>')
+write_zip("policy.xlsx", [
+    ("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+     '<Default Extension="xml" ContentType="application/xml"/>'
+     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+     '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+     '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+     '</Types>'),
+    ("_rels/.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+     '</Relationships>'),
+    ("docProps/core.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+     f'<dc:title>{x(XLSX_TITLE)}</dc:title><dc:creator>江西省人民政府办公厅</dc:creator>'
+     '<dcterms:created xsi:type="dcterms:W3CDTF">2020-04-03T09:00:00Z</dcterms:created>'
+     '</cp:coreProperties>'),
+    ("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+     '<sheets><sheet name="正文" sheetId="1" r:id="rId1"/><sheet name="任务分工" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+    ("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>'
+     '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+     '</Relationships>'),
+    ("xl/worksheets/sheet1.xml", SHEET.format(notice_rows)),
+    ("xl/worksheets/sheet2.xml", SHEET.format("".join(task_rows))),
+    ("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+     f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" uniqueCount="{len(strings)}">'
+     + "".join(f"<si><t>{x(s)}</t></si>" for s in strings) + "</sst>"),
+])
+
+# --- policy.ofd: GB/T 33190-2016, two A4 pages laid out as a printed notice -------------
+# Units are millimetres. 16 pt (三号, 5.6 mm) characters, 28 mm left margin, 27 characters a
+# line, 10 mm line pitch; body paragraphs have a 2-character first-line indent and wrap at
+# 27 characters. TextObjects are written in shuffled order and some lines are split into
+# two TextCodes, so the reader must order by Y, then X.
+OFD_NS = "http://www.ofdspec.org/2016"
+OFD_TITLE = "江西省人民政府关于加快推进5G发展的通知"
+SIZE, LEFT, PITCH, PER_LINE = 5.6, 28.0, 10.0, 27
+FIVE_G = [
+    ("centre", OFD_TITLE),
+    ("centre", "赣府发〔2020〕7号"),
+    ("flush", JX_ADDRESSEE),
+    ("para", "5G是新一代信息通信技术演进升级的重要方向，是实现万物互联的关键信息基础设施。为加快推进我省5G发展，现就有关事项通知如下。"),
+    ("para", "一、总体要求"),
+    ("para", "（一）发展目标"),
+    ("para", "到2022年，全省建成5G基站5万个以上，实现县城以上城区5G网络全覆盖，5G产业规模突破1000亿元，培育一批5G应用示范项目。"),
+    ("para", "二、重点任务"),
+    ("para", "（一）加快网络建设"),
+    ("para", "各地要将5G基站纳入国土空间规划，开放公共建筑和杆塔资源，简化审批流程，降低建设成本，推动5G网络向乡镇延伸覆盖。"),
+    ("para", "（责任单位：省通信管理局、省工业和信息化厅）"),
+    ("para", "三、保障措施"),
+    ("para", "（一）加大政策支持"),
+    ("para", "统筹省级相关专项资金支持5G网络建设和应用示范。"),
+    ("right", "江西省人民政府"),
+    ("right", "2020年3月12日"),
+]
+
+
+def wrap(kind, text):
+    """Lines of a block as (x, text): wrapped at PER_LINE characters, first line indented for paragraphs."""
+    if kind == "centre":
+        return [((210 - len(text) * SIZE) / 2, text)]
+    if kind == "right":
+        return [(210 - 26 - 4 * SIZE - len(text) * SIZE, text)]
+    lines, rest, first = [], text, kind == "para"
+    while rest:
+        width = PER_LINE - 2 if first else PER_LINE
+        lines.append((LEFT + (2 * SIZE if first else 0), rest[:width]))
+        rest, first = rest[width:], False
+    return lines
+
+
+laid = []
+for kind, text in FIVE_G:
+    laid += wrap(kind, text)
+    if kind == "centre" and text.startswith("赣"):
+        laid.append(None)  # a blank line under the document number
+PAGE_LINES = 16
+pages = [[], []]
+row = 0
+for item in laid:
+    page = 0 if row < PAGE_LINES else 1
+    if item is not None:
+        pages[page].append((item[0], 40 + (row % PAGE_LINES) * PITCH, item[1]))
+    row += 1
+assert pages[1], "the notice must run onto a second page"
+
+
+def fmt(v):
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def content_xml(lines, first_id):
+    objects, oid = [], first_id
+    for n, (lx, ly, text) in enumerate(lines):
+        codes = []
+        # every third line is split into two TextCodes, the second written first
+        parts = [(0, text)] if n % 3 or len(text) < 6 else [(6, text[6:]), (0, text[:6])]
+        for offset, part in parts:
+            codes.append(f'<ofd:TextCode X="{fmt(offset * SIZE)}" Y="{fmt(SIZE)}" DeltaX="g {len(part) - 1} {fmt(SIZE)}">{x(part)}</ofd:TextCode>')
+        objects.append(f'<ofd:TextObject ID="{oid}" Boundary="{fmt(lx)} {fmt(ly)} {fmt(len(text) * SIZE)} {fmt(SIZE * 1.3)}" '
+                       f'Font="2" Size="{fmt(SIZE)}">{"".join(codes)}</ofd:TextObject>')
+        oid += 1
+    # shuffled deterministically: odd-numbered objects first, then even
+    objects = objects[1::2] + objects[0::2]
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Content>'
+            f'<ofd:Layer ID="{first_id - 1}">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
+
+
+write_zip("policy.ofd", [
+    ("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.1" DocType="OFD">'
+     '<ofd:DocBody><ofd:DocInfo><ofd:DocID>3b1f7d0c5e2a4c8e9a6b2d4f8e0c1a3b</ofd:DocID>'
+     f'<ofd:Title>{x(OFD_TITLE)}</ofd:Title><ofd:Author>江西省人民政府</ofd:Author>'
+     '<ofd:CreationDate>2020-03-12</ofd:CreationDate><ofd:Creator>make-fixtures.sh</ofd:Creator></ofd:DocInfo>'
+     '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>'),
+    ("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="{OFD_NS}">'
+     '<ofd:CommonData><ofd:MaxUnitID>200</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>'
+     '<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>'
+     '<ofd:Pages><ofd:Page ID="3" BaseLoc="Pages/Page_0/Content.xml"/><ofd:Page ID="4" BaseLoc="Pages/Page_1/Content.xml"/></ofd:Pages>'
+     '</ofd:Document>'),
+    ("Doc_0/PublicRes.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="{OFD_NS}" BaseLoc="Res">'
+     '<ofd:Fonts><ofd:Font ID="2" FontName="仿宋_GB2312" FamilyName="仿宋"/></ofd:Fonts></ofd:Res>'),
+    ("Doc_0/Pages/Page_0/Content.xml", content_xml(pages[0], 11)),
+    ("Doc_0/Pages/Page_1/Content.xml", content_xml(pages[1], 101)),
+])
+
 # --- bad fixtures --------------------------------------------------------------
 write("empty.txt", b"")
 
@@ -619,6 +957,14 @@ LO=("$SOFFICE" "-env:UserInstallation=file://$WORK/lo-profile" --headless --nore
 "${LO[@]}" --convert-to 'pdf:writer_pdf_Export' --outdir "$WORK/out-pdf" "$WORK/pdf/policy.fodt" >/dev/null
 test -s "$WORK/out-docx/policy.docx" || { echo "error: docx conversion failed" >&2; exit 1; }
 test -s "$WORK/out-pdf/policy.pdf" || { echo "error: pdf conversion failed" >&2; exit 1; }
+# policy.doc: flat ODT -> .docx -> Word 97 (.doc), the way a .doc usually comes about today.
+# policy.wps: a Word 97 binary under the .wps name, which is what WPS Office (2005 and later) writes.
+"${LO[@]}" --convert-to 'docx:MS Word 2007 XML' --outdir "$WORK/out-doc" "$WORK/doc/policy.fodt" >/dev/null
+"${LO[@]}" --convert-to 'doc:MS Word 97' --outdir "$HERE" "$WORK/out-doc/policy.docx" >/dev/null
+"${LO[@]}" --convert-to 'doc:MS Word 97' --outdir "$WORK/out-wps" "$WORK/wps/policy.fodt" >/dev/null
+mv "$WORK/out-wps/policy.doc" "$HERE/policy.wps"
+test -s "$HERE/policy.doc" || { echo "error: doc conversion failed" >&2; exit 1; }
+test -s "$HERE/policy.wps" || { echo "error: wps conversion failed" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------
 # 3. Normalise LibreOffice output (timestamps, ids) and derive truncated.docx.

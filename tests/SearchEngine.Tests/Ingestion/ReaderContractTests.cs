@@ -1,5 +1,7 @@
 using SearchEngine.Core.Documents;
+using SearchEngine.Core.Metadata;
 using SearchEngine.Ingestion.Pipeline;
+using SearchEngine.Ingestion.Readers;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Ingestion;
@@ -17,6 +19,11 @@ public class ReaderContractTests
     [InlineData("policy.html", SourceFormat.Html, "湘政办发〔2022〕16号", "智能网联汽车")]
     [InlineData("policy.docx", SourceFormat.Docx, "湘政办发〔2022〕31号", "数字政府")]
     [InlineData("policy.pdf", SourceFormat.Pdf, "湘政发〔2022〕8号", "储能")]
+    [InlineData("policy.md", SourceFormat.Markdown, "赣府厅发〔2020〕4号", "公共数据")]
+    [InlineData("policy.doc", SourceFormat.Doc, "赣府厅发〔2020〕9号", "营商环境")]
+    [InlineData("policy.wps", SourceFormat.Doc, "赣府厅字〔2020〕12号", "春耕生产")]
+    [InlineData("policy.xlsx", SourceFormat.Spreadsheet, "赣府厅发〔2020〕15号", "数字经济")]
+    [InlineData("policy.ofd", SourceFormat.Ofd, "赣府发〔2020〕7号", "5G")]
     public void Should_read_each_format_into_a_structured_document(string fixture, SourceFormat format, string number, string term)
     {
         var (document, error) = Ingester.IngestFile(Seeds.Fixture(fixture), fixture);
@@ -37,6 +44,10 @@ public class ReaderContractTests
     [InlineData("policy.html", "2022-03-03")]
     [InlineData("policy.docx", "2022-06-02")]
     [InlineData("policy.pdf", "2022-07-01")]
+    [InlineData("policy.md", "2020-02-10")]
+    [InlineData("policy.doc", "2020-03-20")]
+    [InlineData("policy.wps", "2020-03-06")]
+    [InlineData("policy.ofd", "2020-03-12")]
     public void Should_read_the_signature_date_at_the_end_of_a_notice(string fixture, string signingDate)
     {
         var (document, _) = Ingester.IngestFile(Seeds.Fixture(fixture), fixture);
@@ -68,6 +79,77 @@ public class ReaderContractTests
     }
 
     [Fact]
+    public void Should_strip_markdown_syntax_but_keep_info_lines_articles_and_the_table()
+    {
+        var read = new MarkdownReader().Read(Seeds.Fixture("policy.md"));
+        Assert.True(read.Succeeded, read.Error);
+        var lines = read.Text!.Split('\n');
+        Assert.Equal("江西省人民政府办公厅关于加强公共数据管理的通知", read.Properties[SourceProperties.Title]);
+        Assert.Equal("江西省人民政府办公厅关于加强公共数据管理的通知", lines[0]);
+        Assert.Contains("2020年2月10日 江西省人民政府办公厅印发", lines); // an info line, kept for metadata extraction
+        Assert.Contains("第一章 总则", lines);
+        Assert.Contains("第一条 为了规范公共数据管理，促进公共数据共享开放，根据有关法律、法规，结合本省实际，制定本办法。", lines);
+        Assert.Contains("1.编制目录清单。各地各部门要按照统一标准编制本单位公共数据目录，于每年3月底前报送。", lines);
+        Assert.Contains("1\t人口基础信息\t省公安厅\t2020年6月", lines);
+        Assert.Contains("以数字政府建设为牵引，依托江西省人民政府网和省电子政务共享数据统一交换平台，推动公共数据统一目录、统一标准、统一交换，打破信息孤岛。", lines);
+        Assert.Equal(31, lines.Length);
+        foreach (var markup in new[] { "#", "**", "<!--", "|", "http", "](", "- " })
+            Assert.DoesNotContain(markup, read.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("policy.doc", "赣府厅发〔2020〕9号", "（一）工作目标", 23)]
+    [InlineData("policy.wps", "赣府厅字〔2020〕12号", "（一）落实生产任务", 21)]
+    public void Should_read_word_binary_documents_with_antiword_as_one_line_a_paragraph(string fixture, string number, string secondHeading, int paragraphs)
+    {
+        var read = new DocReader().Read(Seeds.Fixture(fixture));
+        Assert.True(read.Succeeded, read.Error);
+        var lines = read.Text!.Split('\n');
+        Assert.Equal(number, lines[1]);
+        Assert.Equal(secondHeading, lines[5]); // antiword's "1 " in front of a heading style is gone
+        Assert.Equal(paragraphs, lines.Length);
+        Assert.Equal("（此件主动公开）", lines[^1]);
+    }
+
+    [Fact]
+    public void Should_read_each_sheet_under_its_name_with_cells_separated_by_tabs()
+    {
+        var read = new XlsxReader().Read(Seeds.Fixture("policy.xlsx"));
+        Assert.True(read.Succeeded, read.Error);
+        var lines = read.Text!.Split('\n');
+        Assert.Equal("正文", lines[0]);
+        Assert.Equal("江西省人民政府办公厅关于印发江西省数字经济重点任务分工方案的通知", lines[1]);
+        Assert.Equal("赣府厅发〔2020〕15号", lines[2]);
+        int table = Array.IndexOf(lines, "任务分工");
+        Assert.Equal(15, table);
+        Assert.Equal("序号\t重点任务\t责任单位\t完成时限", lines[table + 1]);
+        Assert.Equal("2\t推进5G基站建设\t省通信管理局\t2021年6月", lines[table + 3]); // a number, shared strings, an inline string
+        Assert.Equal(table + 5, lines.Length);
+        Assert.Equal("江西省人民政府办公厅关于印发江西省数字经济重点任务分工方案的通知", read.Properties[SourceProperties.Title]);
+        Assert.Equal("2020-04-03", read.Properties[SourceProperties.Date]);
+    }
+
+    [Fact]
+    public void Should_lay_out_ofd_text_codes_in_reading_order_and_paragraphs()
+    {
+        var read = new OfdReader().Read(Seeds.Fixture("policy.ofd"));
+        Assert.True(read.Succeeded, read.Error);
+        var lines = read.Text!.Split('\n');
+        Assert.Equal(16, lines.Length);
+        Assert.Equal("江西省人民政府关于加快推进5G发展的通知", lines[0]);
+        Assert.Equal("赣府发〔2020〕7号", lines[1]);
+        Assert.Equal("一、总体要求", lines[4]);
+        // three printed lines, one paragraph
+        Assert.Equal("到2022年，全省建成5G基站5万个以上，实现县城以上城区5G网络全覆盖，5G产业规模突破1000亿元，培育一批5G应用示范项目。", lines[6]);
+        // wraps from page 1 onto page 2
+        Assert.Equal("各地要将5G基站纳入国土空间规划，开放公共建筑和杆塔资源，简化审批流程，降低建设成本，推动5G网络向乡镇延伸覆盖。", lines[9]);
+        Assert.Equal(["江西省人民政府", "2020年3月12日"], lines[^2..]);
+        Assert.Equal("江西省人民政府关于加快推进5G发展的通知", read.Properties[SourceProperties.Title]);
+        Assert.Equal("江西省人民政府", read.Properties[SourceProperties.Author]);
+        Assert.Equal("2020-03-12", read.Properties[SourceProperties.Date]);
+    }
+
+    [Fact]
     public void Should_rejoin_the_lines_pdftotext_breaks()
     {
         var (document, _) = Ingester.IngestFile(Seeds.Fixture("policy.pdf"), "policy.pdf");
@@ -94,7 +176,7 @@ public class ReaderContractTests
     public void Should_ingest_the_good_files_of_a_folder_and_report_the_bad_ones()
     {
         var report = Ingester.Ingest([Seeds.Fixture("")], Seeds.Fixture(""));
-        Assert.Equal(8, report.Documents.Count); // 7 policies and the file that is no policy
+        Assert.Equal(13, report.Documents.Count); // 12 policies and the file that is no policy
         Assert.Contains(report.Failures, f => f.Source == "binary.txt");
         Assert.Contains(report.Failures, f => f.Source == "truncated.docx");
         Assert.Contains(report.Warnings, w => w.Source == "not-a-policy.txt");

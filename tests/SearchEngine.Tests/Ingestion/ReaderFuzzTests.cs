@@ -19,6 +19,11 @@ public sealed class ReaderFuzzTests : TempFolderTest
     [InlineData("policy.html", 4)]
     [InlineData("policy.docx", 5)]
     [InlineData("policy.pdf", 6)]
+    [InlineData("policy.md", 7)]
+    [InlineData("policy.doc", 8)]
+    [InlineData("policy.wps", 9)]
+    [InlineData("policy.xlsx", 10)]
+    [InlineData("policy.ofd", 11)]
     public void Should_answer_every_mutated_file_with_a_document_or_a_reason(string fixture, int seed)
     {
         var original = File.ReadAllBytes(Seeds.Fixture(fixture));
