@@ -45,7 +45,9 @@ public sealed class RegionGazetteer
 
     private RegionGazetteer()
     {
-        _nationalPrefixes = [.. DataFile.ReadLines("national-issuers.txt").OrderByDescending(p => p.Length)];
+        _nationalPrefixes = [.. DataFile.ReadLines("national-issuers.txt")
+            .Concat(DataFile.ReadTabbed("national-organs.txt").SelectMany(e => e.Value.Split('|').Prepend(e.Key)))
+            .Where(p => p.Length >= 2).Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length)];
         Add(Nation, ["全国"]);
         foreach (var line in DataFile.ReadLines("divisions.txt"))
             Load(line);

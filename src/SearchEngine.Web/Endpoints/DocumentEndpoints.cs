@@ -11,14 +11,15 @@ namespace SearchEngine.Web.Endpoints;
 /// <summary>A document with its sections (highlighted for a query); uploads and deletions behind the API key.</summary>
 internal static class DocumentEndpoints
 {
-    private static readonly string[] UploadExtensions = [".txt", ".html", ".htm", ".docx", ".pdf"];
+    /// <summary>Every format the ingester reads (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd …), in one list.</summary>
+    private static readonly string[] UploadExtensions = [.. new PolicyFileIngester().SupportedExtensions.Order(StringComparer.Ordinal)];
 
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/documents").WithTags("Documents");
         api.MapGet("/{id}", Get).WithSummary("A document: metadata with evidence, section tree, section texts");
         api.MapPost("/", Upload).AddEndpointFilter<ApiKeyFilter>().DisableAntiforgery()
-            .WithSummary("Upload a .txt/.html/.docx/.pdf policy file; it is searchable when this returns");
+            .WithSummary("Upload a policy file (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd); it is searchable when this returns");
         api.MapDelete("/{id}", Delete).AddEndpointFilter<ApiKeyFilter>().WithSummary("Delete a document");
     }
 
