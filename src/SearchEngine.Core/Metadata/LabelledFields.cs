@@ -45,6 +45,22 @@ internal static partial class LabelledFields
             if (i >= HeadLines && i < lines.Count - TailLines)
                 continue;
             var line = lines[i];
+            // A table printed to PDF breaks a label across lines ("文" / "号:赣府发〔2020〕6号"): the fragment is
+            // joined to the line it belongs to, keeping the offsets of the value.
+            if (line.Text.Trim().Length is > 0 and <= 3 && i + 1 < lines.Count && !IsLabelled(line.Text)
+                && IsLabelled(line.Text.Trim() + lines[i + 1].Text))
+            {
+                string fragment = line.Text.Trim();
+                line = new TextLine(fragment + lines[i + 1].Text, lines[i + 1].Offset - fragment.Length);
+                i++;
+            }
+            // A value the table wrapped (号:赣府厅发 / 〔2020〕4号) continues on the next line.
+            if (i + 1 < lines.Count && IsLabelled(line.Text)
+                && (WrappedNumberTail().IsMatch(lines[i + 1].Text) || (UnfinishedNumber().IsMatch(line.Text) && NumberEnd().IsMatch(lines[i + 1].Text))))
+            {
+                line = new TextLine(line.Text + lines[i + 1].Text.Trim(), line.Offset);
+                i++;
+            }
             var matches = LabelPattern().Matches(line.Text);
             if (matches.Count == 0 || matches[0].Index != 0)
                 continue;
@@ -65,6 +81,16 @@ internal static partial class LabelledFields
 
     /// <summary>Whether a line is furniture of this kind (starts with a known label).</summary>
     public static bool IsLabelled(string line) => LabelPattern().Match(line) is { Success: true, Index: 0 };
+
+    [GeneratedRegex(@"^\s*[〔\[（(［]\s*(19|20)\d{2}\s*[〕\]）)］]\s*\d{1,4}\s*号\s*$")]
+    private static partial Regex WrappedNumberTail();
+
+    // 文号:省政府令第223 / 号 — a number label whose value stops before its 号.
+    [GeneratedRegex(@"号\s*[:：][^:：]*[〔\[（(］〕\]）)第\d]\s*$")]
+    private static partial Regex UnfinishedNumber();
+
+    [GeneratedRegex(@"^\s*\d{0,4}\s*号\s*$")]
+    private static partial Regex NumberEnd();
 
     private static string Squeeze(string label)
     {

@@ -45,7 +45,7 @@ public sealed partial class MetadataExtractor
         int first = FirstContentLine(lines);
         properties.TryGetValue(SourceProperties.Title, out var declaredTitle);
         var order = OrderHeader(lines, first);
-        var block = order is { Line: var orderLine } && orderLine == first ? null : TitleBlock.Find(lines, first, _authorities, declaredTitle);
+        var block = order is { Line: var orderLine } && orderLine == first ? null : FindTitle(lines, first, declaredTitle);
         int afterTitle = block?.NextLine ?? (order?.NextLine ?? first);
         var promulgation = Promulgation(lines, first);
 
@@ -96,6 +96,26 @@ public sealed partial class MetadataExtractor
 
     private static Found<string>? FromLabel(Field? field) =>
         field is { } f ? new Found<string>(f.Value, Provenance.Printed, f.Line, f.Offset) : null;
+
+    /// <summary>
+    /// The title block: at the first line of content, or a little further down when a page printed or scraped
+    /// with its furniture (位置 bars, broken table cells) puts lines above it; the search stops at the body
+    /// (the first sentence), above which the title always stands.
+    /// </summary>
+    private TitleBlock? FindTitle(List<TextLine> lines, int first, string? declaredTitle)
+    {
+        for (int i = first; i < Math.Min(lines.Count, first + 15); i++)
+        {
+            string t = lines[i].Text.Trim();
+            if (t.Length == 0 || LabelledFields.IsLabelled(t))
+                continue;
+            if (TitleBlock.Find(lines, i, _authorities, declaredTitle) is { } block)
+                return block;
+            if (t.Contains('。', StringComparison.Ordinal))
+                return null;
+        }
+        return null;
+    }
 
     /// <summary>The first line that is neither blank nor labelled furniture (信息公开表, 法宝 header, 来源).</summary>
     private static int FirstContentLine(List<TextLine> lines)

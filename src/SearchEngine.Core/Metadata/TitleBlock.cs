@@ -52,9 +52,10 @@ internal sealed partial record TitleBlock(
                 glued = lines[i].Offset + lines[i].Text.IndexOf(hit.Printed, StringComparison.Ordinal);
                 line = line[..hit.Offset];
             }
-            else if (line.Contains('。', StringComparison.Ordinal) || line.EndsWith('：') || line.EndsWith(':'))
+            else if (line.Contains('。', StringComparison.Ordinal) || line.Contains('：', StringComparison.Ordinal) || line.Contains(':', StringComparison.Ordinal)
+                || line.Contains('>', StringComparison.Ordinal) || line.Contains('›', StringComparison.Ordinal) || line.Contains('»', StringComparison.Ordinal))
             {
-                break; // prose or addressees: no title above them
+                break; // prose, addressees, a label or a breadcrumb (首页>政策文件): a title has none of these
             }
             joined += line;
             if (joined.Length > MaxTitleLength)

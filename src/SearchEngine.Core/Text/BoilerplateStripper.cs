@@ -11,10 +11,20 @@ internal static partial class BoilerplateStripper
     public static List<string> Strip(List<string> lines, BoilerplateRules rules, List<RemovedFragment> removed)
     {
         var kept = new List<string>(lines.Count);
+        bool afterPrintStamp = false;
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var trimmed = line.Trim();
+            // A page printed to PDF by a browser carries, on every page, the time of printing with the page's
+            // <title> beside or under it, and the address with a page counter at the foot.
+            if (PrintStamp().IsMatch(trimmed) || PrintAddress().IsMatch(trimmed) || PageCounter().IsMatch(trimmed)
+                || (afterPrintStamp && trimmed.Length > 0 && !Metadata.LabelledFields.IsLabelled(trimmed)))
+            {
+                removed.Add(new RemovedFragment(RemovedFragment.PrintFurniture, trimmed));
+                afterPrintStamp = PrintStamp().Match(trimmed) is { Success: true } stamp && stamp.Length == trimmed.Length;
+                continue;
+            }
             if (rules.StartsFooter(trimmed))
             {
                 removed.Add(new RemovedFragment(RemovedFragment.Boilerplate, string.Join('\n', lines.Skip(i)).Trim()));
@@ -64,6 +74,16 @@ internal static partial class BoilerplateStripper
     /// <summary>Runs of spaces, tabs and no-break spaces that lay out a header line.</summary>
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    // 12/2/26, 1:29 AM or 2020/3/9 下午11:50, alone or followed by the page's title (pdftotext -layout).
+    [GeneratedRegex(@"^(\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AaPp][Mm]|\d{4}/\d{1,2}/\d{1,2}\s*(上午|下午)\s*\d{1,2}:\d{2})(\s|$)")]
+    private static partial Regex PrintStamp();
+
+    [GeneratedRegex(@"^(https?|file)://\S+(\s+\d{1,3}/\d{1,3})?$")]
+    private static partial Regex PrintAddress();
+
+    [GeneratedRegex(@"^\d{1,3}/\d{1,3}$")]
+    private static partial Regex PageCounter();
 
     /// <summary>"《长株潭…行动计划》.docx" — a document-sharing site prints the file name first.</summary>
     [GeneratedRegex(@"^《?[^《》]{2,80}》?\.(docx?|pdf|wps|txt)$", RegexOptions.IgnoreCase)]

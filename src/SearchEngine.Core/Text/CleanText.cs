@@ -17,4 +17,5 @@ public sealed record RemovedFragment(string Kind, string Text)
     public const string PageNumber = "page-number";
     public const string PageMarker = "page-marker";
     public const string PageSummary = "page-summary";
+    public const string PrintFurniture = "print-furniture";
 }

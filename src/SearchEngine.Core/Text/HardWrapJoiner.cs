@@ -25,6 +25,12 @@ internal static class HardWrapJoiner
         return openEnded >= 6 && openEnded * 10 >= considered * 4;
     }
 
+    /// <summary>A title (it ends with a 文种 word) above the addressees, an order's 令 line or its number is a paragraph of its own.</summary>
+    private static bool EndsTitleAboveAddressees(string line, string next) =>
+        Metadata.DocumentTypeClassifier.EndsLikeTitle(line)
+        && (((next.EndsWith('：') || next.EndsWith(':')) && !next.Contains('。', StringComparison.Ordinal))
+            || (next.EndsWith('令') && next.Length <= 24) || Metadata.DocumentNumberParser.ParseLine(next) is not null);
+
     /// <summary>Lines every document has that end without punctuation: labelled fields, numbers, dates.</summary>
     private static bool IsFurniture(string line) =>
         Metadata.LabelledFields.IsLabelled(line)
@@ -52,7 +58,8 @@ internal static class HardWrapJoiner
                 || Metadata.LabelledFields.IsLabelled(lines[i + 1].Trim())
                 || widths[i] < 0.8 * LocalWidth(widths, i)
                 || (CharClass.IsTerminal(line[^1]) && lines[i][^1] is ' ' or '\u3000')
-                || StartsParagraph(lines[i + 1].Trim());
+                || StartsParagraph(lines[i + 1].Trim())
+                || EndsTitleAboveAddressees(line, lines[i + 1].Trim());
             if (endsHere)
                 Flush(paragraphs, current);
         }
