@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using SearchEngine.Core.Metadata;
+using SearchEngine.Core.Regions;
 
 namespace SearchEngine.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SearchEngine.Core.Documents;
+using SearchEngine.Core.Regions;
 using SearchEngine.Core.Text;
 
 namespace SearchEngine.Core.Metadata;

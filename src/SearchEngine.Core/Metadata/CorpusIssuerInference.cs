@@ -1,4 +1,5 @@
 using SearchEngine.Core.Documents;
+using SearchEngine.Core.Regions;
 
 namespace SearchEngine.Core.Metadata;
 

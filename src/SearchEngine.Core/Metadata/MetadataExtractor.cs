@@ -2,6 +2,7 @@ using Field = SearchEngine.Core.Metadata.LabelledFields.Field;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SearchEngine.Core.Documents;
+using SearchEngine.Core.Regions;
 using SearchEngine.Core.Text;
 
 namespace SearchEngine.Core.Metadata;

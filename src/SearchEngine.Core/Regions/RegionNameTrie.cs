@@ -1,4 +1,4 @@
-namespace SearchEngine.Core.Metadata;
+namespace SearchEngine.Core.Regions;
 
 /// <summary>
 /// A character trie over region names that finds the longest name starting at a position. Names are at most a

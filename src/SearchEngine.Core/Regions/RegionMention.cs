@@ -1,6 +1,6 @@
 using SearchEngine.Core.Documents;
 
-namespace SearchEngine.Core.Metadata;
+namespace SearchEngine.Core.Regions;
 
 /// <summary>A region named in a text, by its full name or a short form.</summary>
 /// <param name="Region">The region meant.</param>

@@ -2,7 +2,7 @@ using SearchEngine.Core.Analysis;
 using SearchEngine.Core.Documents;
 using SearchEngine.Core.Text;
 
-namespace SearchEngine.Core.Metadata;
+namespace SearchEngine.Core.Regions;
 
 /// <summary>
 /// 行政区划 — China's administrative divisions (Data/divisions.txt, GB/T 2260): the nation, 34 provincial-level

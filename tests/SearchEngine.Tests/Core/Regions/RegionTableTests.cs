@@ -1,8 +1,8 @@
 using SearchEngine.Core.Documents;
-using SearchEngine.Core.Metadata;
+using SearchEngine.Core.Regions;
 using SearchEngine.Tests.Support;
 
-namespace SearchEngine.Tests.Core.Metadata;
+namespace SearchEngine.Tests.Core.Regions;
 
 /// <summary>
 /// The region table (region-cases.txt): "find NAME | context=PATH => REGION LEVEL PROVINCE" for
@@ -17,7 +17,7 @@ public class RegionTableTests
     {
         var data = new TheoryData<int, string, string, string, string>();
         int lineNumber = 0;
-        foreach (var line in File.ReadLines(Path.Combine(Seeds.RepositoryRoot, "tests", "SearchEngine.Tests", "Core", "Metadata", Table)))
+        foreach (var line in File.ReadLines(Path.Combine(Seeds.RepositoryRoot, "tests", "SearchEngine.Tests", "Core", "Regions", Table)))
         {
             lineNumber++;
             if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))

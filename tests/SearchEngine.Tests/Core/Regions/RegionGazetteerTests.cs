@@ -1,9 +1,9 @@
 using System.Text;
 using SearchEngine.Core.Documents;
-using SearchEngine.Core.Metadata;
+using SearchEngine.Core.Regions;
 using SearchEngine.Tests.Support;
 
-namespace SearchEngine.Tests.Core.Metadata;
+namespace SearchEngine.Tests.Core.Regions;
 
 /// <summary>The gazetteer's data as a whole, the 简称, and the mention finder (cases per name are in region-cases.txt).</summary>
 public class RegionGazetteerTests
