@@ -34,6 +34,21 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     }
 
     [Fact]
+    public async Task Hits_and_the_document_view_list_the_fields_whose_value_was_inferred()
+    {
+        // Seed 004 prints no date and no issuer: its year (2026) and region (怀化市) are inferred.
+        var json = await GetJson("/api/search?q=" + Uri.EscapeDataString("培育好强科创兴产业的动能") + "&size=50");
+        var hit = json.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("documentId").GetString()!.StartsWith("004", StringComparison.Ordinal));
+        var inferred = hit.GetProperty("inferred").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("year", inferred);
+        Assert.Contains("region", inferred);
+        var document = await GetJson("/api/documents/" + hit.GetProperty("documentId").GetString());
+        Assert.Contains("year", document.GetProperty("inferred").EnumerateArray().Select(e => e.GetString()));
+        var printed = (await GetJson("/api/search?q=" + Uri.EscapeDataString("湘政办发〔2021〕47号"))).GetProperty("hits")[0];
+        Assert.Empty(printed.GetProperty("inferred").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Search_filters_by_structured_parameters()
     {
         var json = await GetJson("/api/search?q=发展&issuer=中共湖南省委&year=2023&group=section&size=5");

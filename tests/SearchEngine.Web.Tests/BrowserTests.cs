@@ -61,6 +61,18 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Inferred_values_say_so_in_the_results_the_document_view_and_the_widget()
+    {
+        var page = await Open("/?q=" + Uri.EscapeDataString("培育好强科创兴产业的动能"));
+        await page.WaitForSelectorAsync("#results li .meta");
+        var metas = await page.Locator("#results li .meta").AllTextContentsAsync();
+        Assert.Contains(metas, m => m.Contains("2026（推断）", StringComparison.Ordinal));
+        var host = await Open("/example-host.html");
+        await host.Locator("#widget li a").First.WaitForAsync();
+        Assert.Contains("（推断）", await host.Locator("#widget li .meta").First.TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_widget_renders_on_a_host_page_with_its_presets_and_isolated_styles()
     {
         var page = await Open("/example-host.html");

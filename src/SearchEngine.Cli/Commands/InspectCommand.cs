@@ -38,8 +38,12 @@ internal static class InspectCommand
             if (m.NoticeTitle is not null)
                 Console.WriteLine($"  通知 notice:     {m.NoticeTitle.Value}");
             Console.WriteLine($"  发文机关 issuer: {string.Join(", ", m.Issuers.Select(i => $"{i.Value}{Mark(i.Provenance)}"))}");
-            Console.WriteLine($"  发文字号 number: {m.DocumentNumber?.Value}");
-            Console.WriteLine($"  成文日期 signed: {m.SigningDate?.Value:yyyy-MM-dd}   发布 published: {m.PublicationDate?.Value:yyyy-MM-dd}");
+            if (m.ForwardedFrom.Count > 0)
+                Console.WriteLine($"  转发 forwards:   {string.Join(", ", m.ForwardedFrom.Select(f => f.Value))}");
+            Console.WriteLine($"  发文字号 number: {m.DocumentNumber?.Value}{Mark(m.DocumentNumber?.Provenance)}{(m.IndexNumber is { } index ? $"   索引号 index: {index.Value}" : "")}");
+            if (m.CitedNumbers.Count > 0)
+                Console.WriteLine($"  引用 cites:      {string.Join(", ", m.CitedNumbers.Take(6).Select(c => c.Value))}{(m.CitedNumbers.Count > 6 ? $" … ({m.CitedNumbers.Count})" : "")}");
+            Console.WriteLine($"  成文日期 signed: {m.SigningDate?.Value:yyyy-MM-dd}   发布 published: {m.PublicationDate?.Value:yyyy-MM-dd}{(m.EffectiveDate is { } effective ? $"   施行 effective: {effective.Value:yyyy-MM-dd}" : "")}");
             Console.WriteLine($"  年份 year:       {m.Year?.Value}{Mark(m.Year?.Provenance)}   地区 region: {m.Region?.Value.Name}{Mark(m.Region?.Provenance)}   文种 type: {m.DocumentType?.Value}");
             Console.WriteLine($"  产业 industries: {string.Join(", ", d.Industries)}");
             if (d.AlternateSources.Count > 0)

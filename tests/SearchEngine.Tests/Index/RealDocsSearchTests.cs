@@ -1,0 +1,68 @@
+using SearchEngine.Index.Indexing;
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Search;
+using SearchEngine.Ingestion.Pipeline;
+using SearchEngine.Tests.Support;
+
+namespace SearchEngine.Tests.Index;
+
+/// <summary>
+/// The engine over the real documents beside the seeds: a page's own 发文字号, printed only in its information
+/// table, finds the page; region and issuer filters keep what they say; near-duplicate copies show once, as the
+/// better copy; inferred values are flagged on hits.
+/// </summary>
+public sealed class RealDocsSearchTests : TempFolderTest
+{
+    private static readonly Lazy<IngestReport> Report = new(() => new PolicyFileIngester().Ingest([Seeds.SeedFolder, RealDocs.Folder], Seeds.RepositoryRoot));
+    private readonly IndexSearcher _searcher;
+
+    public RealDocsSearchTests()
+    {
+        using var writer = IndexWriter.Open(Folder);
+        foreach (var d in Report.Value.Documents)
+            writer.AddOrUpdate(DocumentRecord.From(d));
+        writer.Commit();
+        _searcher = new IndexSearcher(writer.Snapshot);
+    }
+
+    private SearchResult Search(string q, SearchFilters? filters = null) =>
+        _searcher.Search(new SearchRequest { Query = q, Filters = filters ?? SearchFilters.None, GroupByDocument = true, Size = 100 });
+
+    [Fact]
+    public void Should_find_a_page_by_the_number_its_information_table_prints()
+    {
+        var result = Search("赣府厅发〔2020〕4号");
+        Assert.Equal("jx-4975_1503934", result.Hits[0].DocumentId);
+        Assert.Equal("赣府厅发〔2020〕4号", result.Hits[0].DocumentNumber);
+    }
+
+    [Fact]
+    public void Should_keep_documents_of_other_provinces_out_of_a_region_filter()
+    {
+        var hunan = Search("", new SearchFilters { Regions = ["湖南省"] });
+        Assert.NotEmpty(hunan.Hits);
+        Assert.All(hunan.Hits, h => Assert.StartsWith("seeds/", h.Source, StringComparison.Ordinal));
+        var jiangxi = Search("", new SearchFilters { Regions = ["江西省"] });
+        Assert.True(jiangxi.TotalDocuments >= 10, $"{jiangxi.TotalDocuments} Jiangxi documents");
+        Assert.All(jiangxi.Hits, h => Assert.Contains("/jx-", h.Source, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_show_a_page_and_its_scraped_text_once_as_the_page()
+    {
+        var result = Search("金融支持防控疫情稳定经济增长");
+        var hit = Assert.Single(result.Hits, h => h.DocumentId.StartsWith("jx-4969_1497540", StringComparison.Ordinal));
+        Assert.EndsWith("jx-4969_1497540.html", hit.Source, StringComparison.Ordinal);
+        Assert.Contains(hit.AlternateSources, s => s.EndsWith("jx-4969_1497540-scraped.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_flag_the_values_it_inferred()
+    {
+        var plan = Search("培育好强科创兴产业的动能").Hits.First(h => h.DocumentId.StartsWith("004", StringComparison.Ordinal));
+        Assert.Contains("year", plan.Inferred);
+        Assert.Contains("region", plan.Inferred);
+        var printed = Search("赣府厅发〔2020〕4号").Hits[0];
+        Assert.Empty(printed.Inferred);
+    }
+}
