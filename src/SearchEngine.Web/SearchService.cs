@@ -33,13 +33,30 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     {
         string folder = Path.GetFullPath(Path.Combine(Root, options.Value.Index));
         bool exists = IndexReader.Exists(folder);
-        _writer = IndexWriter.Open(folder);
+        bool upgraded = false;
+        try
+        {
+            _writer = IndexWriter.Open(folder);
+        }
+        catch (IndexFormatException e)
+        {
+            // An index written by an older build is derived data: it is moved aside (never deleted) and built
+            // again from the configured sources and the uploaded files, which are kept in their own folder.
+            string aside = $"{folder}.old-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            LogFormatChanged(logger, folder, e.Message, aside);
+            Directory.Move(folder, aside);
+            _writer = IndexWriter.Open(folder);
+            (exists, upgraded) = (false, true);
+        }
         if (exists)
         {
             LogOpened(logger, folder, _writer.Snapshot.DocumentCount);
             return;
         }
         var sources = options.Value.Sources.Select(s => Path.GetFullPath(Path.Combine(Root, s))).ToList();
+        string uploads = Path.GetFullPath(Path.Combine(Root, options.Value.Uploads));
+        if (upgraded && Directory.Exists(uploads))
+            sources.Add(uploads);
         string sourceList = string.Join(", ", sources);
         LogBuilding(logger, folder, sourceList);
         var report = new PolicyFileIngester().Ingest(sources, Root, new Progress<string>(s => LogIngesting(logger, s)));
@@ -102,6 +119,9 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
         }
         return contentRoot;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {Folder} cannot be read by this build ({Reason}); it was moved to {Aside} and is built again from the sources and uploads")]
+    private static partial void LogFormatChanged(ILogger logger, string folder, string reason, string aside);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened the index at {Folder}: {Documents} documents")]
     private static partial void LogOpened(ILogger logger, string folder, int documents);
