@@ -170,7 +170,10 @@ internal sealed partial class AuthorityNames
                 continue;
             var region = level == RegionLevel.Province
                 ? (context.Level == RegionLevel.Province ? context : _regions.Find(context.Province))
-                : context.Level == level ? context : null;
+                : context.Level == level ? context
+                // In a municipality (北京市, 重庆市) 市政府 is the municipality's own government.
+                : word == "市" && context.Level == RegionLevel.Province && context.Name.EndsWith('市') ? context
+                : null;
             if (region is not null)
                 return (region, word.Length);
         }

@@ -93,7 +93,8 @@ public static partial class DocumentNumberParser
         return new DocumentNumber(prefix, year, serial);
     }
 
-    [GeneratedRegex(@"^(?<prefix>[\u4e00-\u9fff]{2,24}令)[\s　]*[（(]?第[\s　]*(?<serial>[0-9]{1,5}|[一二三四五六七八九十百千零〇]{1,8})[\s　]*号[）)]?$")]
+    // A ministry's order may carry its year: 交通运输部令2020年第1号 (kept in the prefix, as it is cited).
+    [GeneratedRegex(@"^(?<prefix>[\u4e00-\u9fff]{2,24}令(?:[\s　]*(19|20)[0-9]{2}年)?)[\s　]*[（(]?第[\s　]*(?<serial>[0-9]{1,5}|[一二三四五六七八九十百千零〇]{1,8})[\s　]*号[）)]?$")]
     private static partial Regex OrderPattern();
 
     [GeneratedRegex(@"(?<prefix>[\u4e00-\u9fff]{2,12})\s*[〔\[（(［【]\s*(?<year>(19|20)[0-9]{2})\s*[〕\]）)］】]\s*(?<serial>[0-9]{1,4})\s*号")]

@@ -247,7 +247,7 @@ public sealed partial class MetadataExtractor
         }
         for (int i = first; i < Math.Min(lines.Count, first + 6); i++)
         {
-            var session = SessionLine().Match(lines[i].Text);
+            var session = SessionLine().Match(lines[i].Text) is { Success: true } dated ? dated : SessionWithoutDate().Match(lines[i].Text);
             if (session.Success && _regions.Find(session.Groups["region"].Value) is { } r)
                 return r;
         }
@@ -327,9 +327,9 @@ public sealed partial class MetadataExtractor
 
         // An order at the top (国务院令 …) is issued by its organ; an order printed under a law's title is the
         // President's promulgation, and the law's enacting body is in its 通过 line.
-        bool orderFirst = order is not null && block is null && order.Number.Prefix.EndsWith('令');
-        if (orderFirst)
-            Add(order!.Number.Prefix[..^1], Provenance.Printed, order.Printed, order.Offset);
+        string? orderIssuer = order is null ? null : OrderIssuer(order.Number.Prefix);
+        if (orderIssuer is not null && block is null)
+            Add(orderIssuer, Provenance.Printed, order!.Printed, order.Offset);
         else if (labelled is { } field)
         {
             foreach (var name in _authorities.SplitJoint(field.Value) ?? [field.Value])
@@ -339,8 +339,8 @@ public sealed partial class MetadataExtractor
             Add(onBehalf.Groups["name"].Value, Provenance.Printed, onBehalf.Value, onBehalf.Index);
         else if (promulgation is { Organ.Length: > 1 } p && _authorities.IsAuthority(p.Organ))
             Add(p.Organ, Provenance.Printed, p.Printed, p.Offset);
-        else if (order is not null && order.Number.Prefix.EndsWith('令') && _authorities.IsAuthority(order.Number.Prefix[..^1]))
-            Add(order.Number.Prefix[..^1], Provenance.Printed, order.Printed, order.Offset);
+        else if (orderIssuer is not null && _authorities.IsAuthority(orderIssuer))
+            Add(orderIssuer, Provenance.Printed, order!.Printed, order.Offset);
         if (issuers.Count > 0 || number is null)
             return issuers;
 
@@ -351,6 +351,13 @@ public sealed partial class MetadataExtractor
                     $"发文字号 {number.Value} carries the prefix {number.Value.Prefix}, which {byPrefix} issues under", number.Offset));
         }
         return issuers;
+    }
+
+    /// <summary>The organ that issues an order: 国务院令 → 国务院, 交通运输部令2020年 → 交通运输部.</summary>
+    private static string? OrderIssuer(string prefix)
+    {
+        int at = prefix.LastIndexOf('令');
+        return at > 1 ? prefix[..at] : null;
     }
 
     /// <summary>省局/市局/本局 in a page's signature is the organ that publishes the page.</summary>
@@ -375,6 +382,17 @@ public sealed partial class MetadataExtractor
             var session = SessionLine().Match(lines[i].Text);
             if (session.Success && ChineseDate.TryParse(session.Groups["date"].Value, out var date))
                 return new Found<DateOnly>(date, Provenance.Printed, session.Value, lines[i].Offset + session.Groups["date"].Index);
+            // The date may follow the session: 在重庆市第六届人民代表大会第四次会议上 / 2025年1月15日.
+            if (SessionWithoutDate().IsMatch(lines[i].Text))
+            {
+                for (int j = i; j < Math.Min(lines.Count, i + 3); j++)
+                {
+                    int from = j == i ? SessionWithoutDate().Match(lines[i].Text).Length : 0;
+                    var after = ChineseDate.FindAll(lines[j].Text[from..]).FirstOrDefault();
+                    if (after.Length > 0)
+                        return new Found<DateOnly>(after.Date, Provenance.Printed, lines[j].Text.Trim(), lines[j].Offset + from + after.Offset);
+                }
+            }
         }
         if (promulgation is not null)
             return new Found<DateOnly>(promulgation.Date, Provenance.Printed, promulgation.Printed, promulgation.Offset);
@@ -478,7 +496,7 @@ public sealed partial class MetadataExtractor
 
     private const string Date = @"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日";
 
-    [GeneratedRegex(@"^(?<date>" + Date + @")[\s　]*(?<organ>[\u4e00-\u9fff]{2,40}?)(?<order>令[\s　]*第[\s　]*(?:[0-9]{1,5}|[一二三四五六七八九十百千零〇]{1,8})[\s　]*号)?(?:第[一二三四五六七八九十百0-9]+次[\u4e00-\u9fff]{0,8}会议)?(公布|通过|发布|批准|修订|修正)")]
+    [GeneratedRegex(@"^(?<date>" + Date + @")[\s　]*(?<organ>[\u4e00-\u9fff]{2,40}?)(?<order>令(?:[\s　]*(?:19|20)[0-9]{2}年)?[\s　]*第[\s　]*(?:[0-9]{1,5}|[一二三四五六七八九十百千零〇]{1,8})[\s　]*号)?(?:第[一二三四五六七八九十百0-9]+次[\u4e00-\u9fff]{0,8}会议)?(公布|通过|发布|批准|修订|修正)")]
     private static partial Regex PromulgationPattern();
 
     // 第七届 in 深圳市第七届人民代表大会常务委员会: the term is not part of the organ's name.
@@ -488,7 +506,10 @@ public sealed partial class MetadataExtractor
     [GeneratedRegex(@"^[—\-－\s　]*(?<date>" + Date + @")\s*在(?<region>[\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十百]+届人民代表大会")]
     private static partial Regex SessionLine();
 
-    [GeneratedRegex(@"我代表(?<name>[\u4e00-\u9fff]{0,12}人民政府)")]
+    [GeneratedRegex(@"^[—\-－\s　（(]*在(?<region>[\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十百]+届人民代表大会第[一二三四五六七八九十百]+次会议上")]
+    private static partial Regex SessionWithoutDate();
+
+    [GeneratedRegex(@"我代表(?<name>[\u4e00-\u9fff]{0,12}?(人民)?政府)")]
     private static partial Regex OnBehalf();
 
     [GeneratedRegex(@"自(?<date>" + Date + @")起(施行|实施|执行|生效)")]
