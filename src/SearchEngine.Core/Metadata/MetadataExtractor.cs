@@ -63,7 +63,7 @@ public sealed partial class MetadataExtractor
 
         var (title, noticeTitle) = Titles(text, lines, block, order, signature, Labelled(PrintedLabel.Title), declaredTitle);
         string? home = HomeOrgan(fields, properties);
-        var issuers = Issuers(text, block, signature, order, Labelled(PrintedLabel.Issuer), promulgation, number, context, home);
+        var issuers = Issuers(text, lines, first, block, signature, order, Labelled(PrintedLabel.Issuer), promulgation, number, context, home);
         var region = Region(text, issuers, context);
         var signing = SigningDate(lines, afterTitle, signature, Labelled(PrintedLabel.SigningDate), promulgation, first);
         var publication = PublicationDate(removed, properties, Labelled(PrintedLabel.PublicationDate));
@@ -193,6 +193,15 @@ public sealed partial class MetadataExtractor
         }
         // Under the title, before the addressees: within the next few lines, on a line of its own.
         int from = block is not null ? afterTitle : FirstContentLine(lines);
+        // Above the title in the red-header layout (北京市人民政府文件 / 京政发〔2023〕5号 / title).
+        if (block is not null)
+        {
+            for (int i = FirstContentLine(lines); i < lines.Count && lines[i].Offset < block.Offset; i++)
+            {
+                if (DocumentNumberParser.ParseLine(lines[i].Text) is { } above)
+                    return new Found<DocumentNumber>(above, Provenance.Printed, lines[i].Text.Trim(), lines[i].Offset);
+            }
+        }
         for (int i = from; i < Math.Min(lines.Count, from + 4); i++)
         {
             string t = lines[i].Text.Trim();
@@ -308,7 +317,7 @@ public sealed partial class MetadataExtractor
 
     private static string Strip(string title) => title.Trim().Trim('《', '》');
 
-    private List<Found<string>> Issuers(string text, TitleBlock? block, SignatureFinder.Signature? signature, Order? order, Field? labelled,
+    private List<Found<string>> Issuers(string text, List<TextLine> lines, int first, TitleBlock? block, SignatureFinder.Signature? signature, Order? order, Field? labelled,
         PromulgationLine? promulgation, Found<DocumentNumber>? number, Region? context, string? home)
     {
         var issuers = new List<Found<string>>();
@@ -335,6 +344,8 @@ public sealed partial class MetadataExtractor
             foreach (var name in _authorities.SplitJoint(field.Value) ?? [field.Value])
                 Add(name, Provenance.Printed, field.Line, field.Offset);
         }
+        else if (IssuerMark(lines, first) is { } mark)
+            Add(mark.Name, Provenance.Printed, mark.Printed, mark.Offset);
         else if (OnBehalf().Match(text) is { Success: true } onBehalf && onBehalf.Index < 2000)
             Add(onBehalf.Groups["name"].Value, Provenance.Printed, onBehalf.Value, onBehalf.Index);
         else if (promulgation is { Organ.Length: > 1 } p && _authorities.IsAuthority(p.Organ))
@@ -351,6 +362,18 @@ public sealed partial class MetadataExtractor
                     $"发文字号 {number.Value} carries the prefix {number.Value.Prefix}, which {byPrefix} issues under", number.Offset));
         }
         return issuers;
+    }
+
+    /// <summary>发文机关标志 at the top (北京市人民政府文件): the issuer, when neither title nor signature names it.</summary>
+    private (string Name, string Printed, int Offset)? IssuerMark(List<TextLine> lines, int first)
+    {
+        for (int i = first; i < Math.Min(lines.Count, first + 3); i++)
+        {
+            string t = TitleBlock.Unspace(lines[i].Text.Trim());
+            if (TitleBlock.IsIssuerMark(t, _authorities))
+                return (t[..^2], t, lines[i].Offset);
+        }
+        return null;
     }
 
     /// <summary>The organ that issues an order: 国务院令 → 国务院, 交通运输部令2020年 → 交通运输部.</summary>

@@ -30,7 +30,7 @@ internal sealed partial record TitleBlock(
     {
         string joined = "";
         int offset = -1;
-        for (int i = first; i < lines.Count && i - first < MaxTitleLines; i++)
+        for (int i = first; i < lines.Count && i - first < MaxTitleLines + 2; i++)
         {
             string line = Unspace(lines[i].Text.Trim());
             if (line.Length == 0 || LabelledFields.IsLabelled(line))
@@ -38,6 +38,15 @@ internal sealed partial record TitleBlock(
                 if (joined.Length == 0)
                     continue;
                 break;
+            }
+            // The red-header layout (GB/T 9704) prints the issuer's mark (北京市人民政府文件) and the number above
+            // the title: they are not part of it, and the title starts after the number.
+            if (DocumentNumberParser.ParseLine(line) is not null
+                && (joined.Length == 0 || IsAuthorityOnly(joined, authorities) || IsIssuerMark(joined, authorities)))
+            {
+                (joined, offset) = ("", -1);
+                first = i + 1;
+                continue;
             }
             if (joined.Length > 0 && EndsBlock(line))
                 break;
@@ -75,11 +84,16 @@ internal sealed partial record TitleBlock(
                 return Split(joined, offset, next, glued, authorities);
             }
             // A title that does not end with a 文种 word still stands above the document number.
-            if (i + 1 < lines.Count && DocumentNumberParser.ParseLine(lines[i + 1].Text) is not null && !IsAuthorityOnly(joined, authorities))
+            if (i + 1 < lines.Count && DocumentNumberParser.ParseLine(lines[i + 1].Text) is not null && !IsAuthorityOnly(joined, authorities)
+                && !IsIssuerMark(joined, authorities))
                 return Split(joined, offset, i + 1, -1, authorities);
         }
         return null;
     }
+
+    /// <summary>发文机关标志 — the issuer's mark at the head of a red-header document: 北京市人民政府文件.</summary>
+    public static bool IsIssuerMark(string line, AuthorityNames authorities) =>
+        line.EndsWith("文件", StringComparison.Ordinal) && line.Length > 4 && authorities.SplitJoint(line[..^2]) is not null;
 
     /// <summary>Two spellings of a title are the same when they agree without spaces and brackets.</summary>
     public static bool Same(string a, string b) => Squeeze(a) == Squeeze(b);
