@@ -30,6 +30,9 @@ internal static partial class LabelledFields
         ("效力级别", PrintedLabel.Other), ("法规类别", PrintedLabel.Other), ("法宝引证码", PrintedLabel.Other),
         ("原文链接", PrintedLabel.Other), ("组配分类", PrintedLabel.Other), ("主题词", PrintedLabel.Other),
         ("体裁分类", PrintedLabel.Other), ("发布机构", PrintedLabel.Issuer), ("有效性", PrintedLabel.Other),
+        ("发布文号", PrintedLabel.Number), ("法规文号", PrintedLabel.Number), ("颁布日期", PrintedLabel.PublicationDate),
+        ("实施或试行日期", PrintedLabel.EffectiveDate), ("法规标题", PrintedLabel.Title), ("效力等级", PrintedLabel.Other),
+        ("起草单位", PrintedLabel.Other), ("正文", PrintedLabel.Other), ("审核机关", PrintedLabel.Other),
     ];
 
     /// <summary>One labelled value with where it stands in the text.</summary>
@@ -103,8 +106,16 @@ internal static partial class LabelledFields
         return sb.ToString();
     }
 
-    // Built from the label list: each label's characters may be separated by spaces; a label ends at a colon,
-    // or stands in 【】/[] brackets as legal databases print it.
-    [GeneratedRegex(@"(?:【\s*(?<label>发\s*文\s*机\s*关|发\s*布\s*机\s*关|发\s*布\s*部\s*门|制\s*定\s*机\s*关|发\s*文\s*单\s*位|发\s*布\s*单\s*位|颁\s*布\s*机\s*关|发\s*文\s*字\s*号|文\s*件\s*编\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|签\s*发\s*日\s*期|发\s*布\s*日\s*期|公\s*布\s*日\s*期|发\s*布\s*时\s*间|发\s*文\s*日\s*期|实\s*施\s*日\s*期|施\s*行\s*日\s*期|生\s*效\s*日\s*期|文\s*件\s*名\s*称|索\s*引\s*号|主\s*题\s*分\s*类|信\s*息\s*来\s*源|文\s*章\s*来\s*源|时\s*效\s*性|效\s*力\s*级\s*别|法\s*规\s*类\s*别|法\s*宝\s*引\s*证\s*码|原\s*文\s*链\s*接|组\s*配\s*分\s*类|主\s*题\s*词|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|有\s*效\s*性|标\s*题|名\s*称|文\s*号|来\s*源)\s*】\s*[：:]?|(?<label>发\s*文\s*机\s*关|发\s*布\s*机\s*关|发\s*布\s*部\s*门|制\s*定\s*机\s*关|发\s*文\s*单\s*位|发\s*布\s*单\s*位|颁\s*布\s*机\s*关|发\s*文\s*字\s*号|文\s*件\s*编\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|签\s*发\s*日\s*期|发\s*布\s*日\s*期|公\s*布\s*日\s*期|发\s*布\s*时\s*间|发\s*文\s*日\s*期|实\s*施\s*日\s*期|施\s*行\s*日\s*期|生\s*效\s*日\s*期|文\s*件\s*名\s*称|索\s*引\s*号|主\s*题\s*分\s*类|信\s*息\s*来\s*源|文\s*章\s*来\s*源|时\s*效\s*性|效\s*力\s*级\s*别|法\s*规\s*类\s*别|法\s*宝\s*引\s*证\s*码|原\s*文\s*链\s*接|组\s*配\s*分\s*类|主\s*题\s*词|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|有\s*效\s*性|标\s*题|名\s*称|文\s*号|来\s*源)\s*[：:])")]
-    private static partial Regex LabelPattern();
+    // Built from the label list, longest label first: each label's characters may be separated by spaces; a label
+    // ends at a colon, or stands in 【】/[] brackets as legal databases print it.
+    private static readonly Regex Pattern = BuildPattern();
+
+    private static Regex LabelPattern() => Pattern;
+
+    private static Regex BuildPattern()
+    {
+        string alternatives = string.Join('|', Labels.Select(l => l.Label).OrderByDescending(l => l.Length)
+            .Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))));
+        return new Regex($@"(?:[【\[]\s*(?<label>{alternatives})\s*[】\]]\s*[：:]?|(?<label>{alternatives})\s*[：:])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    }
 }
