@@ -30,6 +30,8 @@ public class PrintedPageTests : TempFolderTest
         Assert.Equal(number, m.DocumentNumber?.Value.ToString());
         Assert.Equal(date, m.SigningDate?.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain("file://", document.Text, StringComparison.Ordinal);
+        Assert.True(document.Sections.Count(s => s.Level == SearchEngine.Core.Documents.HeadingLevel.Part) >= 3,
+            "the page's 一、 headings are in the tree: " + string.Join(" | ", document.Sections.Select(s => s.Heading)));
     }
 
     private void Print(string html, string pdf)
