@@ -272,10 +272,10 @@ public sealed partial class MetadataExtractor
         return null;
     }
 
-    /// <summary>The organ that publishes the page (来源：江西省市场监督管理局): what 省局 in its signature means.</summary>
+    /// <summary>The organ that publishes the page (来源：/发文机关：江西省市场监督管理局): what 省局 in its signature means.</summary>
     private string? HomeOrgan(List<Field> fields, IReadOnlyDictionary<string, string> properties)
     {
-        foreach (var candidate in fields.Where(f => f.Kind == PrintedLabel.Source).Select(f => f.Value)
+        foreach (var candidate in fields.Where(f => f.Kind is PrintedLabel.Source or PrintedLabel.Issuer).Select(f => f.Value)
             .Append(properties.GetValueOrDefault(SourceProperties.Publisher)))
         {
             if (candidate is not null && _authorities.IsAuthority(candidate))
