@@ -45,10 +45,10 @@ public sealed partial class MetadataExtractor
 
         int first = FirstContentLine(lines);
         properties.TryGetValue(SourceProperties.Title, out var declaredTitle);
-        var order = OrderHeader(lines, first);
+        var order = OrderHeader.Find(lines, first);
         var block = order is { Line: var orderLine } && orderLine == first ? null : FindTitle(lines, first, declaredTitle);
         int afterTitle = block?.NextLine ?? (order?.NextLine ?? first);
-        var promulgation = Promulgation(lines, first);
+        var promulgation = PromulgationLine.Find(lines, first);
 
         var number = OwnNumber(lines, block, order, afterTitle, Labelled(PrintedLabel.Number), promulgation);
         var signature = SignatureFinder.First(lines, afterTitle, _authorities);
@@ -130,57 +130,11 @@ public sealed partial class MetadataExtractor
         return lines.Count;
     }
 
-    /// <summary>令 — an order's header: "江西省人民政府令" over "第223号", or both on one line, at the top.</summary>
-    private sealed record Order(DocumentNumber Number, int Line, int NextLine, int Offset, string Printed);
-
-    private static Order? OrderHeader(List<TextLine> lines, int first)
-    {
-        // The order may stand under a page's title line (a 决定 published by order).
-        for (int i = first; i < Math.Min(lines.Count, first + 3); i++)
-        {
-            string line = lines[i].Text.Trim();
-            if (DocumentNumberParser.ParseOrder(line) is { } whole)
-                return new Order(whole, i, i + 1, lines[i].Offset, line);
-            if (line.EndsWith('令') && line.Length <= 24 && i + 1 < lines.Count
-                && DocumentNumberParser.ParseOrder(line + lines[i + 1].Text.Trim()) is { } split)
-                return new Order(split, i, i + 2, lines[i].Offset, line + " " + lines[i + 1].Text.Trim());
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// 公布/通过 lines of regulations: "2019年11月30日 国家市场监督管理总局令第20号公布",
-    /// "2021年6月29日深圳市第七届人民代表大会常务委员会第二次会议通过" — the first one near the top.
-    /// </summary>
-    private sealed record PromulgationLine(DateOnly Date, string Organ, DocumentNumber? Number, int Offset, string Printed);
-
-    private static PromulgationLine? Promulgation(List<TextLine> lines, int first)
-    {
-        for (int i = first; i < Math.Min(lines.Count, first + 8); i++)
-        {
-            string line = lines[i].Text.Trim().TrimStart('（', '(');
-            var m = PromulgationPattern().Match(line);
-            if (!m.Success || !ChineseDate.TryParse(m.Groups["date"].Value, out var date))
-                continue;
-            string organ = m.Groups["organ"].Value;
-            DocumentNumber? number = null;
-            if (m.Groups["order"].Success)
-            {
-                // 国家市场监督管理总局令第20号公布: the order's number, and its issuer without 令.
-                number = DocumentNumberParser.ParseOrder(organ + m.Groups["order"].Value);
-                organ = DocumentNumberParser.OrderPrefix(organ);
-            }
-            organ = SessionNumber().Replace(organ, "");
-            return new PromulgationLine(date, organ, number, lines[i].Offset, lines[i].Text.Trim());
-        }
-        return null;
-    }
-
     /// <summary>
     /// The document's own number by where it stands: an order's 令 line, a line of its own under the title, a
     /// number run on after the title in merged text, the page's 文号 field, or a regulation's 公布 line.
     /// </summary>
-    private static Found<DocumentNumber>? OwnNumber(List<TextLine> lines, TitleBlock? block, Order? order, int afterTitle, Field? labelled, PromulgationLine? promulgation)
+    private static Found<DocumentNumber>? OwnNumber(List<TextLine> lines, TitleBlock? block, OrderHeader? order, int afterTitle, Field? labelled, PromulgationLine? promulgation)
     {
         if (order is not null)
             return new Found<DocumentNumber>(order.Number, Provenance.Printed, order.Printed, order.Offset);
@@ -284,7 +238,7 @@ public sealed partial class MetadataExtractor
         return null;
     }
 
-    private (Found<string>? Title, Found<string>? Notice) Titles(string text, List<TextLine> lines, TitleBlock? block, Order? order,
+    private (Found<string>? Title, Found<string>? Notice) Titles(string text, List<TextLine> lines, TitleBlock? block, OrderHeader? order,
         SignatureFinder.Signature? signature, Field? labelled, string? declared)
     {
         if (block is not null)
@@ -317,7 +271,7 @@ public sealed partial class MetadataExtractor
 
     private static string Strip(string title) => title.Trim().Trim('《', '》');
 
-    private List<Found<string>> Issuers(string text, List<TextLine> lines, int first, TitleBlock? block, SignatureFinder.Signature? signature, Order? order, Field? labelled,
+    private List<Found<string>> Issuers(string text, List<TextLine> lines, int first, TitleBlock? block, SignatureFinder.Signature? signature, OrderHeader? order, Field? labelled,
         PromulgationLine? promulgation, Found<DocumentNumber>? number, Region? context, string? home)
     {
         var issuers = new List<Found<string>>();
@@ -336,7 +290,7 @@ public sealed partial class MetadataExtractor
 
         // An order at the top (国务院令 …) is issued by its organ; an order printed under a law's title is the
         // President's promulgation, and the law's enacting body is in its 通过 line.
-        string? orderIssuer = order is null ? null : OrderIssuer(order.Number.Prefix);
+        string? orderIssuer = order is null ? null : OrderHeader.IssuerOf(order.Number.Prefix);
         if (orderIssuer is not null && block is null)
             Add(orderIssuer, Provenance.Printed, order!.Printed, order.Offset);
         else if (labelled is { } field)
@@ -374,13 +328,6 @@ public sealed partial class MetadataExtractor
                 return (t[..^2], t, lines[i].Offset);
         }
         return null;
-    }
-
-    /// <summary>The organ that issues an order: 国务院令 → 国务院, 交通运输部令2020年 → 交通运输部.</summary>
-    private static string? OrderIssuer(string prefix)
-    {
-        int at = prefix.LastIndexOf('令');
-        return at > 1 ? prefix[..at] : null;
     }
 
     /// <summary>省局/市局/本局 in a page's signature is the organ that publishes the page.</summary>
@@ -518,13 +465,6 @@ public sealed partial class MetadataExtractor
     }
 
     private const string Date = @"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日";
-
-    [GeneratedRegex(@"^(?<date>" + Date + @")[\s　]*(?<organ>[\u4e00-\u9fff]{2,40}?)(?<order>令(?:[\s　]*(?:19|20)[0-9]{2}年)?[\s　]*第[\s　]*(?:[0-9]{1,5}|[一二三四五六七八九十百千零〇]{1,8})[\s　]*号)?(?:第[一二三四五六七八九十百0-9]+次[\u4e00-\u9fff]{0,8}会议)?(公布|通过|发布|批准|修订|修正)")]
-    private static partial Regex PromulgationPattern();
-
-    // 第七届 in 深圳市第七届人民代表大会常务委员会: the term is not part of the organ's name.
-    [GeneratedRegex(@"第[一二三四五六七八九十百0-9]+届")]
-    private static partial Regex SessionNumber();
 
     [GeneratedRegex(@"^[—\-－\s　]*(?<date>" + Date + @")\s*在(?<region>[\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十百]+届人民代表大会")]
     private static partial Regex SessionLine();
