@@ -20,7 +20,10 @@ public static partial class ChineseDate
     public static bool TryParse(string text, out DateOnly date)
     {
         date = default;
-        var m = Pattern().Match(text.Trim());
+        text = text.Trim();
+        if (text.Length is < 6 or > 40)
+            return false; // the whole string must be a date
+        var m = Pattern().Match(text);
         return m.Success && TryBuild(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value, out date);
     }
 

@@ -28,6 +28,8 @@ public static partial class DocumentNumberParser
     public static DocumentNumber? ParseLine(string line)
     {
         string t = line.Trim().Trim('　');
+        if (t.Length is < 4 or > 60 || t[^1] is not ('号' or '）' or ')'))
+            return null; // every line of a document is asked: most are answered here
         if (t.Length > 2 && t[0] is '（' or '(' && t[^1] is '）' or ')')
             t = t[1..^1].Trim();
         var match = Pattern().Match(t);
@@ -71,12 +73,40 @@ public static partial class DocumentNumberParser
     /// <summary>Every document number in the text: the number, where its trimmed prefix starts, and where it ends.</summary>
     public static IEnumerable<(DocumentNumber Number, int Start, int End)> FindAll(string text)
     {
-        foreach (Match match in Pattern().Matches(text))
+        // Only around an opening bracket followed by a year can a number stand: matching there alone keeps the
+        // scan linear instead of trying a prefix of up to 12 characters at every Han character of the text.
+        int done = 0;
+        for (int from = 0; from < text.Length;)
         {
+            int found = text.AsSpan(from).IndexOfAny(OpeningBrackets);
+            if (found < 0)
+                yield break;
+            int at = from + found;
+            from = at + 1;
+            if (at < done || !YearFollows(text, at + 1))
+                continue;
+            int start = Math.Max(done, at - WindowBefore);
+            int end = Math.Min(text.Length, at + WindowAfter);
+            var match = Pattern().Match(text, start, end - start);
+            if (!match.Success)
+                continue;
             var number = FromMatch(match);
             var prefix = match.Groups["prefix"];
-            yield return (number, prefix.Index + prefix.Length - number.Prefix.Length, match.Index + match.Length);
+            done = match.Index + match.Length;
+            yield return (number, prefix.Index + prefix.Length - number.Prefix.Length, done);
         }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> OpeningBrackets = System.Buffers.SearchValues.Create("〔[（(［【");
+
+    /// <summary>Characters a number's prefix and spaces may take before the bracket, and the year, serial and 号 after it.</summary>
+    private const int WindowBefore = 16, WindowAfter = 18;
+
+    private static bool YearFollows(string text, int at)
+    {
+        while (at < text.Length && char.IsWhiteSpace(text[at]))
+            at++;
+        return at + 4 <= text.Length && text[at] is '1' or '2' && char.IsAsciiDigit(text[at + 1]) && char.IsAsciiDigit(text[at + 2]) && char.IsAsciiDigit(text[at + 3]);
     }
 
     private static DocumentNumber FromMatch(Match match)

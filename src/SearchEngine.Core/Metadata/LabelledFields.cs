@@ -64,9 +64,9 @@ internal static partial class LabelledFields
                 line = new TextLine(line.Text + lines[i + 1].Text.Trim(), line.Offset);
                 i++;
             }
-            var matches = LabelPattern().Matches(line.Text);
-            if (matches.Count == 0 || matches[0].Index != 0)
+            if (!IsLabelled(line.Text))
                 continue;
+            var matches = LabelPattern().Matches(line.Text);
             lineStarts.Add(line.Offset);
             for (int m = 0; m < matches.Count; m++)
             {
@@ -83,7 +83,7 @@ internal static partial class LabelledFields
     }
 
     /// <summary>Whether a line is furniture of this kind (starts with a known label).</summary>
-    public static bool IsLabelled(string line) => LabelPattern().Match(line) is { Success: true, Index: 0 };
+    public static bool IsLabelled(string line) => AnchoredPattern.IsMatch(line);
 
     [GeneratedRegex(@"^\s*[〔\[（(［]\s*(19|20)\d{2}\s*[〕\]）)］]\s*\d{1,4}\s*号\s*$")]
     private static partial Regex WrappedNumberTail();
@@ -108,14 +108,17 @@ internal static partial class LabelledFields
 
     // Built from the label list, longest label first: each label's characters may be separated by spaces; a label
     // ends at a colon, or stands in 【】/[] brackets as legal databases print it.
-    private static readonly Regex Pattern = BuildPattern();
+    private static readonly Regex Pattern = BuildPattern(anchored: false);
+
+    // Every line of every document is asked whether it is labelled: anchored, the answer costs a few characters.
+    private static readonly Regex AnchoredPattern = BuildPattern(anchored: true);
 
     private static Regex LabelPattern() => Pattern;
 
-    private static Regex BuildPattern()
+    private static Regex BuildPattern(bool anchored)
     {
         string alternatives = string.Join('|', Labels.Select(l => l.Label).OrderByDescending(l => l.Length)
             .Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))));
-        return new Regex($@"(?:[【\[]\s*(?<label>{alternatives})\s*[】\]]\s*[：:]?|(?<label>{alternatives})\s*[：:])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        return new Regex((anchored ? @"^\s*" : "") + $@"(?:[【\[]\s*(?<label>{alternatives})\s*[】\]]\s*[：:]?|(?<label>{alternatives})\s*[：:])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     }
 }
