@@ -31,10 +31,27 @@ internal static class RunOnHeadingSplitter
             HeadingLevel lastLevel = lead.Length > 0 ? lead.Level : HeadingLevel.Preamble;
             for (int i = 1; i < paragraph.Length; i++)
             {
-                // Only the notice outline is split out of run-on text: 第X条 inside a sentence is mostly a citation
-                // (依照本条例第十二条), and decimal figures and attachments are never glued to text.
-                if (!OutlineMarker.TryRead(paragraph, i, out var marker, cursor.ExpectedItem)
-                    || marker.Level is not (HeadingLevel.Part or HeadingLevel.Chapter or HeadingLevel.Item or HeadingLevel.SubItem))
+                // The notice outline and spaced regulation markers are split out of run-on text: a 第X条 inside a
+                // sentence is mostly a citation (依照本条例第十二条), and decimal figures and attachments are never
+                // glued to text.
+                if (!OutlineMarker.TryRead(paragraph, i, out var marker, cursor.ExpectedItem))
+                    continue;
+                // A regulation scraped into one stream keeps the spaces its layout put after 第一章 and 第一条
+                // ("…总    则第一条  为加强…"): followed by spaces and continuing the numbering, it is a heading; a
+                // citation is followed by its words (第十二条规定).
+                if (marker.Level is HeadingLevel.Volume or HeadingLevel.LawChapter or HeadingLevel.LawSection or HeadingLevel.Article)
+                {
+                    if (!SpacedLawMarker(paragraph, i) || !cursor.Continues(marker))
+                        continue;
+                    result.Add(paragraph[start..i]);
+                    start = i;
+                    cursor.Advance(marker);
+                    lastMarkerEnd = i + marker.Length;
+                    lastLevel = marker.Level;
+                    i += marker.Length - 1;
+                    continue;
+                }
+                if (marker.Level is not (HeadingLevel.Part or HeadingLevel.Chapter or HeadingLevel.Item or HeadingLevel.SubItem))
                     continue;
                 // After a sentence boundary a marker may skip one number (002 prints (一) twice, then (三));
                 // glued to a heading's text it must be exactly the next one.
@@ -53,5 +70,14 @@ internal static class RunOnHeadingSplitter
             result.Add(paragraph[start..]);
         }
         return result;
+    }
+
+    /// <summary>第…条/章/节/编 at <paramref name="at"/> followed by at least one space.</summary>
+    private static bool SpacedLawMarker(string text, int at)
+    {
+        int end = at + 1;
+        while (end < text.Length && end - at <= 8 && text[end] is not ('条' or '章' or '节' or '编'))
+            end++;
+        return end + 1 < text.Length && text[end] is '条' or '章' or '节' or '编' && text[end + 1] is ' ' or '\u3000';
     }
 }

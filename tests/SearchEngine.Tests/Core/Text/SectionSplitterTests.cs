@@ -272,4 +272,16 @@ public class SectionSplitterTests
             "二、深化改革开放"));
         Assert.Equal(Lines("一、稳定经济增长", "二、深化改革开放"), Tree(d));
     }
+
+    [Fact]
+    public void Should_split_a_regulation_scraped_into_one_line_at_its_spaced_chapters_and_articles()
+    {
+        var d = Build(Lines(
+            "某市人民政府关于印发某市储备粮管理办法的通知",
+            "各县、区人民政府，市政府各部门：现将《某市储备粮管理办法》印发给你们，请认真贯彻落实。某市人民政府2023年9月5日（此件公开发布）某市储备粮管理办法"
+            + "第一章  总    则第一条  为加强储备粮管理，依照《粮食流通管理条例》第十二条规定，制定本办法。第二条  本办法所称储备粮，是指市人民政府储备的原粮。"
+            + "第二章  计    划第三条  按照省下达的计划，制定分解计划，第五条规定的除外。"));
+        Assert.Equal(Lines("第一章 总则", "  第一条", "  第二条", "第二章 计划", "  第三条"), Tree(d));
+        Assert.Contains("第十二条规定", d.BodyOf(d.Sections.Single(s => s.Level == HeadingLevel.Article && s.Number == 1)), StringComparison.Ordinal);
+    }
 }
