@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SearchEngine.Web.Tests;
+
+/// <summary>
+/// The built server started the way it is deployed: `dotnet SearchEngine.Web.dll` in the Production environment, from
+/// a folder that is not the project's. WebApplicationFactory points the content root at the project folder and so
+/// cannot show whether the build output itself carries the page. Loopback only, bounded in time.
+/// </summary>
+public sealed class ProductionStartTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("se-production-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Given_the_production_environment_when_the_dll_starts_then_the_page_and_widget_are_served()
+    {
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        // The working folder is a temporary one: nothing may come from the project folder.
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "SearchEngine.Web.dll"), "--urls", $"http://127.0.0.1:{port}" })
+            start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["SearchEngine__Index"] = Path.Combine(_folder, "index");
+        start.Environment["SearchEngine__Uploads"] = Path.Combine(_folder, "uploads");
+        start.Environment["SearchEngine__Sources__0"] = Path.Combine(ServerFixture.RepositoryRoot, "seeds");
+        using var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            await WaitForHealth(client, process);
+            foreach (var (path, type) in new[] { ("/", "text/html"), ("/widget.js", "javascript"), ("/app.js", "javascript") })
+            {
+                var response = await client.GetAsync(path);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} in Production");
+                Assert.Contains(type, response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task WaitForHealth(HttpClient client, Process process)
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            Assert.False(process.HasExited, "the server exited during start");
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the server did not start within 30 s");
+    }
+}
