@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -33,11 +34,19 @@ builder.Services.AddCors(c => c.AddDefaultPolicy(p => p.WithOrigins(options.Cors
 builder.Services.AddRateLimiter(r =>
 {
     r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    // A client told when to come back need not guess (and retry at once): the seconds until its window reopens.
+    r.OnRejected = (context, _) =>
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return ValueTask.CompletedTask;
+    };
     r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.RequestsPerMinute), Window = TimeSpan.FromMinutes(1) }));
 });
 builder.Services.AddSingleton<SearchService>();
+builder.Services.AddSingleton<UploadStore>();
 // A parameter that does not bind (size=abc) is the client's mistake: a 400 problem, in every environment.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 
@@ -56,6 +65,7 @@ app.MapSearchEndpoints();
 
 // Open the index (building it from the sources on first start) before serving.
 app.Services.GetRequiredService<SearchService>().Open();
+app.Services.GetRequiredService<UploadStore>().RemoveLeftovers();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

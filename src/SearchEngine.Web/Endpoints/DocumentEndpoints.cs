@@ -47,7 +47,8 @@ internal static class DocumentEndpoints
 
     internal sealed record UploadResult(string Id, string Title, int Sections, string Source);
 
-    private static async Task<Results<Created<UploadResult>, ProblemHttpResult>> Upload(HttpRequest request, SearchService service, IOptions<WebOptions> options, CancellationToken cancel)
+    private static async Task<Results<Created<UploadResult>, Ok<UploadResult>, ProblemHttpResult>> Upload(
+        HttpRequest request, SearchService service, UploadStore store, IOptions<WebOptions> options, CancellationToken cancel)
     {
         var limits = options.Value;
         if (request.ContentLength > limits.MaxUploadBytes + (64 << 10))
@@ -57,10 +58,14 @@ internal static class DocumentEndpoints
         {
             file = request.HasFormContentType ? (await request.ReadFormAsync(cancel)).Files.GetFile("file") : null;
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or InvalidOperationException)
         {
-            // The form reader stops at the configured limit.
-            return TooLarge(request.ContentLength ?? 0, limits.MaxUploadBytes);
+            // Only the size limits (the form reader's and Kestrel's) mean "too large"; any other failure to read the
+            // form is a body that is not multipart form data (no boundary, a torn section, garbage).
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || (e is InvalidDataException && e.Message.Contains("body length limit", StringComparison.Ordinal)))
+                return TooLarge(request.ContentLength ?? 0, limits.MaxUploadBytes);
+            return TypedResults.Problem("The request body is not valid multipart form data; send the file in a field named 'file'.", statusCode: 400, title: "Invalid form data");
         }
         if (file is null || file.Length == 0)
             return TypedResults.Problem("Send the file as multipart form data in a field named 'file'.", statusCode: 400, title: "No file");
@@ -73,61 +78,129 @@ internal static class DocumentEndpoints
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancel);
-        string hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..10];
-        string folder = Path.GetFullPath(Path.Combine(service.Root, limits.Uploads));
-        Directory.CreateDirectory(folder);
-        string stored = Path.Combine(folder, $"{hash}-{name}");
-        await File.WriteAllBytesAsync(stored, buffer.ToArray(), cancel);
-        string source = $"uploads/{hash}-{name}";
+        var content = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // Identical content under the same name is the same document (same id, same stored file): uploading it again
+        // answers 200 with that document instead of indexing it twice.
+        string hash = Convert.ToHexStringLower(SHA256.HashData(content.Span))[..10];
+        string storedName = $"{hash}-{name}";
+        string source = $"uploads/{storedName}";
         string id = $"{DocumentIds.FromSource(name)}-{hash}";
-        var (document, error) = new PolicyFileIngester().IngestFile(stored, source, id);
-        if (document is null)
+
+        string temporary;
+        try
         {
-            File.Delete(stored);
-            return TypedResults.Problem($"The file could not be indexed: {error}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable file");
+            temporary = await store.WriteTemporaryAsync(content, extension, cancel);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return NotStored();
         }
         try
         {
-            service.Add(document);
+            var (document, error) = new PolicyFileIngester().IngestFile(temporary, source, id);
+            if (document is null)
+            {
+                // The reader's reason may name the temporary file: the client sees its own file name, never a server path.
+                string reason = (error ?? "unknown reason").Replace(temporary, name, StringComparison.Ordinal).Replace(store.Folder, "uploads", StringComparison.Ordinal);
+                return TypedResults.Problem($"The file could not be indexed: {reason}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable file");
+            }
+            var result = new UploadResult(id, document.Metadata.Title?.Value ?? name, document.Sections.Count, source);
+            string stored = Path.Combine(store.Folder, storedName);
+            await store.Lock.WaitAsync(cancel);
+            try
+            {
+                var existing = service.Snapshot.FindDocument(id);
+                if (existing?.Source == source && File.Exists(stored))
+                    return TypedResults.Ok(result);
+                bool published;
+                try
+                {
+                    published = UploadStore.Publish(temporary, stored);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return NotStored();
+                }
+                try
+                {
+                    service.Add(document);
+                }
+                catch (Index.IndexWriteException e)
+                {
+                    if (published)
+                        UploadStore.TryDelete(stored);
+                    return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The index could not be written");
+                }
+                catch
+                {
+                    if (published)
+                        UploadStore.TryDelete(stored);
+                    throw;
+                }
+                // The id named another uploaded file before (a name that maps to the same id): that file is no one's now.
+                if (existing is not null && existing.Source != source && store.PathOf(existing.Source) is { } replaced)
+                    UploadStore.TryDelete(replaced);
+                return TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}", result);
+            }
+            finally
+            {
+                store.Lock.Release();
+            }
         }
-        catch (Index.IndexWriteException e)
+        finally
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The index could not be written");
+            // Gone already when it was published; otherwise (unreadable, identical, failed) it must not stay.
+            UploadStore.TryDelete(temporary);
         }
-        return TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}",
-            new UploadResult(id, document.Metadata.Title?.Value ?? name, document.Sections.Count, source));
     }
 
     private static ProblemHttpResult TooLarge(long size, long limit) =>
         TypedResults.Problem($"The upload is {size:N0} bytes; the limit is {limit:N0}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
 
-    private static Results<NoContent, ProblemHttpResult> Delete(string id, SearchService service, IOptions<WebOptions> options)
+    private static ProblemHttpResult NotStored() =>
+        TypedResults.Problem("The upload could not be stored: the server's uploads folder is full or cannot be written. Nothing was kept; try again later.",
+            statusCode: StatusCodes.Status507InsufficientStorage, title: "The upload could not be stored");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, SearchService service, UploadStore store, CancellationToken cancel)
     {
+        await store.Lock.WaitAsync(cancel);
         try
         {
             string? source = service.Snapshot.FindDocument(id)?.Source;
             if (!service.Delete(id))
                 return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
             // An uploaded file goes with its document; files of the configured sources are the user's and stay.
-            if (source is not null && source.StartsWith("uploads/", StringComparison.Ordinal))
-            {
-                string file = Path.Combine(Path.GetFullPath(Path.Combine(service.Root, options.Value.Uploads)), Path.GetFileName(source));
-                File.Delete(file);
-            }
+            if (source is not null && store.PathOf(source) is { } file)
+                UploadStore.TryDelete(file);
             return TypedResults.NoContent();
         }
         catch (Index.IndexWriteException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The index could not be written");
         }
+        finally
+        {
+            store.Lock.Release();
+        }
     }
 
-    /// <summary>The file name without any path, with only letters, digits, CJK and . - _ kept.</summary>
+    /// <summary>
+    /// The file name without any path, with only letters, digits, CJK and . - _ kept, at most 100 characters and
+    /// 200 UTF-8 bytes (a file name has 255 bytes on Linux, and the stored name adds the hash). The extension is kept
+    /// whatever happens to the rest: a long or symbol-only name still says what format it is.
+    /// </summary>
     internal static string SafeFileName(string fileName)
     {
         string name = Path.GetFileName(fileName.Replace('\\', '/'));
-        var chars = name.Where(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_').Take(100).ToArray();
-        string safe = new string(chars).TrimStart('.');
-        return safe.Length == 0 || Path.GetFileNameWithoutExtension(safe).Length == 0 ? "upload" + Path.GetExtension(safe) : safe;
+        string extension = Keep(Path.GetExtension(name));
+        if (extension.Length is < 2 or > 10 || extension.LastIndexOf('.') != 0)
+            extension = ""; // not an extension (".", "..", a very long tail): left to the type check
+        string stem = Keep(name[..^Path.GetExtension(name).Length]).Trim('.');
+        stem = stem[..Math.Min(stem.Length, 100 - extension.Length)];
+        while (System.Text.Encoding.UTF8.GetByteCount(stem) > 200 - extension.Length)
+            stem = stem[..^1]; // Keep dropped every surrogate, so a cut never splits a character
+        return (stem.Length == 0 ? "upload" : stem) + extension;
     }
+
+    private static string Keep(string text) => new([.. text.Where(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_')]);
 }
