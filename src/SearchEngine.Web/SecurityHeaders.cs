@@ -11,13 +11,19 @@ internal static class SecurityHeaders
         string frameAncestors = string.Join(' ', ["'self'", .. options.CorsOrigins]);
         string policy = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
                         $"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {frameAncestors}";
-        return app.Use(async (context, next) =>
+        return app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = policy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            await next(context);
+            // Set as the response starts, not before the request runs: the exception handler clears the headers of a
+            // failed response before it writes the 500, and a 500 needs them as much as any other page.
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = policy;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
     }
 }

@@ -25,6 +25,44 @@ public sealed class RateLimitTests(RateLimitTests.LimitedServer server) : IClass
         Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
+
+    [Fact]
+    public async Task A_429_says_when_to_come_back()
+    {
+        var client = server.CreateClient();
+        HttpResponseMessage response;
+        do
+            response = await client.GetAsync("/health");
+        while (response.StatusCode != HttpStatusCode.TooManyRequests);
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 1, 60);
+        Assert.True(response.Headers.Contains("Content-Security-Policy"));
+    }
+}
+
+/// <summary>Host filtering from configuration: with AllowedHosts set, a request for another host name is refused.</summary>
+public sealed class AllowedHostTests(AllowedHostTests.NamedServer server) : IClassFixture<AllowedHostTests.NamedServer>
+{
+    public sealed class NamedServer : ServerFixture
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("AllowedHosts", "search.example;localhost");
+        }
+    }
+
+    [Theory]
+    [InlineData("search.example", HttpStatusCode.OK)]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("evil.example", HttpStatusCode.BadRequest)]
+    public async Task Only_the_configured_host_names_are_served(string host, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Host = host;
+        Assert.Equal(expected, (await server.CreateClient().SendAsync(request)).StatusCode);
+    }
 }
 
 public sealed class StaticFileTests(ServerFixture server) : IClassFixture<ServerFixture>
