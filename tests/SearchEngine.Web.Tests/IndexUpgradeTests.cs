@@ -43,7 +43,7 @@ public sealed class IndexUpgradeTests : IDisposable
         }
 
         string index = Path.Combine(_folder, "index");
-        string commit = Path.Combine(index, File.ReadAllText(Path.Combine(index, "CURRENT")).Trim());
+        string commit = Path.Combine(index, File.ReadAllLines(Path.Combine(index, "CURRENT"))[0]); // its name, then a checksum line
         var json = JsonDocument.Parse(File.ReadAllText(commit)).RootElement;
         int format = json.GetProperty("formatVersion").GetInt32();
         File.WriteAllText(commit, File.ReadAllText(commit).Replace($"\"formatVersion\": {format}", $"\"formatVersion\": {format - 1}", StringComparison.Ordinal));
