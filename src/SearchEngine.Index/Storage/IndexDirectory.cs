@@ -55,7 +55,7 @@ internal sealed class IndexDirectory
         var valid = new List<CommitPoint>();
         var skipped = new List<string>();
         int? oldFormat = null;
-        foreach (var (generation, name) in CommitFiles().OrderByDescending(c => c.Generation))
+        foreach (var (_, name) in CommitFiles().OrderByDescending(c => c.Generation))
         {
             if (name == named?.FileName)
             {
