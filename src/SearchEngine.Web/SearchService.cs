@@ -48,6 +48,8 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             _writer = IndexWriter.Open(folder);
             (exists, upgraded) = (false, true);
         }
+        if (_writer.RecoveredFrom is { } recovered)
+            LogRecovered(logger, recovered);
         if (exists)
         {
             LogOpened(logger, folder, _writer.Snapshot.DocumentCount);
@@ -122,6 +124,9 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {Folder} cannot be read by this build ({Reason}); it was moved to {Aside} and is built again from the sources and uploads")]
     private static partial void LogFormatChanged(ILogger logger, string folder, string reason, string aside);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovered the index: {Recovered}")]
+    private static partial void LogRecovered(ILogger logger, string recovered);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened the index at {Folder}: {Documents} documents")]
     private static partial void LogOpened(ILogger logger, string folder, int documents);

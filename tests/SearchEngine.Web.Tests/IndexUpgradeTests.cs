@@ -43,8 +43,9 @@ public sealed class IndexUpgradeTests : IDisposable
         }
 
         string index = Path.Combine(_folder, "index");
-        string commit = Path.Combine(index, File.ReadAllText(Path.Combine(index, "CURRENT")).Trim());
-        var json = JsonDocument.Parse(File.ReadAllText(commit)).RootElement;
+        string commit = Path.Combine(index, File.ReadAllLines(Path.Combine(index, "CURRENT"))[0]); // its name, then a checksum line
+        string text = File.ReadAllText(commit);
+        var json = JsonDocument.Parse(text[..text.LastIndexOf("crc32:", StringComparison.Ordinal)]).RootElement; // JSON, then a checksum line
         int format = json.GetProperty("formatVersion").GetInt32();
         File.WriteAllText(commit, File.ReadAllText(commit).Replace($"\"formatVersion\": {format}", $"\"formatVersion\": {format - 1}", StringComparison.Ordinal));
 

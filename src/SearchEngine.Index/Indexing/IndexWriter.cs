@@ -26,14 +26,35 @@ public sealed class IndexWriter : IDisposable
     private IndexSnapshot _snapshot;
     private bool _dropAll;
 
+    /// <summary>Valid commit files on disk this writer may remove once no longer kept.</summary>
+    private readonly HashSet<string> _commitFiles = new(StringComparer.Ordinal);
+    private Exception? _lastMergeError;
+
     private IndexWriter(IndexDirectory directory, WriteLock writeLock, ChineseAnalyzer analyzer, IndexWriterOptions options)
     {
         _directory = directory;
         _lock = writeLock;
         _analyzer = analyzer;
         _options = options;
-        _commit = directory.ReadCurrent();
-        directory.RemoveUnreferenced(_commit);
+        var opened = directory.Open(forWriting: true);
+        _commit = opened.Commit;
+        RecoveredFrom = opened.RecoveredFrom;
+        if (opened.Valid.Count == 0)
+        {
+            directory.WriteInitialCommit();
+            opened = opened with { Valid = [CommitPoint.Empty] };
+        }
+        else if (RecoveredFrom is not null && _commit.Generation > 0)
+        {
+            directory.PointCurrentAt(_commit);
+        }
+        // Kept: the commit opened, any valid commit newer than it (never published, but complete) and the newest
+        // older one, which is what the next open falls back to if this commit's file is damaged.
+        var kept = opened.Valid.Where(c => c.Generation >= _commit.Generation)
+            .Concat(opened.Valid.Where(c => c.Generation < _commit.Generation).Take(1)).ToList();
+        foreach (var c in opened.Valid)
+            _commitFiles.Add(c.FileName);
+        RemoveUnreferenced(kept);
         _snapshot = SnapshotLoader.Load(directory, _commit, _readers);
         IndexIds(_snapshot);
     }
@@ -52,6 +73,15 @@ public sealed class IndexWriter : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Null when the index opened at the commit CURRENT names; else a sentence saying what was wrong with CURRENT
+    /// and which commit point the writer opened instead (CURRENT was rewritten to name it). Worth logging.
+    /// </summary>
+    public string? RecoveredFrom { get; }
+
+    /// <summary>The error of the last background merge that failed, or null; the index stays at its last commit.</summary>
+    public Exception? LastMergeError => Volatile.Read(ref _lastMergeError);
 
     /// <summary>The last committed state, for searching.</summary>
     public IndexSnapshot Snapshot => Volatile.Read(ref _snapshot);
@@ -118,12 +148,12 @@ public sealed class IndexWriter : IDisposable
         {
             if (_pending.Count == 0 && _pendingDeletes.Count == 0 && !_dropAll)
                 return _snapshot;
-            int nextSegment = _commit.NextSegment;
+            var (generation, nextSegment) = _directory.NextNumbers(_commit);
             var entries = new List<SegmentEntry>();
             if (!_dropAll)
             {
                 foreach (var entry in _commit.Segments)
-                    entries.Add(ApplyDeletes(entry));
+                    entries.Add(ApplyDeletes(entry, generation));
             }
             entries.RemoveAll(e => e.DeletedCount == e.Documents);
             foreach (var batch in Batches(_pending.Values.ToList()))
@@ -148,7 +178,7 @@ public sealed class IndexWriter : IDisposable
                     entries.Add(new SegmentEntry(name, documents, sections, null, 0));
                 }
             }
-            Publish(new CommitPoint(SegmentFormat.Version, _commit.Generation + 1, nextSegment, entries));
+            Publish(new CommitPoint(SegmentFormat.Version, generation, nextSegment, entries));
             return _snapshot;
         }
     }
@@ -180,7 +210,20 @@ public sealed class IndexWriter : IDisposable
         {
             if (!_merging.IsCompleted || _commit.Segments.Count <= _options.MaxSegments)
                 return _merging;
-            _merging = Task.Run(() => MaybeMerge());
+            _merging = Task.Run(() =>
+            {
+                try
+                {
+                    MaybeMerge();
+                    Volatile.Write(ref _lastMergeError, null);
+                }
+                catch (Exception e)
+                {
+                    // Nobody awaits this task; keep the error where the server can see it.
+                    Volatile.Write(ref _lastMergeError, e);
+                    throw;
+                }
+            });
             return _merging;
         }
     }
@@ -205,7 +248,7 @@ public sealed class IndexWriter : IDisposable
                     builder.Add(view.Reader.ReadDocument(d));
             }
         }
-        int nextSegment = _commit.NextSegment;
+        var (generation, nextSegment) = _directory.NextNumbers(_commit);
         string name = $"seg_{nextSegment++:D6}";
         var entries = _commit.Segments.Where(s => !merging.Contains(s)).ToList();
         if (builder.DocumentCount > 0)
@@ -213,13 +256,16 @@ public sealed class IndexWriter : IDisposable
             _directory.WriteDurably(name + ".seg", builder.Build());
             entries.Add(new SegmentEntry(name, builder.DocumentCount, builder.SectionCount, null, 0));
         }
-        Publish(new CommitPoint(SegmentFormat.Version, _commit.Generation + 1, nextSegment, entries));
+        Publish(new CommitPoint(SegmentFormat.Version, generation, nextSegment, entries));
         return true;
     }
 
     private void Publish(CommitPoint commit)
     {
+        // Known before writing: if CURRENT then fails, this commit file is removed by the next successful commit.
+        _commitFiles.Add(commit.FileName);
         _directory.Publish(commit);
+        var previous = _commit;
         _commit = commit;
         _pending.Clear();
         _pendingDeletes.Clear();
@@ -227,17 +273,25 @@ public sealed class IndexWriter : IDisposable
         var snapshot = SnapshotLoader.Load(_directory, commit, _readers);
         IndexIds(snapshot);
         Volatile.Write(ref _snapshot, snapshot);
-        _directory.RemoveUnreferenced(commit);
+        RemoveUnreferenced(previous.Generation > 0 ? [commit, previous] : [commit]);
+    }
+
+    /// <summary>Removes what the kept commits do not name; the previous commit stays as a fallback.</summary>
+    private void RemoveUnreferenced(List<CommitPoint> kept)
+    {
+        var keptFiles = kept.Select(c => c.FileName).ToHashSet(StringComparer.Ordinal);
+        _directory.RemoveUnreferenced(kept, _commitFiles.Where(f => !keptFiles.Contains(f)));
+        _commitFiles.IntersectWith(keptFiles);
     }
 
     /// <summary>A segment entry with this commit's new deletions written as a new deletion file.</summary>
-    private SegmentEntry ApplyDeletes(SegmentEntry entry)
+    private SegmentEntry ApplyDeletes(SegmentEntry entry, long generation)
     {
         if (!_pendingDeletes.TryGetValue(entry.Name, out var added) || added.Count == 0)
             return entry;
         var view = _snapshot.Segments.First(v => v.Entry.Name == entry.Name);
         var all = Enumerable.Range(0, view.Deleted.Length).Where(d => view.Deleted[d]).Concat(added).Distinct().ToList();
-        string name = $"{entry.Name}_g{_commit.Generation + 1}.del";
+        string name = $"{entry.Name}_g{generation}.del";
         _directory.WriteDurably(name, DeletionFile.Encode(all));
         return entry with { Deletes = name, DeletedCount = all.Count };
     }

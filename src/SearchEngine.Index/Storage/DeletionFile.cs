@@ -16,9 +16,13 @@ internal static class DeletionFile
         return w.Written.ToArray();
     }
 
+    /// <summary>True when the file is complete: its checksum matches.</summary>
+    public static bool IsIntact(byte[] bytes) =>
+        bytes.Length >= 5 && Crc32.Compute(bytes.AsSpan(0, bytes.Length - 4)) == BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4));
+
     public static bool[] Decode(string name, byte[] bytes, int documentCount)
     {
-        if (bytes.Length < 5 || Crc32.Compute(bytes.AsSpan(0, bytes.Length - 4)) != BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)))
+        if (!IsIntact(bytes))
             throw new InvalidDataException($"Deletion file '{name}' fails its checksum; the file is corrupt.");
         var deleted = new bool[documentCount];
         var r = new ByteReader(bytes);

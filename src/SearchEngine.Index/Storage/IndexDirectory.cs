@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -6,11 +7,15 @@ namespace SearchEngine.Index.Storage;
 /// <summary>
 /// The index folder and its crash-safety protocol. Every file is written under a temporary name, flushed to
 /// disk and renamed into place; segment and deletion files are never changed once named; a commit is made
-/// durable by writing its commit file and then atomically replacing CURRENT. A crash at any moment leaves
-/// CURRENT naming the last complete commit; files no commit names are removed at the next writer's open.
+/// durable by writing its commit file and then atomically replacing CURRENT. Commit files and CURRENT end with a
+/// checksum line, and a commit is valid only when it and every file it names verify. When CURRENT is missing,
+/// damaged or names an invalid commit, the index opens at the newest valid commit file instead. Files are removed
+/// only when no kept valid commit names them, and never when no commit can be read at all.
 /// </summary>
 internal sealed class IndexDirectory
 {
+    private const string CommitPrefix = "commit_", CommitSuffix = ".json", SegmentPrefix = "seg_";
+
     public IndexDirectory(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -20,22 +25,264 @@ internal sealed class IndexDirectory
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public bool HasCommit => System.IO.File.Exists(File(CommitPoint.CurrentFile));
+    /// <summary>
+    /// True when the folder holds a committed index, even one whose CURRENT is lost. The empty commit a new index
+    /// starts with does not count: an index whose first commit never finished is still to be built.
+    /// </summary>
+    public bool HasCommit => System.IO.File.Exists(File(CommitPoint.CurrentFile)) || CommitFiles().Any(c => c.Generation > 0);
 
-    /// <summary>The last complete commit, or an empty one for a new index.</summary>
-    public CommitPoint ReadCurrent()
+    /// <summary>
+    /// The commit to open: the one CURRENT names when it is valid, else the newest valid commit file (with a
+    /// sentence saying so). A writer also gets every valid commit, to know which files must be kept.
+    /// </summary>
+    public OpenedCommit Open(bool forWriting)
     {
-        if (!HasCommit)
-            return CommitPoint.Empty;
-        string name = System.IO.File.ReadAllText(File(CommitPoint.CurrentFile), Encoding.UTF8).Trim();
-        string path = File(name);
-        if (!System.IO.File.Exists(path))
-            throw new InvalidDataException($"Index '{Path}': CURRENT names {name}, which does not exist. The folder was changed by hand; rebuild with 'searchengine index'.");
-        var commit = JsonSerializer.Deserialize<CommitPoint>(System.IO.File.ReadAllText(path, Encoding.UTF8), CommitPoint.Json)
-            ?? throw new InvalidDataException($"Index '{Path}': {name} is empty.");
-        if (commit.FormatVersion != SegmentFormat.Version)
-            throw new IndexFormatException($"Index '{Path}' has format {commit.FormatVersion}; this build reads {SegmentFormat.Version}.");
+        var checkedFiles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? currentProblem = null;
+        CommitPoint? named = null;
+        string? currentName = ReadCurrentName(ref currentProblem);
+        if (currentName is not null)
+        {
+            named = TryReadCommit(currentName, checkedFiles, out string problem, out int? otherFormat);
+            if (otherFormat is int format)
+                throw new IndexFormatException($"Index '{Path}' has format {format}; this build reads {SegmentFormat.Version}.");
+            if (named is null)
+                currentProblem = $"CURRENT names {currentName}, which {problem}";
+        }
+        if (named is not null && !forWriting)
+            return new OpenedCommit(named, [named], null);
+
+        var valid = new List<CommitPoint>();
+        var skipped = new List<string>();
+        int? oldFormat = null;
+        foreach (var (_, name) in CommitFiles().OrderByDescending(c => c.Generation))
+        {
+            if (name == named?.FileName)
+            {
+                valid.Add(named);
+                continue;
+            }
+            var commit = TryReadCommit(name, checkedFiles, out string problem, out int? otherFormat);
+            oldFormat ??= otherFormat;
+            if (commit is not null)
+                valid.Add(commit);
+            else
+                skipped.Add($"{name} {problem}");
+        }
+        if (named is not null)
+            return new OpenedCommit(named, valid, null);
+
+        var chosen = valid.FirstOrDefault(c => c.Generation > 0);
+        if (chosen is not null)
+        {
+            string skippedNote = skipped.Count == 0 ? "" : $"; skipped {string.Join("; ", skipped)}";
+            string rewritten = forWriting ? " CURRENT now names it." : " CURRENT was left as it is (opened read-only).";
+            return new OpenedCommit(chosen, valid,
+                $"Index '{Path}': {currentProblem}; opened {chosen.FileName} instead, the newest valid commit point (generation {chosen.Generation}, {chosen.Segments.Sum(s => s.Documents - s.DeletedCount)} documents){skippedNote}.{rewritten}");
+        }
+        if (oldFormat is int old)
+            throw new IndexFormatException($"Index '{Path}' has format {old}; this build reads {SegmentFormat.Version}.");
+        bool started = HasCommit;
+        if (!HasSegmentFiles())
+        {
+            // Nothing to lose: a new index, or one whose commits are gone along with every segment.
+            return new OpenedCommit(CommitPoint.Empty, valid, started ? $"Index '{Path}': {currentProblem}, and the folder holds no segments; it opens empty." : null);
+        }
+        if (!started && valid.Count > 0)
+            return new OpenedCommit(valid[0], valid, null); // the first commit of a new index was interrupted: its segments are leftovers
+        string found = skipped.Count == 0 ? "no commit files" : string.Join("; ", skipped);
+        throw new IndexDamagedException(
+            $"Index '{Path}' holds segments but no readable commit point ({currentProblem ?? "CURRENT is missing"}; {found}); nothing was deleted. " +
+            "Restore CURRENT and the commit_*.json files from a backup, or rebuild into an empty folder with 'searchengine index <sources> --index <empty folder>'.");
+    }
+
+    /// <summary>The commit file CURRENT names, or null with the reason when CURRENT is missing or damaged.</summary>
+    private string? ReadCurrentName(ref string? problem)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = System.IO.File.ReadAllBytes(File(CommitPoint.CurrentFile));
+        }
+        catch (FileNotFoundException)
+        {
+            problem = "CURRENT is missing";
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            problem = "CURRENT is missing";
+            return null;
+        }
+        if (ChecksumTrailer.Verify(bytes, out byte[] body) is { } damaged)
+        {
+            problem = $"CURRENT {damaged}";
+            return null;
+        }
+        string name = Encoding.UTF8.GetString(body).Trim();
+        if (ParseGeneration(name) is null)
+        {
+            problem = $"CURRENT names '{name}', which is not a commit file";
+            return null;
+        }
+        return name;
+    }
+
+    /// <summary>
+    /// A commit file that verifies and whose segment and deletion files exist and verify; else null with the
+    /// reason. A commit of another format version is reported by its version, so the caller can ask for a rebuild.
+    /// </summary>
+    private CommitPoint? TryReadCommit(string name, Dictionary<string, string?> checkedFiles, out string problem, out int? otherFormat)
+    {
+        otherFormat = null;
+        byte[] bytes;
+        try
+        {
+            bytes = System.IO.File.ReadAllBytes(File(name));
+        }
+        catch (FileNotFoundException)
+        {
+            problem = "does not exist";
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = $"cannot be read ({e.Message.TrimEnd('.')})";
+            return null;
+        }
+        string? damaged = ChecksumTrailer.Verify(bytes, out byte[] body);
+        if (FormatVersion(body) is int version && version != SegmentFormat.Version)
+        {
+            // Checked before the checksum: an older build wrote no checksum, and a rebuild is the answer either way.
+            otherFormat = version;
+            problem = $"has format {version}";
+            return null;
+        }
+        if (damaged is not null)
+        {
+            problem = damaged;
+            return null;
+        }
+        CommitPoint? commit;
+        try
+        {
+            commit = JsonSerializer.Deserialize<CommitPoint>(body, CommitPoint.Json);
+        }
+        catch (JsonException)
+        {
+            commit = null;
+        }
+        if (commit is null || commit.FileName != name)
+        {
+            problem = "is not a commit point of this index";
+            return null;
+        }
+        foreach (var segment in commit.Segments)
+        {
+            string? missing = CheckFile(segment.FileName, checkedFiles, b => SegmentReader.Check(segment.Name, b))
+                ?? (segment.Deletes is { } deletes ? CheckFile(deletes, checkedFiles, b => DeletionFile.IsIntact(b) ? null : $"Deletion file '{deletes}' fails its checksum.") : null);
+            if (missing is not null)
+            {
+                problem = $"names a file that is missing or damaged ({missing.TrimEnd('.')})";
+                return null;
+            }
+        }
+        problem = "";
         return commit;
+    }
+
+    private string? CheckFile(string name, Dictionary<string, string?> checkedFiles, Func<byte[], string?> check)
+    {
+        if (checkedFiles.TryGetValue(name, out string? known))
+            return known;
+        string? problem;
+        try
+        {
+            problem = check(System.IO.File.ReadAllBytes(File(name)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = $"{name} cannot be read ({e.Message.TrimEnd('.')})";
+        }
+        checkedFiles[name] = problem;
+        return problem;
+    }
+
+    /// <summary>The formatVersion a commit file's JSON declares, or null when it is not readable JSON.</summary>
+    private static int? FormatVersion(byte[] body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("formatVersion", out var v) && v.TryGetInt32(out int version)
+                ? version
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static long? ParseGeneration(string name) =>
+        name.StartsWith(CommitPrefix, StringComparison.Ordinal) && name.EndsWith(CommitSuffix, StringComparison.Ordinal)
+        && long.TryParse(name.AsSpan(CommitPrefix.Length, name.Length - CommitPrefix.Length - CommitSuffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long generation)
+        && CommitPoint.CommitFileName(generation) == name
+            ? generation
+            : null;
+
+    private List<(long Generation, string Name)> CommitFiles()
+    {
+        if (!Directory.Exists(Path))
+            return [];
+        var files = new List<(long, string)>();
+        foreach (var file in Directory.EnumerateFiles(Path, CommitPrefix + "*" + CommitSuffix))
+        {
+            string name = System.IO.Path.GetFileName(file);
+            if (ParseGeneration(name) is long generation)
+                files.Add((generation, name));
+        }
+        return files;
+    }
+
+    private bool HasSegmentFiles() =>
+        Directory.Exists(Path) && (Directory.EnumerateFiles(Path, "*.seg").Any() || Directory.EnumerateFiles(Path, "*.del").Any());
+
+    /// <summary>
+    /// The generation and segment number the next commit uses: past every commit and segment file on disk, so a
+    /// commit never overwrites a file that another commit (an unpublished or damaged one) may name.
+    /// </summary>
+    public (long Generation, int Segment) NextNumbers(CommitPoint current)
+    {
+        long generation = CommitFiles().Select(c => c.Generation).Append(current.Generation).Max() + 1;
+        int segment = current.NextSegment;
+        if (Directory.Exists(Path))
+        {
+            foreach (var file in Directory.EnumerateFiles(Path, SegmentPrefix + "*.seg"))
+            {
+                string name = System.IO.Path.GetFileNameWithoutExtension(file);
+                if (int.TryParse(name.AsSpan(SegmentPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int number))
+                    segment = Math.Max(segment, number + 1);
+            }
+        }
+        return (generation, segment);
+    }
+
+    /// <summary>
+    /// Writes the empty commit a new index starts with (not published through CURRENT): segments found later beside
+    /// it alone are leftovers of an interrupted first commit, while segments beside no commit at all mean lost commits.
+    /// </summary>
+    public void WriteInitialCommit()
+    {
+        WriteDurably(CommitPoint.Empty.FileName, ChecksumTrailer.Append(JsonSerializer.SerializeToUtf8Bytes(CommitPoint.Empty, CommitPoint.Json)));
+        SyncDirectory();
+    }
+
+    /// <summary>Points CURRENT at a commit already on disk (after opening at a commit CURRENT did not name).</summary>
+    public void PointCurrentAt(CommitPoint commit)
+    {
+        WriteDurably(CommitPoint.CurrentFile, ChecksumTrailer.Append(Encoding.UTF8.GetBytes(commit.FileName)));
+        SyncDirectory();
     }
 
     /// <summary>Writes a file durably under its final name (temporary name, flush to disk, rename).</summary>
@@ -75,39 +322,51 @@ internal sealed class IndexDirectory
     /// <summary>Publishes a commit: its file first, then CURRENT, each durably; the rename of CURRENT is the commit.</summary>
     public void Publish(CommitPoint commit)
     {
-        WriteDurably(commit.FileName, JsonSerializer.SerializeToUtf8Bytes(commit, CommitPoint.Json));
-        WriteDurably(CommitPoint.CurrentFile, Encoding.UTF8.GetBytes(commit.FileName));
-        SyncDirectory();
+        WriteDurably(commit.FileName, ChecksumTrailer.Append(JsonSerializer.SerializeToUtf8Bytes(commit, CommitPoint.Json)));
+        PointCurrentAt(commit);
     }
 
-    /// <summary>Removes files the current commit does not name: leftovers of crashed writes and of replaced commits.</summary>
-    public void RemoveUnreferenced(CommitPoint current)
+    /// <summary>
+    /// Removes the <paramref name="obsolete"/> commit files (valid ones no longer kept), then temporaries and the
+    /// segment and deletion files no <paramref name="kept"/> commit names. Commit files that did not verify are
+    /// left for a person to look at; new commits are numbered past them.
+    /// </summary>
+    public void RemoveUnreferenced(IReadOnlyCollection<CommitPoint> kept, IEnumerable<string> obsolete)
     {
         if (!Directory.Exists(Path))
             return;
-        var keep = new HashSet<string>(StringComparer.Ordinal) { CommitPoint.CurrentFile, current.FileName, WriteLock.FileName, "README.md" };
-        foreach (var s in current.Segments)
+        var keep = new HashSet<string>(StringComparer.Ordinal) { CommitPoint.CurrentFile, WriteLock.FileName, "README.md" };
+        foreach (var commit in kept)
         {
-            keep.Add(s.FileName);
-            if (s.Deletes is not null)
-                keep.Add(s.Deletes);
+            keep.Add(commit.FileName);
+            foreach (var s in commit.Segments)
+            {
+                keep.Add(s.FileName);
+                if (s.Deletes is not null)
+                    keep.Add(s.Deletes);
+            }
         }
+        // Commit files go first: a crash half way leaves no commit naming a removed segment.
+        foreach (var name in obsolete.Where(n => !keep.Contains(n)))
+            TryRemove(File(name));
         foreach (var file in Directory.EnumerateFiles(Path))
         {
             string name = System.IO.Path.GetFileName(file);
-            bool ours = name.EndsWith(".seg", StringComparison.Ordinal) || name.EndsWith(".del", StringComparison.Ordinal)
-                || name.EndsWith(".tmp", StringComparison.Ordinal) || (name.StartsWith("commit_", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal));
+            bool ours = name.EndsWith(".seg", StringComparison.Ordinal) || name.EndsWith(".del", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal);
             if (ours && !keep.Contains(name))
-            {
-                try
-                {
-                    System.IO.File.Delete(file);
-                }
-                catch (IOException)
-                {
-                    // A reader on another platform may hold it open; it goes next time.
-                }
-            }
+                TryRemove(file);
+        }
+    }
+
+    private static void TryRemove(string file)
+    {
+        try
+        {
+            System.IO.File.Delete(file);
+        }
+        catch (IOException)
+        {
+            // A reader on another platform may hold it open; it goes next time.
         }
     }
 

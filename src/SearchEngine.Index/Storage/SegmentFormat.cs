@@ -7,7 +7,11 @@ namespace SearchEngine.Index.Storage;
 /// </summary>
 internal static class SegmentFormat
 {
-    public const int Version = 5;
+    /// <summary>
+    /// The format of segments and commit points together (a commit names it). 6: commit files and CURRENT end with a
+    /// CRC-32 line; an index of format 5 is rebuilt rather than read without checksums.
+    /// </summary>
+    public const int Version = 6;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 

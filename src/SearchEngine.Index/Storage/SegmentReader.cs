@@ -115,6 +115,22 @@ internal sealed class SegmentReader
     public DocumentRecord ReadDocument(int docOrd) =>
         DocumentCodec.Read(StoredCompression.Decompress(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd])));
 
+    /// <summary>Null when the file is a complete segment of this format (header, footer, checksum), else what is wrong.</summary>
+    public static string? Check(string name, byte[] data)
+    {
+        try
+        {
+            ReadFooter(name, data);
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message;
+        }
+        if (BinaryPrimitives.ReadUInt32LittleEndian(data) != SegmentFormat.HeaderMagic || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4)) != SegmentFormat.Version)
+            return $"Segment '{name}' is not a segment file of format {SegmentFormat.Version}.";
+        return null;
+    }
+
     /// <summary>Reads and verifies the footer; returns the part offsets.</summary>
     private static long[] ReadFooter(string name, byte[] data)
     {

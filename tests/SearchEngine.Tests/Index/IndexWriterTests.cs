@@ -69,11 +69,14 @@ public sealed class IndexWriterTests : TempFolderTest
         writer.Delete(docs[5].Id);
         writer.Commit();
         Assert.Equal(4, writer.Snapshot.Segments.Count);
+        var beforeMerge = writer.Snapshot.Segments.Select(v => v.Entry.FileName).ToList();
         Assert.True(writer.MaybeMerge());
         Assert.Equal(2, writer.Snapshot.Segments.Count);
         Assert.Equal(39, writer.Snapshot.DocumentCount);
         Assert.False(writer.Contains(docs[5].Id));
-        Assert.Equal(Directory.GetFiles(Folder, "*.seg").Length, writer.Snapshot.Segments.Count);
+        // On disk: the segments of this commit and of the previous one, which is kept as the fallback.
+        var expected = writer.Snapshot.Segments.Select(v => v.Entry.FileName).Union(beforeMerge).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Directory.GetFiles(Folder, "*.seg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -92,7 +95,7 @@ public sealed class IndexWriterTests : TempFolderTest
             writer.AddOrUpdate(RandomCorpus.Generate(7, 1)[0]);
             writer.Commit();
         }
-        string current = File.ReadAllText(Path.Combine(Folder, "CURRENT"));
+        string current = File.ReadAllLines(Path.Combine(Folder, "CURRENT"))[0]; // the commit's name, then its checksum line
         string commit = Path.Combine(Folder, current);
         File.WriteAllText(commit, File.ReadAllText(commit).Replace($"\"formatVersion\": {SearchEngine.Index.Storage.SegmentFormat.Version}", "\"formatVersion\": 999", StringComparison.Ordinal));
         var e = Assert.Throws<IndexFormatException>(() => IndexReader.OpenSnapshot(Folder));
@@ -111,7 +114,8 @@ public sealed class IndexWriterTests : TempFolderTest
         var bytes = File.ReadAllBytes(segment);
         bytes[bytes.Length / 2] ^= 0xFF;
         File.WriteAllBytes(segment, bytes);
-        var e = Assert.Throws<InvalidDataException>(() => IndexReader.OpenSnapshot(Folder));
+        // The only commit names a damaged segment: no valid commit is left, so the index refuses rather than guesses.
+        var e = Assert.Throws<IndexDamagedException>(() => IndexReader.OpenSnapshot(Folder));
         Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
     }
 

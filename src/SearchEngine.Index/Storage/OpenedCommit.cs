@@ -1,0 +1,7 @@
+namespace SearchEngine.Index.Storage;
+
+/// <summary>
+/// The commit an index opens at, every valid commit point found beside it (newest first), and, when CURRENT could
+/// not be used, a sentence saying what was wrong and which commit was opened instead.
+/// </summary>
+internal sealed record OpenedCommit(CommitPoint Commit, IReadOnlyList<CommitPoint> Valid, string? RecoveredFrom);
