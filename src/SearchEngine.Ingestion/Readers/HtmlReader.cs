@@ -30,7 +30,7 @@ public sealed class HtmlReader : IDocumentReader
 
     private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
     {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "!doctype",
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
     };
 
     public SourceFormat Format => SourceFormat.Html;
@@ -112,30 +112,87 @@ public sealed class HtmlReader : IDocumentReader
 
     private static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
 
-    /// <summary>The deepest nesting of start tags over end tags, by a linear scan of the markup.</summary>
+    /// <summary>Elements whose content the parser reads as text: a tag inside them builds nothing.</summary>
+    private static readonly HashSet<string> RawTextTags = new(StringComparer.Ordinal) { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes" };
+
+    /// <summary>Elements a start tag of the same name closes when one is the current element (&lt;p&gt;&lt;p&gt; are siblings).</summary>
+    private static readonly HashSet<string> SiblingClosedTags = new(StringComparer.Ordinal) { "p", "li", "dt", "dd", "option", "tr", "td", "th" };
+
+    /// <summary>
+    /// The deepest element nesting the parser would build, estimated by a linear scan of the markup. It follows
+    /// the parser where a page can make a plain count of tags lie: an end tag closes only when an element of its
+    /// name is open (then it closes every element opened after it too), a stray one is ignored; &lt;div/&gt; opens
+    /// a div like &lt;div&gt; does (only void elements have no content); tags in comments and in script or style
+    /// text build nothing. Where it errs, it errs deep, which can only refuse a page, never let a deep one through.
+    /// </summary>
     internal static int NestingDepth(string html)
     {
-        int depth = 0, max = 0;
-        for (int i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
+        var open = new List<string>();
+        var openByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        int max = 0;
+        int i = html.IndexOf('<');
+        while (i >= 0 && i + 1 < html.Length)
         {
-            if (html[i + 1] == '/')
+            int next = i + 1;
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
             {
-                depth = Math.Max(0, depth - 1);
-                continue;
+                int close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                next = close < 0 ? html.Length : close + 3;
             }
-            if (!char.IsAsciiLetter(html[i + 1]))
-                continue; // comments, doctype, stray '<'
-            int end = html.IndexOf('>', i);
-            if (end < 0)
-                break;
-            int nameEnd = i + 1;
-            while (nameEnd < end && char.IsAsciiLetterOrDigit(html[nameEnd]))
-                nameEnd++;
-            if (VoidTags.Contains(html[(i + 1)..nameEnd]) || html[end - 1] == '/')
-                continue;
-            max = Math.Max(max, ++depth);
+            else if (html[i + 1] == '/' && i + 2 < html.Length && char.IsAsciiLetter(html[i + 2]))
+            {
+                string name = TagName(html, i + 2);
+                if (openByName.GetValueOrDefault(name) > 0)
+                {
+                    // Each element is pushed and popped once, so the scan stays linear however the tags are mixed.
+                    string popped;
+                    do
+                    {
+                        popped = open[^1];
+                        open.RemoveAt(open.Count - 1);
+                        openByName[popped]--;
+                    }
+                    while (popped != name);
+                }
+            }
+            else if (char.IsAsciiLetter(html[i + 1]))
+            {
+                int end = html.IndexOf('>', i);
+                if (end < 0)
+                    break;
+                string name = TagName(html, i + 1);
+                // Inside <svg> or <math> these are ordinary elements whose content is parsed, so it is scanned too.
+                if (RawTextTags.Contains(name) && openByName.GetValueOrDefault("svg") == 0 && openByName.GetValueOrDefault("math") == 0)
+                {
+                    int close = html.IndexOf("</" + name, end, StringComparison.OrdinalIgnoreCase);
+                    next = close < 0 ? html.Length : close;
+                    max = Math.Max(max, open.Count + 1);
+                }
+                else if (!VoidTags.Contains(name))
+                {
+                    if (SiblingClosedTags.Contains(name) && open.Count > 0 && open[^1] == name)
+                    {
+                        open.RemoveAt(open.Count - 1);
+                        openByName[name]--;
+                    }
+                    open.Add(name);
+                    openByName[name] = openByName.GetValueOrDefault(name) + 1;
+                    max = Math.Max(max, open.Count);
+                }
+                next = Math.Max(next, end + 1);
+            }
+            i = next < html.Length ? html.IndexOf('<', next) : -1;
         }
         return max;
+    }
+
+    /// <summary>The lower-case tag name starting at <paramref name="start"/>.</summary>
+    private static string TagName(string html, int start)
+    {
+        int end = start;
+        while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-'))
+            end++;
+        return html[start..end].ToLowerInvariant();
     }
 
     private static Dictionary<string, string> Properties(IDocument document)

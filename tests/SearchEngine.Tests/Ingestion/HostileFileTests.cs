@@ -35,6 +35,50 @@ public sealed class HostileFileTests : TempFolderTest
     }
 
     [Theory]
+    [InlineData("<div></span><div></span><div></span>", 3)] // a stray end tag closes nothing
+    [InlineData("<div/><div/><div/>", 3)] // a self-closed div is an open div
+    [InlineData("<div><span><b></div><div>", 3)] // an end tag closes what was opened after its element too
+    [InlineData("<div><p>a<p>b<p>c</div>", 2)] // a <p> closes the <p> before it
+    [InlineData("<ul><li>a<li>b<li><ul><li>c</ul></ul>", 4)]
+    [InlineData("<script>if (a<b) document.write('<div><div><div>')</script><div>", 1)] // script text builds nothing
+    [InlineData("<!-- <div><div><div> --><div>", 1)]
+    [InlineData("<svg><title><div><div><div></div></div></div></title></svg>", 5)] // an svg title is parsed
+    [InlineData("<br/><img src=x /><hr><input>", 0)]
+    public void Should_estimate_nesting_as_the_parser_builds_it(string html, int depth) =>
+        Assert.Equal(depth, HtmlReader.NestingDepth(html));
+
+    [Theory]
+    [InlineData("<div></span>")]
+    [InlineData("<i/></x-y>")]
+    [InlineData("<div/>")]
+    [InlineData("<DIV/>\n</P>")]
+    public void Should_refuse_html_made_deep_by_tags_a_count_would_miss_quickly(string repeated)
+    {
+        // Given a page of 200,000 repetitions of a unit that nests one level deeper in the parser
+        string path = Path.Combine(Folder, "hostile.html");
+        var html = new System.Text.StringBuilder("<html><body>");
+        for (int i = 0; i < 200_000; i++)
+            html.Append(repeated);
+        File.WriteAllText(path, html.Append("关于深层嵌套的通知。一、总则。</body></html>").ToString());
+
+        // When it is read
+        var clock = Stopwatch.StartNew();
+        var result = new HtmlReader().Read(path);
+
+        // Then it is refused before parsing, in about the time a scan of the text takes
+        Assert.False(result.Succeeded);
+        Assert.Contains("levels deep", result.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Should_not_refuse_a_long_page_of_unclosed_paragraphs_and_list_items()
+    {
+        string page = "<html><body><div class=\"content\">" + string.Concat(Enumerable.Repeat("<p>第一条 为了推进氢能产业发展。<ul><li>一<li>二</ul>", 10_000)) + "</div></body></html>";
+        Assert.InRange(HtmlReader.NestingDepth(page), 4, 6);
+    }
+
+    [Theory]
     [InlineData("../../evil.xml")]
     [InlineData("/etc/passwd")]
     [InlineData("word/../../x.xml")]
