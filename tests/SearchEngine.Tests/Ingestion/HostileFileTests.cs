@@ -121,6 +121,46 @@ public sealed class HostileFileTests : TempFolderTest
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Should_refuse_a_pdf_that_yields_more_text_than_the_limit_as_soon_as_it_does()
+    {
+        // Given a converter that prints text without end, as a PDF of repeated content streams makes pdftotext do
+        string tool = Path.Combine(Folder, "loud-pdftotext");
+        File.WriteAllText(tool, "#!/bin/sh\nyes '第一条 为了推进氢能产业发展，制定本办法。'\n");
+        File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+
+        // When a PDF is read with it, under a time limit far above what reading the limit's worth of text takes
+        var clock = Stopwatch.StartNew();
+        var result = new PdfReader(TimeSpan.FromSeconds(60), tool).Read(Seeds.Fixture("policy.pdf"));
+
+        // Then the reader says the PDF yields too much text, stopped at the text limit and not at the time limit
+        Assert.False(result.Succeeded);
+        Assert.Contains($"yields more than {ReadLimits.MaxTextChars >> 20} M characters", result.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Should_refuse_text_over_the_limit_from_any_reader()
+    {
+        string path = Path.Combine(Folder, "long.txt");
+        File.WriteAllText(path, "x");
+        var ingester = new PolicyFileIngester([new LongTextReader(ReadLimits.MaxTextChars + 1)]);
+        var (document, error) = ingester.IngestFile(path, "long.txt");
+        Assert.Null(document);
+        Assert.Contains("more than 8 M characters of text", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A reader that returns text of a given length, whatever the file.</summary>
+    private sealed class LongTextReader(int length) : IDocumentReader
+    {
+        public SearchEngine.Core.Documents.SourceFormat Format => SearchEngine.Core.Documents.SourceFormat.Text;
+
+        public IReadOnlyCollection<string> Extensions { get; } = [".txt"];
+
+        public ReadResult Read(string path) => ReadResult.Ok(new string('条', length));
+    }
+
+    [Fact]
     public void Should_report_a_missing_pdftotext_with_what_to_install()
     {
         var result = new PdfReader(tool: "/no/such/pdftotext").Read(Seeds.Fixture("policy.pdf"));
