@@ -119,16 +119,39 @@ public sealed class HtmlReader : IDocumentReader
     private static readonly HashSet<string> SiblingClosedTags = new(StringComparer.Ordinal) { "p", "li", "dt", "dd", "option", "tr", "td", "th" };
 
     /// <summary>
+    /// The HTML standard's "special" elements. An end tag of another name (span, b, font…) is ignored when one of
+    /// these was opened after its element; an end tag of one of these closes its element only "in scope".
+    /// </summary>
+    private static readonly HashSet<string> SpecialTags = new(StringComparer.Ordinal)
+    {
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
+        "caption", "center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset",
+        "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+        "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta",
+        "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search",
+        "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th",
+        "thead", "title", "tr", "track", "ul", "wbr", "xmp", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
+        "foreignobject", "desc",
+    };
+
+    /// <summary>Elements that bound a scope: an end tag does not close an element opened before one of these.</summary>
+    private static readonly HashSet<string> ScopeTags = new(StringComparer.Ordinal)
+    {
+        "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+        "mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title",
+    };
+
+    /// <summary>
     /// The deepest element nesting the parser would build, estimated by a linear scan of the markup. It follows
-    /// the parser where a page can make a plain count of tags lie: an end tag closes only when an element of its
-    /// name is open (then it closes every element opened after it too), a stray one is ignored; &lt;div/&gt; opens
-    /// a div like &lt;div&gt; does (only void elements have no content); tags in comments and in script or style
-    /// text build nothing. Where it errs, it errs deep, which can only refuse a page, never let a deep one through.
+    /// the parser where a page can make a plain count of tags lie: an end tag closes only an element of its name
+    /// that is open and in scope (then it closes every element opened after it too), otherwise it is ignored;
+    /// &lt;div/&gt; opens a div like &lt;div&gt; does (only void elements have no content); tags in comments and in
+    /// script or style text build nothing. Where it errs, it errs deep, which can only refuse a page, never let a
+    /// deep one through.
     /// </summary>
     internal static int NestingDepth(string html)
     {
-        var open = new List<string>();
-        var openByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stack = new OpenElements();
         int max = 0;
         int i = html.IndexOf('<');
         while (i >= 0 && i + 1 < html.Length)
@@ -141,19 +164,7 @@ public sealed class HtmlReader : IDocumentReader
             }
             else if (html[i + 1] == '/' && i + 2 < html.Length && char.IsAsciiLetter(html[i + 2]))
             {
-                string name = TagName(html, i + 2);
-                if (openByName.GetValueOrDefault(name) > 0)
-                {
-                    // Each element is pushed and popped once, so the scan stays linear however the tags are mixed.
-                    string popped;
-                    do
-                    {
-                        popped = open[^1];
-                        open.RemoveAt(open.Count - 1);
-                        openByName[popped]--;
-                    }
-                    while (popped != name);
-                }
+                stack.Close(TagName(html, i + 2));
             }
             else if (char.IsAsciiLetter(html[i + 1]))
             {
@@ -162,28 +173,100 @@ public sealed class HtmlReader : IDocumentReader
                     break;
                 string name = TagName(html, i + 1);
                 // Inside <svg> or <math> these are ordinary elements whose content is parsed, so it is scanned too.
-                if (RawTextTags.Contains(name) && openByName.GetValueOrDefault("svg") == 0 && openByName.GetValueOrDefault("math") == 0)
+                if (RawTextTags.Contains(name) && !stack.IsOpen("svg") && !stack.IsOpen("math"))
                 {
                     int close = html.IndexOf("</" + name, end, StringComparison.OrdinalIgnoreCase);
                     next = close < 0 ? html.Length : close;
-                    max = Math.Max(max, open.Count + 1);
+                    max = Math.Max(max, stack.Count + 1);
                 }
                 else if (!VoidTags.Contains(name))
                 {
-                    if (SiblingClosedTags.Contains(name) && open.Count > 0 && open[^1] == name)
-                    {
-                        open.RemoveAt(open.Count - 1);
-                        openByName[name]--;
-                    }
-                    open.Add(name);
-                    openByName[name] = openByName.GetValueOrDefault(name) + 1;
-                    max = Math.Max(max, open.Count);
+                    if (SiblingClosedTags.Contains(name) && stack.Current == name)
+                        stack.Pop();
+                    stack.Push(name);
+                    max = Math.Max(max, stack.Count);
                 }
                 next = Math.Max(next, end + 1);
             }
             i = next < html.Length ? html.IndexOf('<', next) : -1;
         }
         return max;
+    }
+
+    /// <summary>
+    /// The parser's stack of open elements, by name, with where each name and each scope boundary last is, so an
+    /// end tag is matched in constant time and every element is pushed and popped once: the scan stays linear.
+    /// </summary>
+    private sealed class OpenElements
+    {
+        private readonly List<string> _names = [];
+        private readonly Dictionary<string, List<int>> _positions = new(StringComparer.Ordinal);
+        private readonly List<int> _scopes = [];
+        private readonly List<int> _specials = [];
+        private readonly List<int> _buttons = [];
+        private readonly List<int> _lists = [];
+
+        public int Count => _names.Count;
+
+        public string? Current => _names.Count > 0 ? _names[^1] : null;
+
+        public bool IsOpen(string name) => _positions.TryGetValue(name, out var at) && at.Count > 0;
+
+        public void Push(string name)
+        {
+            int position = _names.Count;
+            _names.Add(name);
+            if (!_positions.TryGetValue(name, out var at))
+                _positions[name] = at = [];
+            at.Add(position);
+            if (ScopeTags.Contains(name))
+                _scopes.Add(position);
+            if (SpecialTags.Contains(name))
+                _specials.Add(position);
+            if (name == "button")
+                _buttons.Add(position);
+            if (name is "ol" or "ul")
+                _lists.Add(position);
+        }
+
+        public void Pop()
+        {
+            int position = _names.Count - 1;
+            string name = _names[position];
+            _names.RemoveAt(position);
+            _positions[name].RemoveAt(_positions[name].Count - 1);
+            Unmark(_scopes, position);
+            Unmark(_specials, position);
+            Unmark(_buttons, position);
+            Unmark(_lists, position);
+        }
+
+        private static void Unmark(List<int> marks, int position)
+        {
+            if (marks.Count > 0 && marks[^1] == position)
+                marks.RemoveAt(marks.Count - 1);
+        }
+
+        /// <summary>An end tag: closes the innermost element of the name and all opened after it, if the parser would.</summary>
+        public void Close(string name)
+        {
+            if (!_positions.TryGetValue(name, out var at) || at.Count == 0)
+                return; // a stray end tag
+            int position = at[^1];
+            // A special element closes in scope (a <p> also within a <button>, an <li> within a list); any other
+            // element only when no special element was opened after it.
+            int bound = SpecialTags.Contains(name) ? Last(_scopes) : Last(_specials);
+            if (name == "p")
+                bound = Math.Max(bound, Last(_buttons));
+            if (name == "li")
+                bound = Math.Max(bound, Last(_lists));
+            if (position < bound)
+                return;
+            while (_names.Count > position)
+                Pop();
+        }
+
+        private static int Last(List<int> marks) => marks.Count > 0 ? marks[^1] : -1;
     }
 
     /// <summary>The lower-case tag name starting at <paramref name="start"/>.</summary>

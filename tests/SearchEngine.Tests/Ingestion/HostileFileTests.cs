@@ -44,12 +44,18 @@ public sealed class HostileFileTests : TempFolderTest
     [InlineData("<!-- <div><div><div> --><div>", 1)]
     [InlineData("<svg><title><div><div><div></div></div></div></title></svg>", 5)] // an svg title is parsed
     [InlineData("<br/><img src=x /><hr><input>", 0)]
+    [InlineData("<div><object></div><div><object></div>", 4)] // an end tag does not reach past a scope boundary
+    [InlineData("<p><button></p><p><button></p>", 4)] // nor a </p> past a button
+    [InlineData("<li><ul></li><li><ul></li>", 4)] // nor an </li> past a list
+    [InlineData("<span><div></span><span><div></span>", 4)] // nor a </span> past a special element such as div
     public void Should_estimate_nesting_as_the_parser_builds_it(string html, int depth) =>
         Assert.Equal(depth, HtmlReader.NestingDepth(html));
 
     [Theory]
     [InlineData("<div></span>")]
     [InlineData("<i/></x-y>")]
+    [InlineData("<div><object></div>")]
+    [InlineData("<li><ul></li>")]
     [InlineData("<div/>")]
     [InlineData("<DIV/>\n</P>")]
     public void Should_refuse_html_made_deep_by_tags_a_count_would_miss_quickly(string repeated)
