@@ -88,6 +88,10 @@ public sealed class PolicyFileIngester
         }
         if (!read.Succeeded)
             return (null, read.Error);
+        // One limit for every format, whatever each reader checks on its way: the text's cost downstream (cleaning,
+        // analysis, the index) is what it bounds.
+        if (read.Text!.Length > ReadLimits.MaxTextChars)
+            return (null, $"the file yields more than {ReadLimits.MaxTextCharsText} characters of text, more than any policy document; split it into smaller files");
         return (_builder.Build(id ?? DocumentIds.FromSource(source), source, reader.Format, read.Text!, read.Properties), null);
     }
 

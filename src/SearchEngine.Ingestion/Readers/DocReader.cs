@@ -93,8 +93,9 @@ internal sealed class DocReader(TimeSpan? timeout = null, string antiword = "ant
             string? converted = Directory.EnumerateFiles(output, "*.txt").FirstOrDefault();
             if (run.ExitCode != 0 || converted is null)
                 return ReadResult.Fail($"the {kind} could not be read: {antiwordProblem}, and LibreOffice could not convert it either ({FirstLine(run.Errors, run.ExitCode)})");
-            if (new FileInfo(converted).Length > ExternalTool.MaxOutputChars)
-                return ReadResult.Fail($"the {kind} converts to more than {ExternalTool.MaxOutputChars >> 20} MB of text; it was not read");
+            // Four bytes per character at most in UTF-8: a larger file is over the text limit whatever it holds.
+            if (new FileInfo(converted).Length > 4L * ReadLimits.MaxTextChars)
+                return ReadResult.Fail($"the {kind} converts to more than {ReadLimits.MaxTextCharsText} characters of text; it was not read");
             string text = File.ReadAllText(converted, Encoding.UTF8).TrimStart('\uFEFF');
             // LibreOffice imports a compound file it does not recognise as plain text: the signature comes out as "ÐÏ…".
             if (text.StartsWith("\u00D0\u00CF", StringComparison.Ordinal) || !LooksLikeText(text))

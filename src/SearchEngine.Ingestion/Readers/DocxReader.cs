@@ -31,12 +31,16 @@ public sealed class DocxReader : IDocumentReader
             var lines = new List<string>();
             string? styledTitle = null;
             var numbering = new WordNumbering(document.MainDocumentPart!);
+            long characters = 0;
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
                 string number = numbering.Render(paragraph);
                 string text = number + TextOf(paragraph);
                 if (text.Trim().Length == 0)
                     continue;
+                characters += text.Length + 1;
+                if (characters > ReadLimits.MaxTextChars)
+                    return ReadResult.Fail($"the .docx holds more than {ReadLimits.MaxTextCharsText} characters of text; split it into smaller documents");
                 lines.Add(text);
                 string style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
                 if (styledTitle is null && IsTitleStyle(style) && !StartsWithOutlineMarker(text))

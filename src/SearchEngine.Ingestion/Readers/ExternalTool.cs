@@ -7,14 +7,16 @@ namespace SearchEngine.Ingestion.Readers;
 /// <summary>
 /// A command-line converter run as a child process (pdftotext, antiword, soffice): arguments passed as a list,
 /// never through a shell; killed with its children after a time limit or when it prints more than
-/// <see cref="MaxOutputChars"/>, so a malformed file can neither hang the ingest nor fill the memory.
+/// <see cref="MaxOutputChars"/> (as soon as it does, not when it finishes), so a malformed file can neither hang
+/// the ingest nor fill the memory.
 /// </summary>
 /// <param name="command">The program, looked up on PATH unless it is a path.</param>
 /// <param name="timeout">How long one run may take.</param>
 internal sealed class ExternalTool(string command, TimeSpan timeout)
 {
-    /// <summary>Most characters of standard output kept; a converter printing more is stopped.</summary>
-    public const int MaxOutputChars = 64 << 20;
+    /// <summary>Most characters of standard output kept; a converter printing more is stopped. It is the text limit
+    /// of every reader: a converter's output is the file's text.</summary>
+    public const int MaxOutputChars = ReadLimits.MaxTextChars;
 
     private const int MaxErrorChars = 2000;
 
@@ -49,17 +51,23 @@ internal sealed class ExternalTool(string command, TimeSpan timeout)
         {
             process.StandardInput.Close();
             var clock = Stopwatch.StartNew();
-            var output = ReadCapped(process.StandardOutput, MaxOutputChars);
-            var errors = ReadCapped(process.StandardError, MaxErrorChars);
+            var output = ReadCapped(process.StandardOutput, MaxOutputChars, drain: false);
+            var errors = ReadCapped(process.StandardError, MaxErrorChars, drain: true);
+            // Standard output ends at end-of-file or as soon as it overflows; a converter printing without end is
+            // stopped then, not at the time limit.
+            bool outputEnded = output.Wait(Timeout);
+            if (outputEnded && output.Result.Overflowed)
+            {
+                Kill(process);
+                return new ToolRun(ToolOutcome.TooMuchOutput, -1, "", "");
+            }
             // Wait for the process and for its output to reach end-of-file: a child it left behind can hold the pipe.
-            bool finished = process.WaitForExit(Timeout) && output.Wait(Remaining(clock)) && errors.Wait(Remaining(clock));
+            bool finished = outputEnded && process.WaitForExit(Remaining(clock)) && errors.Wait(Remaining(clock));
             if (!finished)
             {
                 Kill(process);
                 return new ToolRun(ToolOutcome.TimedOut, -1, "", "");
             }
-            if (output.Result.Overflowed)
-                return new ToolRun(ToolOutcome.TooMuchOutput, -1, "", "");
             process.WaitForExit();
             return new ToolRun(ToolOutcome.Exited, process.ExitCode, output.Result.Text, errors.Result.Text.Trim());
         }
@@ -79,8 +87,11 @@ internal sealed class ExternalTool(string command, TimeSpan timeout)
         }
     }
 
-    /// <summary>Reads a stream to its end, keeping at most <paramref name="limit"/> characters and draining the rest.</summary>
-    private static Task<(string Text, bool Overflowed)> ReadCapped(StreamReader reader, int limit) => Task.Run(async () =>
+    /// <summary>
+    /// Reads a stream to its end, keeping at most <paramref name="limit"/> characters; past it, either drains the
+    /// rest (standard error, so the tool never blocks on it) or stops reading at once (standard output).
+    /// </summary>
+    private static Task<(string Text, bool Overflowed)> ReadCapped(StreamReader reader, int limit, bool drain) => Task.Run(async () =>
     {
         var text = new StringBuilder();
         var buffer = new char[16384];
@@ -91,6 +102,8 @@ internal sealed class ExternalTool(string command, TimeSpan timeout)
             int keep = Math.Min(read, limit - text.Length);
             text.Append(buffer, 0, keep);
             overflowed |= keep < read;
+            if (overflowed && !drain)
+                break;
         }
         return (text.ToString(), overflowed);
     });

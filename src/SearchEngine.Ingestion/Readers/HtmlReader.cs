@@ -30,7 +30,7 @@ public sealed class HtmlReader : IDocumentReader
 
     private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
     {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "!doctype",
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
     };
 
     public SourceFormat Format => SourceFormat.Html;
@@ -112,30 +112,170 @@ public sealed class HtmlReader : IDocumentReader
 
     private static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000'));
 
-    /// <summary>The deepest nesting of start tags over end tags, by a linear scan of the markup.</summary>
+    /// <summary>Elements whose content the parser reads as text: a tag inside them builds nothing.</summary>
+    private static readonly HashSet<string> RawTextTags = new(StringComparer.Ordinal) { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes" };
+
+    /// <summary>Elements a start tag of the same name closes when one is the current element (&lt;p&gt;&lt;p&gt; are siblings).</summary>
+    private static readonly HashSet<string> SiblingClosedTags = new(StringComparer.Ordinal) { "p", "li", "dt", "dd", "option", "tr", "td", "th" };
+
+    /// <summary>
+    /// The HTML standard's "special" elements. An end tag of another name (span, b, font…) is ignored when one of
+    /// these was opened after its element; an end tag of one of these closes its element only "in scope".
+    /// </summary>
+    private static readonly HashSet<string> SpecialTags = new(StringComparer.Ordinal)
+    {
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
+        "caption", "center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset",
+        "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+        "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta",
+        "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search",
+        "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th",
+        "thead", "title", "tr", "track", "ul", "wbr", "xmp", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
+        "foreignobject", "desc",
+    };
+
+    /// <summary>Elements that bound a scope: an end tag does not close an element opened before one of these.</summary>
+    private static readonly HashSet<string> ScopeTags = new(StringComparer.Ordinal)
+    {
+        "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+        "mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title",
+    };
+
+    /// <summary>
+    /// The deepest element nesting the parser would build, estimated by a linear scan of the markup. It follows
+    /// the parser where a page can make a plain count of tags lie: an end tag closes only an element of its name
+    /// that is open and in scope (then it closes every element opened after it too), otherwise it is ignored;
+    /// &lt;div/&gt; opens a div like &lt;div&gt; does (only void elements have no content); tags in comments and in
+    /// script or style text build nothing. Where it errs, it errs deep, which can only refuse a page, never let a
+    /// deep one through.
+    /// </summary>
     internal static int NestingDepth(string html)
     {
-        int depth = 0, max = 0;
-        for (int i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
+        var stack = new OpenElements();
+        int max = 0;
+        int i = html.IndexOf('<');
+        while (i >= 0 && i + 1 < html.Length)
         {
-            if (html[i + 1] == '/')
+            int next = i + 1;
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
             {
-                depth = Math.Max(0, depth - 1);
-                continue;
+                int close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                next = close < 0 ? html.Length : close + 3;
             }
-            if (!char.IsAsciiLetter(html[i + 1]))
-                continue; // comments, doctype, stray '<'
-            int end = html.IndexOf('>', i);
-            if (end < 0)
-                break;
-            int nameEnd = i + 1;
-            while (nameEnd < end && char.IsAsciiLetterOrDigit(html[nameEnd]))
-                nameEnd++;
-            if (VoidTags.Contains(html[(i + 1)..nameEnd]) || html[end - 1] == '/')
-                continue;
-            max = Math.Max(max, ++depth);
+            else if (html[i + 1] == '/' && i + 2 < html.Length && char.IsAsciiLetter(html[i + 2]))
+            {
+                stack.Close(TagName(html, i + 2));
+            }
+            else if (char.IsAsciiLetter(html[i + 1]))
+            {
+                int end = html.IndexOf('>', i);
+                if (end < 0)
+                    break;
+                string name = TagName(html, i + 1);
+                // Inside <svg> or <math> these are ordinary elements whose content is parsed, so it is scanned too.
+                if (RawTextTags.Contains(name) && !stack.IsOpen("svg") && !stack.IsOpen("math"))
+                {
+                    int close = html.IndexOf("</" + name, end, StringComparison.OrdinalIgnoreCase);
+                    next = close < 0 ? html.Length : close;
+                    max = Math.Max(max, stack.Count + 1);
+                }
+                else if (!VoidTags.Contains(name))
+                {
+                    if (SiblingClosedTags.Contains(name) && stack.Current == name)
+                        stack.Pop();
+                    stack.Push(name);
+                    max = Math.Max(max, stack.Count);
+                }
+                next = Math.Max(next, end + 1);
+            }
+            i = next < html.Length ? html.IndexOf('<', next) : -1;
         }
         return max;
+    }
+
+    /// <summary>
+    /// The parser's stack of open elements, by name, with where each name and each scope boundary last is, so an
+    /// end tag is matched in constant time and every element is pushed and popped once: the scan stays linear.
+    /// </summary>
+    private sealed class OpenElements
+    {
+        private readonly List<string> _names = [];
+        private readonly Dictionary<string, List<int>> _positions = new(StringComparer.Ordinal);
+        private readonly List<int> _scopes = [];
+        private readonly List<int> _specials = [];
+        private readonly List<int> _buttons = [];
+        private readonly List<int> _lists = [];
+
+        public int Count => _names.Count;
+
+        public string? Current => _names.Count > 0 ? _names[^1] : null;
+
+        public bool IsOpen(string name) => _positions.TryGetValue(name, out var at) && at.Count > 0;
+
+        public void Push(string name)
+        {
+            int position = _names.Count;
+            _names.Add(name);
+            if (!_positions.TryGetValue(name, out var at))
+                _positions[name] = at = [];
+            at.Add(position);
+            if (ScopeTags.Contains(name))
+                _scopes.Add(position);
+            if (SpecialTags.Contains(name))
+                _specials.Add(position);
+            if (name == "button")
+                _buttons.Add(position);
+            if (name is "ol" or "ul")
+                _lists.Add(position);
+        }
+
+        public void Pop()
+        {
+            int position = _names.Count - 1;
+            string name = _names[position];
+            _names.RemoveAt(position);
+            _positions[name].RemoveAt(_positions[name].Count - 1);
+            Unmark(_scopes, position);
+            Unmark(_specials, position);
+            Unmark(_buttons, position);
+            Unmark(_lists, position);
+        }
+
+        private static void Unmark(List<int> marks, int position)
+        {
+            if (marks.Count > 0 && marks[^1] == position)
+                marks.RemoveAt(marks.Count - 1);
+        }
+
+        /// <summary>An end tag: closes the innermost element of the name and all opened after it, if the parser would.</summary>
+        public void Close(string name)
+        {
+            if (!_positions.TryGetValue(name, out var at) || at.Count == 0)
+                return; // a stray end tag
+            int position = at[^1];
+            // A special element closes in scope (a <p> also within a <button>, an <li> within a list); any other
+            // element only when no special element was opened after it.
+            int bound = SpecialTags.Contains(name) ? Last(_scopes) : Last(_specials);
+            if (name == "p")
+                bound = Math.Max(bound, Last(_buttons));
+            if (name == "li")
+                bound = Math.Max(bound, Last(_lists));
+            if (position < bound)
+                return;
+            while (_names.Count > position)
+                Pop();
+        }
+
+        private static int Last(List<int> marks) => marks.Count > 0 ? marks[^1] : -1;
+    }
+
+    /// <summary>The lower-case tag name starting at <paramref name="start"/>.</summary>
+    private static string TagName(string html, int start)
+    {
+        int end = start;
+        while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-'))
+            end++;
+        return html[start..end].ToLowerInvariant();
     }
 
     private static Dictionary<string, string> Properties(IDocument document)

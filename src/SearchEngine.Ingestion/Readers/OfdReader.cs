@@ -21,7 +21,7 @@ internal sealed class OfdReader : IDocumentReader
     public const int MaxPages = 5000;
 
     /// <summary>Most characters of text read, all pages together.</summary>
-    public const int MaxTextChars = 32 << 20;
+    public const int MaxTextChars = ReadLimits.MaxTextChars;
 
     public SourceFormat Format => SourceFormat.Ofd;
 

@@ -28,7 +28,7 @@ public sealed class PdfReader(TimeSpan? timeout = null, string tool = "pdftotext
             case ToolOutcome.TimedOut:
                 return ReadResult.Fail($"pdftotext did not finish within {_pdftotext.Timeout.TotalSeconds:0} s; the PDF may be malformed");
             case ToolOutcome.TooMuchOutput:
-                return ReadResult.Fail($"pdftotext printed more than {ExternalTool.MaxOutputChars >> 20} M characters; the PDF was not read");
+                return ReadResult.Fail($"the PDF yields more than {ReadLimits.MaxTextCharsText} characters of text, more than any policy document; it was not read (split it into smaller files)");
         }
         if (run.ExitCode != 0)
             return ReadResult.Fail($"pdftotext could not read the PDF (exit {run.ExitCode}): {run.Errors}");

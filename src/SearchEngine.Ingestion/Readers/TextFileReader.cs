@@ -23,6 +23,10 @@ public sealed class TextFileReader : IDocumentReader
     {
         if (bytes.Length == 0)
             return ReadResult.Fail("the file is empty");
+        // No encoding takes more than four bytes a character, so a larger file is over the text limit; it is
+        // refused before decoding it costs anything.
+        if (bytes.Length > 4L * ReadLimits.MaxTextChars)
+            return ReadResult.Fail($"the file holds more than {ReadLimits.MaxTextCharsText} characters of text; split it into smaller files");
         if (TryDecodeWithBom(bytes, out var text))
             return CheckText(text);
         if (LooksLikeUtf16(bytes, out var utf16))

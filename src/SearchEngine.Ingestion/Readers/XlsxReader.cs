@@ -20,7 +20,7 @@ internal sealed class XlsxReader : IDocumentReader
     public const int MaxCells = 1_000_000;
 
     /// <summary>Most characters of text produced.</summary>
-    public const int MaxTextChars = 32 << 20;
+    public const int MaxTextChars = ReadLimits.MaxTextChars;
 
     private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

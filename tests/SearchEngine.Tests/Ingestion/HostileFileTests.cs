@@ -35,6 +35,56 @@ public sealed class HostileFileTests : TempFolderTest
     }
 
     [Theory]
+    [InlineData("<div></span><div></span><div></span>", 3)] // a stray end tag closes nothing
+    [InlineData("<div/><div/><div/>", 3)] // a self-closed div is an open div
+    [InlineData("<div><span><b></div><div>", 3)] // an end tag closes what was opened after its element too
+    [InlineData("<div><p>a<p>b<p>c</div>", 2)] // a <p> closes the <p> before it
+    [InlineData("<ul><li>a<li>b<li><ul><li>c</ul></ul>", 4)]
+    [InlineData("<script>if (a<b) document.write('<div><div><div>')</script><div>", 1)] // script text builds nothing
+    [InlineData("<!-- <div><div><div> --><div>", 1)]
+    [InlineData("<svg><title><div><div><div></div></div></div></title></svg>", 5)] // an svg title is parsed
+    [InlineData("<br/><img src=x /><hr><input>", 0)]
+    [InlineData("<div><object></div><div><object></div>", 4)] // an end tag does not reach past a scope boundary
+    [InlineData("<p><button></p><p><button></p>", 4)] // nor a </p> past a button
+    [InlineData("<li><ul></li><li><ul></li>", 4)] // nor an </li> past a list
+    [InlineData("<span><div></span><span><div></span>", 4)] // nor a </span> past a special element such as div
+    public void Should_estimate_nesting_as_the_parser_builds_it(string html, int depth) =>
+        Assert.Equal(depth, HtmlReader.NestingDepth(html));
+
+    [Theory]
+    [InlineData("<div></span>")]
+    [InlineData("<i/></x-y>")]
+    [InlineData("<div><object></div>")]
+    [InlineData("<li><ul></li>")]
+    [InlineData("<div/>")]
+    [InlineData("<DIV/>\n</P>")]
+    public void Should_refuse_html_made_deep_by_tags_a_count_would_miss_quickly(string repeated)
+    {
+        // Given a page of 200,000 repetitions of a unit that nests one level deeper in the parser
+        string path = Path.Combine(Folder, "hostile.html");
+        var html = new System.Text.StringBuilder("<html><body>");
+        for (int i = 0; i < 200_000; i++)
+            html.Append(repeated);
+        File.WriteAllText(path, html.Append("关于深层嵌套的通知。一、总则。</body></html>").ToString());
+
+        // When it is read
+        var clock = Stopwatch.StartNew();
+        var result = new HtmlReader().Read(path);
+
+        // Then it is refused before parsing, in about the time a scan of the text takes
+        Assert.False(result.Succeeded);
+        Assert.Contains("levels deep", result.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Should_not_refuse_a_long_page_of_unclosed_paragraphs_and_list_items()
+    {
+        string page = "<html><body><div class=\"content\">" + string.Concat(Enumerable.Repeat("<p>第一条 为了推进氢能产业发展。<ul><li>一<li>二</ul>", 10_000)) + "</div></body></html>";
+        Assert.InRange(HtmlReader.NestingDepth(page), 4, 6);
+    }
+
+    [Theory]
     [InlineData("../../evil.xml")]
     [InlineData("/etc/passwd")]
     [InlineData("word/../../x.xml")]
@@ -74,6 +124,46 @@ public sealed class HostileFileTests : TempFolderTest
         Assert.False(result.Succeeded);
         Assert.Contains("did not finish within 1 s", result.Error, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Should_refuse_a_pdf_that_yields_more_text_than_the_limit_as_soon_as_it_does()
+    {
+        // Given a converter that prints text without end, as a PDF of repeated content streams makes pdftotext do
+        string tool = Path.Combine(Folder, "loud-pdftotext");
+        File.WriteAllText(tool, "#!/bin/sh\nyes '第一条 为了推进氢能产业发展，制定本办法。'\n");
+        File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+
+        // When a PDF is read with it, under a time limit far above what reading the limit's worth of text takes
+        var clock = Stopwatch.StartNew();
+        var result = new PdfReader(TimeSpan.FromSeconds(60), tool).Read(Seeds.Fixture("policy.pdf"));
+
+        // Then the reader says the PDF yields too much text, stopped at the text limit and not at the time limit
+        Assert.False(result.Succeeded);
+        Assert.Contains($"yields more than {ReadLimits.MaxTextChars >> 20} M characters", result.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Should_refuse_text_over_the_limit_from_any_reader()
+    {
+        string path = Path.Combine(Folder, "long.txt");
+        File.WriteAllText(path, "x");
+        var ingester = new PolicyFileIngester([new LongTextReader(ReadLimits.MaxTextChars + 1)]);
+        var (document, error) = ingester.IngestFile(path, "long.txt");
+        Assert.Null(document);
+        Assert.Contains("more than 8 M characters of text", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A reader that returns text of a given length, whatever the file.</summary>
+    private sealed class LongTextReader(int length) : IDocumentReader
+    {
+        public SearchEngine.Core.Documents.SourceFormat Format => SearchEngine.Core.Documents.SourceFormat.Text;
+
+        public IReadOnlyCollection<string> Extensions { get; } = [".txt"];
+
+        public ReadResult Read(string path) => ReadResult.Ok(new string('条', length));
     }
 
     [Fact]
