@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SearchEngine.Core.Analysis;
@@ -68,7 +69,7 @@ internal sealed class NormalizedText
             {
                 // Runs of one character (a table rule, a ligature repeated) normalise once, not once per character.
                 lastCodePoint = codePoint;
-                lastNormal = IsLoneSurrogate(c, width) ? " " : NormalizeUnit(original.Substring(i, width));
+                lastNormal = IsLoneSurrogate(c, width) ? " " : NormalizeUnit(original.Substring(i, width), codePoint);
             }
             foreach (char nc in lastNormal)
             {
@@ -94,8 +95,11 @@ internal sealed class NormalizedText
     /// </summary>
     internal const int MaxExpansion = 4;
 
-    private static string NormalizeUnit(string unit)
+    private static string NormalizeUnit(string unit, int codePoint)
     {
+        // An unassigned code point is its own NFKC form, and ICU rejects one of them (U+FFFE) with an exception.
+        if (CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.OtherNotAssigned)
+            return unit;
         string normal = unit.Normalize(NormalizationForm.FormKC);
         // ToLowerInvariant maps char by char, so it keeps the length.
         return (normal.Length <= MaxExpansion ? normal : unit).ToLowerInvariant();
