@@ -81,8 +81,9 @@ internal static partial class MixedTokenRecognizer
     /// <summary>One dash for ranges, whichever was printed (— – ～ ~ 至 到), so 2021-2025年 matches 2021—2025年.</summary>
     private static string FoldDashes(string s) => DashLike().Replace(s, "-");
 
+    /// <summary>Internal so a test can check <see cref="Find"/> against the plain quadratic merge it replaced.</summary>
     [GeneratedRegex(@"(?<range>(?<![\d.])(?:19|20)\d{2} ?[-—–~～至到] ?(?:19|20)\d{2}年?)|(?<quantity>(?<amount>(?<![\d.])\d{1,6}) ?(?:年|月|日|号|家|个|项|座|名|件|所|户|届|次)|(?<amount>\d+(?:\.\d+)?) ?%)|(?<alnum>(?=[a-z0-9]*[a-z])[a-z0-9]+(?:[.\-+/&][a-z0-9]+)*[+#]*)|(?<number>\d+(?:\.\d+)*)")]
-    private static partial Regex Pattern();
+    internal static partial Regex Pattern();
 
     [GeneratedRegex(@"(?:19|20)\d{2}")]
     private static partial Regex Years();
