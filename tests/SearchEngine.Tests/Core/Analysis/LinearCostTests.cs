@@ -40,6 +40,8 @@ public class LinearCostTests(ITestOutputHelper output)
         ["unknown Han characters (HMM)"] = n => new string([.. Enumerable.Range(0, n).Select(i => (char)(0x3400 + i % 6000))]),
         ["surrogate pairs (Han extension B)"] = n => Repeat("\U00020000", n),
         ["surrogate pairs folding to one Latin word"] = n => Repeat("\U0001D41A", n),
+        ["one traditional character"] = n => new string('氫', n),
+        ["traditional text"] = n => Repeat("推進氫能與產業發展", n),
         ["ligature U+FDFA"] = n => new string('\uFDFA', n),
         ["brackets before a year"] = n => Repeat("〔2021", n),
         ["document numbers"] = n => Repeat("湘政办发〔2021〕47号", n),
