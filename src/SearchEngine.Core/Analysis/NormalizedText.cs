@@ -91,7 +91,7 @@ internal sealed class NormalizedText
     /// what a query containing it normalises to as well, so it stays searchable; the normalised text is then at
     /// most <see cref="MaxExpansion"/> times the original, and each character still maps to its exact source span.
     /// Four keeps every form Chinese documents rely on (the longest are the enclosed numbers ⑽ … ⒇ and Ⅷ); what it
-    /// leaves as printed are 28 rare characters (squared katakana words, Arabic ligatures, some units and musical symbols).
+    /// leaves as printed are some 30 rare characters (squared katakana words, Arabic ligatures, some units and musical symbols).
     /// </summary>
     internal const int MaxExpansion = 4;
 
