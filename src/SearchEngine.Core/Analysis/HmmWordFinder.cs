@@ -55,10 +55,13 @@ internal sealed class HmmWordFinder
         int n = run.Length;
         if (n == 0)
             return;
-        var score = new double[n, 4];
-        var back = new int[n, 4];
+        // Viterbi keeps only the scores of the previous character and a back pointer per character and state (a byte):
+        // a run the dictionary does not know can be as long as the text, so the table is 4 bytes per character, not 48.
+        Span<double> score = stackalloc double[4];
+        Span<double> nextScore = stackalloc double[4];
+        var back = new byte[n * 4];
         for (int s = 0; s < 4; s++)
-            score[0, s] = _start[s] + Emit(s, run[0]);
+            score[s] = _start[s] + Emit(s, run[0]);
         for (int t = 1; t < n; t++)
         {
             for (int s = 0; s < 4; s++)
@@ -67,20 +70,21 @@ internal sealed class HmmWordFinder
                 int from = 0;
                 foreach (int p in PossiblePrevious(s))
                 {
-                    double v = score[t - 1, p] + _transition[p, s];
+                    double v = score[p] + _transition[p, s];
                     if (v > best)
                         (best, from) = (v, p);
                 }
-                score[t, s] = best + Emit(s, run[t]);
-                back[t, s] = from;
+                nextScore[s] = best + Emit(s, run[t]);
+                back[t * 4 + s] = (byte)from;
             }
+            nextScore.CopyTo(score);
         }
-        int state = score[n - 1, E] >= score[n - 1, S] ? E : S;
-        var tags = new int[n];
+        int state = score[E] >= score[S] ? E : S;
+        var tags = new byte[n];
         for (int t = n - 1; t >= 0; t--)
         {
-            tags[t] = state;
-            state = back[t, state];
+            tags[t] = (byte)state;
+            state = back[t * 4 + state];
         }
         int begin = 0;
         for (int t = 0; t < n; t++)

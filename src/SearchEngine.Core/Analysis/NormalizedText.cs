@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SearchEngine.Core.Analysis;
@@ -51,6 +52,8 @@ internal sealed class NormalizedText
         int n = 0;
         var converter = TraditionalToSimplified.Default;
         bool anyTraditional = false;
+        int lastCodePoint = -1;
+        string lastNormal = "";
         for (int i = 0; i < original.Length; i++)
         {
             char c = original[i];
@@ -61,9 +64,14 @@ internal sealed class NormalizedText
                 anyTraditional |= converter.IsTraditional(folded);
                 continue;
             }
-            string unit = original.Substring(i, width);
-            string normal = IsLoneSurrogate(c, width) ? " " : unit.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-            foreach (char nc in normal)
+            int codePoint = width == 2 ? char.ConvertToUtf32(c, original[i + 1]) : c;
+            if (codePoint != lastCodePoint)
+            {
+                // Runs of one character (a table rule, a ligature repeated) normalise once, not once per character.
+                lastCodePoint = codePoint;
+                lastNormal = IsLoneSurrogate(c, width) ? " " : NormalizeUnit(original.Substring(i, width), codePoint);
+            }
+            foreach (char nc in lastNormal)
             {
                 Append(ref chars, ref starts, ref ends, ref n, nc, i, i + width);
                 anyTraditional |= converter.IsTraditional(nc);
@@ -73,6 +81,28 @@ internal sealed class NormalizedText
         if (anyTraditional)
             converter.Convert(chars.AsSpan(0, n));
         return new NormalizedText(chars, starts, ends, n);
+    }
+
+    /// <summary>
+    /// The longest NFKC form a character may take. Almost every expansion is short (½ → 1⁄2, ⑽ → (10), Ⅷ → viii,
+    /// ㎡ → m2), but a few characters expand far: U+FDFA ﷺ to 18 characters, U+FDFB to 8, squared katakana such as ㌖
+    /// to 6. Unbounded, 1 MB of U+FDFA became 18 M characters and every per-character array of the analyzer grew
+    /// with it (740 MB in the server). A character whose form is longer keeps its original (lower-cased), which is
+    /// what a query containing it normalises to as well, so it stays searchable; the normalised text is then at
+    /// most <see cref="MaxExpansion"/> times the original, and each character still maps to its exact source span.
+    /// Four keeps every form Chinese documents rely on (the longest are the enclosed numbers ⑽ … ⒇ and Ⅷ); what it
+    /// leaves as printed are some 30 rare characters (squared katakana words, Arabic ligatures, some units and musical symbols).
+    /// </summary>
+    internal const int MaxExpansion = 4;
+
+    private static string NormalizeUnit(string unit, int codePoint)
+    {
+        // An unassigned code point is its own NFKC form, and ICU rejects one of them (U+FFFE) with an exception.
+        if (CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.OtherNotAssigned)
+            return unit;
+        string normal = unit.Normalize(NormalizationForm.FormKC);
+        // ToLowerInvariant maps char by char, so it keeps the length.
+        return (normal.Length <= MaxExpansion ? normal : unit).ToLowerInvariant();
     }
 
     /// <summary>The common characters fold without the cost of NFKC: ASCII, CJK ideographs, full-width ASCII.</summary>
