@@ -18,6 +18,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
 {
     private readonly Lock _writes = new();
     private IndexWriter? _writer;
+    private Task? _watchedMerge;
 
     public IndexSnapshot Snapshot => _writer?.Snapshot ?? IndexSnapshot.Empty;
 
@@ -78,7 +79,13 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
             writer.AddOrUpdate(DocumentRecord.From(document));
             CommitOrRollBack(writer);
-            writer.MergeInBackground();
+            // The merge outlives this request: log its failure when it happens, once per merge (the index stays as it was).
+            var merge = writer.MergeInBackground();
+            if (merge != _watchedMerge)
+            {
+                _watchedMerge = merge;
+                _ = merge.ContinueWith(t => LogMergeFailed(logger, t.Exception!.GetBaseException()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
         }
     }
 
@@ -133,6 +140,9 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No index at {Folder}; building it from {Sources}")]
     private static partial void LogBuilding(ILogger logger, string folder, string sources);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A background merge failed; the index stays at its last commit")]
+    private static partial void LogMergeFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingesting {Source}")]
     private static partial void LogIngesting(ILogger logger, string source);

@@ -9,7 +9,8 @@ namespace SearchEngine.Index.Indexing;
 /// The single writer of an index folder: adds, replaces and deletes documents (by id), and commits them as new
 /// segments plus deletion files under the <see cref="IndexDirectory"/> protocol. After each commit it
 /// publishes a new <see cref="IndexSnapshot"/>; searches keep using the snapshot they started with. Methods
-/// are serialised by a lock; searching needs no lock.
+/// are serialised by a lock; searching needs no lock. Merges build their segment outside that lock and take it
+/// only to swap the result in, so a write never waits for a merge's re-indexing.
 /// </summary>
 public sealed class IndexWriter : IDisposable
 {
@@ -18,6 +19,9 @@ public sealed class IndexWriter : IDisposable
     private readonly ChineseAnalyzer _analyzer;
     private readonly IndexWriterOptions _options;
     private readonly object _gate = new();
+
+    /// <summary>Held for a whole merge, so merges run one at a time; never taken while holding <see cref="_gate"/>.</summary>
+    private readonly object _mergeGate = new();
     private readonly Dictionary<string, SegmentReader> _readers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Segment, int DocOrd)> _committedIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<int>> _pendingDeletes = new(StringComparer.Ordinal);
@@ -29,6 +33,12 @@ public sealed class IndexWriter : IDisposable
     /// <summary>Valid commit files on disk this writer may remove once no longer kept.</summary>
     private readonly HashSet<string> _commitFiles = new(StringComparer.Ordinal);
     private Exception? _lastMergeError;
+
+    /// <summary>The segment number after the one the last merge writes; commits number their segments past it.</summary>
+    private int _reservedSegment;
+
+    /// <summary>The file a running merge writes, not yet named by a commit, so commits must not remove it.</summary>
+    private string? _mergeOutput;
 
     private IndexWriter(IndexDirectory directory, WriteLock writeLock, ChineseAnalyzer analyzer, IndexWriterOptions options)
     {
@@ -148,7 +158,7 @@ public sealed class IndexWriter : IDisposable
         {
             if (_pending.Count == 0 && _pendingDeletes.Count == 0 && !_dropAll)
                 return _snapshot;
-            var (generation, nextSegment) = _directory.NextNumbers(_commit);
+            var (generation, nextSegment) = NextNumbers();
             var entries = new List<SegmentEntry>();
             if (!_dropAll)
             {
@@ -179,30 +189,30 @@ public sealed class IndexWriter : IDisposable
                 }
             }
             Publish(new CommitPoint(SegmentFormat.Version, generation, nextSegment, entries));
+            _pending.Clear();
+            _pendingDeletes.Clear();
+            _dropAll = false;
             return _snapshot;
         }
     }
 
     /// <summary>
     /// Merges the smallest segments into one when there are more than the options allow, dropping their deleted
-    /// documents. Merging re-indexes the stored documents (a shortcut: postings are not merged directly).
+    /// documents. Merging re-indexes the stored documents (a shortcut: postings are not merged directly). The
+    /// merged segment is built from the last commit's snapshot without the writer's lock, so adds, deletes and
+    /// commits go on meanwhile; only the swap into a new commit takes the lock. Changes not yet committed stay
+    /// pending. A failed merge leaves the index as it was.
     /// </summary>
-    public bool MaybeMerge()
-    {
-        lock (_gate)
-        {
-            if (_commit.Segments.Count <= _options.MaxSegments)
-                return false;
-            var smallest = _commit.Segments.OrderBy(s => s.Sections - s.DeletedCount).Take(_commit.Segments.Count - _options.MaxSegments + 1).ToList();
-            return MergeSegments(smallest);
-        }
-    }
+    public bool MaybeMerge() => Merge(segments =>
+        segments.Count <= _options.MaxSegments
+            ? null
+            : [.. segments.OrderBy(s => s.Sections - s.DeletedCount).Take(segments.Count - _options.MaxSegments + 1)]);
 
     private Task _merging = Task.CompletedTask;
 
     /// <summary>
     /// Starts <see cref="MaybeMerge"/> on a background task unless one is running, and returns at once. Searches
-    /// go on against the current snapshot; writes wait for the merge's commit.
+    /// and writes go on against the current commit while it runs; a failure is kept in <see cref="LastMergeError"/>.
     /// </summary>
     public Task MergeInBackground()
     {
@@ -228,36 +238,124 @@ public sealed class IndexWriter : IDisposable
         }
     }
 
-    /// <summary>Merges every segment into one (for benchmarks and a compact index after a rebuild).</summary>
-    public bool ForceMerge()
-    {
-        lock (_gate)
-            return _commit.Segments.Count > 1 && MergeSegments([.. _commit.Segments]);
-    }
+    /// <summary>Merges every committed segment into one (for benchmarks and a compact index after a rebuild).</summary>
+    public bool ForceMerge() => Merge(segments => segments.Count > 1 ? [.. segments] : null);
 
-    private bool MergeSegments(List<SegmentEntry> merging)
+    /// <summary>
+    /// Test hook: runs on the merging thread after the merged segment is written and before it is swapped in,
+    /// outside the writer's lock. Tests block a merge here (to write meanwhile) or throw (to make it fail).
+    /// </summary>
+    internal Action? MergeBuilt { get; set; }
+
+    /// <summary>
+    /// Merges the segments <paramref name="choose"/> picks from the last commit (null: nothing to merge). One merge
+    /// runs at a time; the writer's lock is held only to take the snapshot and to swap the result in.
+    /// </summary>
+    private bool Merge(Func<IReadOnlyList<SegmentEntry>, List<SegmentEntry>?> choose)
     {
-        if (_pending.Count > 0 || _pendingDeletes.Count > 0 || _dropAll)
-            Commit();
-        var builder = new SegmentBuilder(_analyzer);
-        foreach (var view in _snapshot.Segments.Where(v => merging.Any(m => m.Name == v.Entry.Name)))
+        lock (_mergeGate)
         {
-            for (int d = 0; d < view.Reader.DocumentCount; d++)
+            IndexSnapshot source;
+            HashSet<string> merging;
+            string name;
+            lock (_gate)
             {
-                if (!view.Deleted[d])
-                    builder.Add(view.Reader.ReadDocument(d));
+                if (choose(_commit.Segments) is not { } chosen)
+                    return false;
+                merging = chosen.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+                source = _snapshot;
+                // Reserved now: commits made while the merge runs must not pick this segment's number or remove its file.
+                int number = NextNumbers().Segment;
+                _reservedSegment = number + 1;
+                name = $"seg_{number:D6}";
+                _mergeOutput = name + ".seg";
+            }
+            try
+            {
+                var builder = new SegmentBuilder(_analyzer);
+                var origins = new List<(string Segment, int DocOrd)>();
+                foreach (var view in source.Segments.Where(v => merging.Contains(v.Entry.Name)))
+                {
+                    for (int d = 0; d < view.Reader.DocumentCount; d++)
+                    {
+                        if (view.Deleted[d])
+                            continue;
+                        builder.Add(view.Reader.ReadDocument(d));
+                        origins.Add((view.Entry.Name, d));
+                    }
+                }
+                SegmentReader? merged = null;
+                if (builder.DocumentCount > 0)
+                {
+                    byte[] bytes = builder.Build();
+                    _directory.WriteDurably(name + ".seg", bytes);
+                    merged = new SegmentReader(name, bytes);
+                }
+                MergeBuilt?.Invoke();
+                lock (_gate)
+                    SwapIn(merging, merged, origins);
+                return true;
+            }
+            finally
+            {
+                lock (_gate)
+                    _mergeOutput = null;
             }
         }
-        var (generation, nextSegment) = _directory.NextNumbers(_commit);
-        string name = $"seg_{nextSegment++:D6}";
-        var entries = _commit.Segments.Where(s => !merging.Contains(s)).ToList();
-        if (builder.DocumentCount > 0)
+    }
+
+    /// <summary>
+    /// Publishes a commit with the merged segments replaced by <paramref name="merged"/>. A merged document deleted
+    /// or replaced by a commit made during the merge (its segment is gone from the live commit, or the live commit
+    /// flags it) is written as deleted in the merged segment; segments committed meanwhile are kept, and pending
+    /// deletions of merged documents move to their new place. Called under the writer's lock.
+    /// </summary>
+    private void SwapIn(HashSet<string> merging, SegmentReader? merged, List<(string Segment, int DocOrd)> origins)
+    {
+        // From here the merged file is either named by the commit below or a leftover the commit may remove.
+        _mergeOutput = null;
+        var live = _snapshot.Segments.ToDictionary(v => v.Entry.Name, StringComparer.Ordinal);
+        var (generation, nextSegment) = NextNumbers();
+        var entries = _commit.Segments.Where(s => !merging.Contains(s.Name)).ToList();
+        if (merged is not null)
         {
-            _directory.WriteDurably(name + ".seg", builder.Build());
-            entries.Add(new SegmentEntry(name, builder.DocumentCount, builder.SectionCount, null, 0));
+            var deleted = new List<int>();
+            for (int d = 0; d < origins.Count; d++)
+            {
+                if (!live.TryGetValue(origins[d].Segment, out var view) || view.Deleted[origins[d].DocOrd])
+                    deleted.Add(d);
+            }
+            if (deleted.Count < merged.DocumentCount)
+            {
+                string? deletes = null;
+                if (deleted.Count > 0)
+                {
+                    deletes = $"{merged.Name}_g{generation}.del";
+                    _directory.WriteDurably(deletes, DeletionFile.Encode(deleted));
+                }
+                entries.Add(new SegmentEntry(merged.Name, merged.DocumentCount, merged.SectionCount, deletes, deleted.Count));
+                // The reader built from the bytes just written: the snapshot need not read the file back under the lock.
+                _readers[merged.Name] = merged;
+            }
+        }
+        var pendingIds = new List<string>();
+        foreach (var segment in merging)
+        {
+            if (_pendingDeletes.TryGetValue(segment, out var ords) && live.TryGetValue(segment, out var view))
+                pendingIds.AddRange(ords.Select(view.Reader.DocumentId));
         }
         Publish(new CommitPoint(SegmentFormat.Version, generation, nextSegment, entries));
-        return true;
+        foreach (var segment in merging)
+            _pendingDeletes.Remove(segment);
+        foreach (string id in pendingIds)
+            MarkCommittedDeleted(id);
+    }
+
+    /// <summary>The next generation and segment number, past a segment a running merge is writing. Under the lock.</summary>
+    private (long Generation, int Segment) NextNumbers()
+    {
+        var (generation, segment) = _directory.NextNumbers(_commit);
+        return (generation, Math.Max(segment, _reservedSegment));
     }
 
     private void Publish(CommitPoint commit)
@@ -267,9 +365,6 @@ public sealed class IndexWriter : IDisposable
         _directory.Publish(commit);
         var previous = _commit;
         _commit = commit;
-        _pending.Clear();
-        _pendingDeletes.Clear();
-        _dropAll = false;
         var snapshot = SnapshotLoader.Load(_directory, commit, _readers);
         IndexIds(snapshot);
         Volatile.Write(ref _snapshot, snapshot);
@@ -280,7 +375,7 @@ public sealed class IndexWriter : IDisposable
     private void RemoveUnreferenced(List<CommitPoint> kept)
     {
         var keptFiles = kept.Select(c => c.FileName).ToHashSet(StringComparer.Ordinal);
-        _directory.RemoveUnreferenced(kept, _commitFiles.Where(f => !keptFiles.Contains(f)));
+        _directory.RemoveUnreferenced(kept, _commitFiles.Where(f => !keptFiles.Contains(f)), _mergeOutput);
         _commitFiles.IntersectWith(keptFiles);
     }
 

@@ -329,13 +329,19 @@ internal sealed class IndexDirectory
     /// <summary>
     /// Removes the <paramref name="obsolete"/> commit files (valid ones no longer kept), then temporaries and the
     /// segment and deletion files no <paramref name="kept"/> commit names. Commit files that did not verify are
-    /// left for a person to look at; new commits are numbered past them.
+    /// left for a person to look at; new commits are numbered past them. Files named in <paramref name="inProgress"/>
+    /// (a background merge's segment, not yet in any commit) and their temporaries are kept too.
     /// </summary>
-    public void RemoveUnreferenced(IReadOnlyCollection<CommitPoint> kept, IEnumerable<string> obsolete)
+    public void RemoveUnreferenced(IReadOnlyCollection<CommitPoint> kept, IEnumerable<string> obsolete, string? inProgress = null)
     {
         if (!Directory.Exists(Path))
             return;
         var keep = new HashSet<string>(StringComparer.Ordinal) { CommitPoint.CurrentFile, WriteLock.FileName, "README.md" };
+        if (inProgress is not null)
+        {
+            keep.Add(inProgress);
+            keep.Add(inProgress + ".tmp");
+        }
         foreach (var commit in kept)
         {
             keep.Add(commit.FileName);
