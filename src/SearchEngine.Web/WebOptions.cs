@@ -23,6 +23,21 @@ public sealed class WebOptions
 
     public long MaxUploadBytes { get; set; } = 20L << 20;
 
+    /// <summary>Most characters of text an upload may yield (a 20 MB file can hold far more); 0 for no limit.</summary>
+    public int UploadMaxCharacters { get; set; } = 4_000_000;
+
+    /// <summary>Most sections an upload's outline may split into; 0 for no limit.</summary>
+    public int UploadMaxSections { get; set; } = 20_000;
+
+    /// <summary>Seconds reading and building one upload may take before it is stopped and refused; 0 for no limit.</summary>
+    public double UploadMaxSeconds { get; set; } = 30;
+
+    /// <summary>The budget each upload is read and built within; the build from <see cref="Sources"/> has none.</summary>
+    internal Core.Pipeline.IngestBudget UploadBudget => new(
+        UploadMaxCharacters > 0 ? UploadMaxCharacters : null,
+        UploadMaxSections > 0 ? UploadMaxSections : null,
+        UploadMaxSeconds > 0 ? TimeSpan.FromSeconds(UploadMaxSeconds) : null);
+
     /// <summary>Origins allowed to call the API from the browser (intranet pages that embed it).</summary>
     public string[] CorsOrigins { get; set; } = [];
 

@@ -17,16 +17,37 @@ public sealed class PolicyDocumentBuilder
     private readonly ResponsibleUnitExtractor _units = ResponsibleUnitExtractor.Default;
     private readonly IndustryClassifier _industries = IndustryClassifier.Default;
 
-    public PolicyDocument Build(string id, string source, SourceFormat format, string rawText, IReadOnlyDictionary<string, string>? properties = null)
+    /// <summary>Sections enriched between two checks of the cancellation token.</summary>
+    private const int SectionsPerCheck = 64;
+
+    public PolicyDocument Build(string id, string source, SourceFormat format, string rawText, IReadOnlyDictionary<string, string>? properties = null) =>
+        Build(id, source, format, rawText, properties, IngestBudget.None, CancellationToken.None);
+
+    /// <summary>
+    /// Builds the document within a budget: more sections than <see cref="IngestBudget.MaxSections"/> throw
+    /// <see cref="IngestBudgetExceededException"/> before any section is enriched (enrichment is the costly part, per
+    /// section); the token is checked between stages and every few sections, so a cancelled build stops within one
+    /// stage's or a few sections' time.
+    /// </summary>
+    public PolicyDocument Build(
+        string id, string source, SourceFormat format, string rawText, IReadOnlyDictionary<string, string>? properties,
+        IngestBudget budget, CancellationToken cancel)
     {
+        cancel.ThrowIfCancellationRequested();
         var clean = _cleaner.Clean(rawText);
         string text = clean.Text;
+        cancel.ThrowIfCancellationRequested();
         var sections = SectionSplitter.Split(text);
+        if (budget.MaxSections is { } maxSections && sections.Count > maxSections)
+            throw new IngestBudgetExceededException($"the file has {sections.Count:N0} sections, more than the {maxSections:N0} allowed; split it into smaller files");
+        cancel.ThrowIfCancellationRequested();
         int preambleEnd = sections.FirstOrDefault(s => s.Level != HeadingLevel.Preamble)?.Start ?? text.Length;
         var metadata = _metadata.Extract(text, preambleEnd, clean.Removed, properties ?? new Dictionary<string, string>());
 
-        var enriched = sections.Select(s =>
+        var enriched = sections.Select((s, i) =>
         {
+            if (i % SectionsPerCheck == 0)
+                cancel.ThrowIfCancellationRequested();
             string body = text[s.BodyStart..s.End];
             return s with
             {

@@ -67,32 +67,66 @@ public sealed class PolicyFileIngester
     /// <param name="id">The document id; by default the file name without extension.</param>
     public (PolicyDocument? Document, string? Error) IngestFile(string path, string source, string? id = null)
     {
+        var (document, error, _) = IngestFile(path, source, id, IngestBudget.None, CancellationToken.None);
+        return (document, error);
+    }
+
+    /// <summary>
+    /// Reads and builds one file within <paramref name="budget"/>. An unreadable file, or one over the budget (too
+    /// much text, too many sections, too long to read and build), gives its reason instead of a document;
+    /// <c>OverBudget</c> tells the two apart. When <paramref name="cancel"/> fires (the caller gave up) the work
+    /// stops, converter processes are killed and <see cref="OperationCanceledException"/> is thrown.
+    /// </summary>
+    public (PolicyDocument? Document, string? Error, bool OverBudget) IngestFile(string path, string source, string? id, IngestBudget budget, CancellationToken cancel)
+    {
+        cancel.ThrowIfCancellationRequested();
         string extension = Path.GetExtension(path);
         if (!_readers.TryGetValue(extension, out var reader))
         {
             string supported = string.Join(' ', _readers.Keys.Order(StringComparer.Ordinal));
-            return (null, $"unsupported file type '{(extension.Length > 0 ? extension : "(none)")}'; supported: {supported}");
+            return (null, $"unsupported file type '{(extension.Length > 0 ? extension : "(none)")}'; supported: {supported}", false);
         }
-        ReadResult read;
+        // The time budget cancels like the caller does; which of the two fired decides between a reason and a throw.
+        using var timed = budget.MaxTime is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        if (budget.MaxTime is { } maxTime)
+            timed!.CancelAfter(maxTime);
+        var token = timed?.Token ?? cancel;
         try
         {
-            read = reader.Read(path);
+            ReadResult read;
+            try
+            {
+                read = reader.Read(path, token);
+            }
+            catch (IOException e)
+            {
+                return (null, $"the file could not be read: {e.Message}", false);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return (null, "the file could not be read: permission denied", false);
+            }
+            if (!read.Succeeded)
+                return (null, read.Error, false);
+            // One limit for every format, whatever each reader checks on its way: the text's cost downstream (cleaning,
+            // analysis, the index) is what it bounds.
+            if (read.Text!.Length > ReadLimits.MaxTextChars)
+                return (null, $"the file yields more than {ReadLimits.MaxTextCharsText} characters of text, more than any policy document; split it into smaller files", false);
+            if (budget.MaxCharacters is { } maxCharacters && read.Text.Length > maxCharacters)
+                return (null, $"the file yields {read.Text.Length:N0} characters of text, more than the {maxCharacters:N0} allowed; split it into smaller files", true);
+            var document = _builder.Build(id ?? DocumentIds.FromSource(source), source, reader.Format, read.Text, read.Properties, budget, token);
+            // The time budget counts until the document is built, not until someone notices.
+            token.ThrowIfCancellationRequested();
+            return (document, null, false);
         }
-        catch (IOException e)
+        catch (IngestBudgetExceededException e)
         {
-            return (null, $"the file could not be read: {e.Message}");
+            return (null, e.Message, true);
         }
-        catch (UnauthorizedAccessException)
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested && timed is { IsCancellationRequested: true })
         {
-            return (null, "the file could not be read: permission denied");
+            return (null, $"reading and building the file took longer than the {budget.MaxTime!.Value.TotalSeconds:0.###} s allowed; split it into smaller files", true);
         }
-        if (!read.Succeeded)
-            return (null, read.Error);
-        // One limit for every format, whatever each reader checks on its way: the text's cost downstream (cleaning,
-        // analysis, the index) is what it bounds.
-        if (read.Text!.Length > ReadLimits.MaxTextChars)
-            return (null, $"the file yields more than {ReadLimits.MaxTextCharsText} characters of text, more than any policy document; split it into smaller files");
-        return (_builder.Build(id ?? DocumentIds.FromSource(source), source, reader.Format, read.Text!, read.Properties), null);
     }
 
     private static bool LooksLikeNoPolicy(PolicyDocument document) =>

@@ -23,14 +23,16 @@ internal sealed class DocReader(TimeSpan? timeout = null, string antiword = "ant
 
     public IReadOnlyCollection<string> Extensions { get; } = [".doc", ".wps"];
 
-    public ReadResult Read(string path)
+    public ReadResult Read(string path) => Read(path, CancellationToken.None);
+
+    public ReadResult Read(string path, CancellationToken cancel)
     {
         string kind = Path.GetExtension(path).ToLowerInvariant() is ".wps" ? ".wps" : ".doc";
         byte[] head = ReadHead(path, 2048);
         if (head.Length == 0)
             return ReadResult.Fail("the file is empty");
         if (head.AsSpan().StartsWith(OleSignature))
-            return ReadCompoundFile(path, kind);
+            return ReadCompoundFile(path, kind, cancel);
         if (head.AsSpan().StartsWith("PK\u0003\u0004"u8))
             return Relabel(new DocxReader().Read(path), $"the {kind} is a .docx (zip) under another name");
         string start = Encoding.Latin1.GetString(head).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\t', '\r', '\n');
@@ -46,9 +48,9 @@ internal sealed class DocReader(TimeSpan? timeout = null, string antiword = "ant
         return ReadResult.Fail($"the {kind} is not a Word 97-2003 or WPS document (no OLE2 signature), nor RTF, HTML or .docx; it is damaged or another format under a {kind} name");
     }
 
-    private ReadResult ReadCompoundFile(string path, string kind)
+    private ReadResult ReadCompoundFile(string path, string kind, CancellationToken cancel)
     {
-        var run = _antiword.Run("-w", "0", "-m", "UTF-8.txt", path);
+        var run = _antiword.Run(cancel, "-w", "0", "-m", "UTF-8.txt", path);
         switch (run.Outcome)
         {
             case ToolOutcome.TimedOut:
@@ -65,11 +67,11 @@ internal sealed class DocReader(TimeSpan? timeout = null, string antiword = "ant
         // UTF-16 look like Chinese; so it only gets files holding a stream it has a filter for.
         if (!HoldsDocumentStream(path))
             return ReadResult.Fail($"the {kind} could not be read: {antiwordProblem}; it is a compound (OLE2) file with no Word document stream (damaged, or another program's format)");
-        return ReadWithLibreOffice(path, kind, antiwordProblem);
+        return ReadWithLibreOffice(path, kind, antiwordProblem, cancel);
     }
 
     /// <summary>LibreOffice reads what antiword refuses; it starts in about a second with a throw-away profile.</summary>
-    private ReadResult ReadWithLibreOffice(string path, string kind, string antiwordProblem)
+    private ReadResult ReadWithLibreOffice(string path, string kind, string antiwordProblem, CancellationToken cancel)
     {
         string work = Path.Combine(Path.GetTempPath(), "searchengine-soffice-" + Guid.NewGuid().ToString("N"));
         try
@@ -78,6 +80,7 @@ internal sealed class DocReader(TimeSpan? timeout = null, string antiword = "ant
             Directory.CreateDirectory(output);
             // A private profile: a shared one would hand the job to another running LibreOffice, or wait for its lock.
             var run = _soffice.Run(
+                cancel,
                 "-env:UserInstallation=" + new Uri(Path.Combine(work, "profile")).AbsoluteUri,
                 "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
                 "--convert-to", "txt:Text (encoded):UTF8", "--outdir", output, path);

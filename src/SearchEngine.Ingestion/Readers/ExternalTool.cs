@@ -24,8 +24,15 @@ internal sealed class ExternalTool(string command, TimeSpan timeout)
 
     public TimeSpan Timeout { get; } = timeout;
 
-    public ToolRun Run(params IReadOnlyList<string> arguments)
+    public ToolRun Run(params IReadOnlyList<string> arguments) => Run(CancellationToken.None, arguments);
+
+    /// <summary>
+    /// Runs the tool; when <paramref name="cancel"/> fires, the process and its children are killed at once and
+    /// <see cref="OperationCanceledException"/> is thrown (the caller gave up: no outcome is owed).
+    /// </summary>
+    public ToolRun Run(CancellationToken cancel, params IReadOnlyList<string> arguments)
     {
+        cancel.ThrowIfCancellationRequested();
         var start = new ProcessStartInfo(Command)
         {
             RedirectStandardOutput = true,
@@ -49,6 +56,8 @@ internal sealed class ExternalTool(string command, TimeSpan timeout)
         }
         using (process)
         {
+            // Killing ends the output, so every wait below returns at once; disposed before the process is.
+            using var cancellation = cancel.Register(() => Kill(process));
             process.StandardInput.Close();
             var clock = Stopwatch.StartNew();
             var output = ReadCapped(process.StandardOutput, MaxOutputChars, drain: false);
@@ -56,6 +65,7 @@ internal sealed class ExternalTool(string command, TimeSpan timeout)
             // Standard output ends at end-of-file or as soon as it overflows; a converter printing without end is
             // stopped then, not at the time limit.
             bool outputEnded = output.Wait(Timeout);
+            cancel.ThrowIfCancellationRequested();
             if (outputEnded && output.Result.Overflowed)
             {
                 Kill(process);
@@ -63,6 +73,7 @@ internal sealed class ExternalTool(string command, TimeSpan timeout)
             }
             // Wait for the process and for its output to reach end-of-file: a child it left behind can hold the pipe.
             bool finished = outputEnded && process.WaitForExit(Remaining(clock)) && errors.Wait(Remaining(clock));
+            cancel.ThrowIfCancellationRequested();
             if (!finished)
             {
                 Kill(process);

@@ -13,4 +13,15 @@ public interface IDocumentReader
 
     /// <summary>Reads a file. Expected problems (empty, binary, corrupt, no text) are a failed result, not an exception.</summary>
     ReadResult Read(string path);
+
+    /// <summary>
+    /// Reads a file, giving up when <paramref name="cancel"/> fires (then it throws
+    /// <see cref="OperationCanceledException"/>). Readers that run a converter process kill it; the others read
+    /// in-process within their own limits and are only checked before they start.
+    /// </summary>
+    ReadResult Read(string path, CancellationToken cancel)
+    {
+        cancel.ThrowIfCancellationRequested();
+        return Read(path);
+    }
 }

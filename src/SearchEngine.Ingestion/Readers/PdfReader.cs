@@ -16,11 +16,13 @@ public sealed class PdfReader(TimeSpan? timeout = null, string tool = "pdftotext
 
     public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
 
-    public ReadResult Read(string path)
+    public ReadResult Read(string path) => Read(path, CancellationToken.None);
+
+    public ReadResult Read(string path, CancellationToken cancel)
     {
         var run = PrintedByBrowser(path)
-            ? _pdftotext.Run("-raw", "-enc", "UTF-8", "-eol", "unix", path, "-")
-            : _pdftotext.Run("-enc", "UTF-8", "-eol", "unix", path, "-");
+            ? _pdftotext.Run(cancel, "-raw", "-enc", "UTF-8", "-eol", "unix", path, "-")
+            : _pdftotext.Run(cancel, "-enc", "UTF-8", "-eol", "unix", path, "-");
         switch (run.Outcome)
         {
             case ToolOutcome.Missing:

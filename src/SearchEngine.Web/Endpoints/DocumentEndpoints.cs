@@ -97,12 +97,15 @@ internal static class DocumentEndpoints
         }
         try
         {
-            var (document, error) = new PolicyFileIngester().IngestFile(temporary, source, id);
+            // The request's token reaches the readers' converters and the builder: a client that goes away stops the
+            // work (the temporary file goes in the finally below), and the budget bounds what one upload may cost.
+            var (document, error, overBudget) = new PolicyFileIngester().IngestFile(temporary, source, id, limits.UploadBudget, cancel);
             if (document is null)
             {
                 // The reader's reason may name the temporary file: the client sees its own file name, never a server path.
                 string reason = (error ?? "unknown reason").Replace(temporary, name, StringComparison.Ordinal).Replace(store.Folder, "uploads", StringComparison.Ordinal);
-                return TypedResults.Problem($"The file could not be indexed: {reason}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable file");
+                return TypedResults.Problem($"The file could not be indexed: {reason}.", statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: overBudget ? "Over the upload budget" : "Unreadable file");
             }
             var result = new UploadResult(id, document.Metadata.Title?.Value ?? name, document.Sections.Count, source);
             string stored = Path.Combine(store.Folder, storedName);
