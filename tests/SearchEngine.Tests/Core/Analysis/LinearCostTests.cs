@@ -68,8 +68,16 @@ public class LinearCostTests(ITestOutputHelper output)
         Assert.True(eight.Bytes <= MaxAllocatedBytesPerChar * (long)large.Length,
             $"{family}: {eight.Bytes / large.Length} bytes allocated per input character");
         Assert.True(eight.Bytes <= 12 * once.Bytes, $"{family}: allocations grew {eight.Bytes / (double)once.Bytes:F1}× for 8× the input");
-        // Below 10 ms the clock measures the machine rather than the algorithm.
+        // Below 10 ms the clock measures the machine rather than the algorithm. Other test classes run beside this
+        // one, so a ratio over the bar is measured again (up to three more times, best of each) before it counts: a
+        // quadratic stage stays over it every time, a busy moment of the machine does not.
         double ratio = eight.Seconds / Math.Max(once.Seconds, 0.01);
+        for (int retry = 0; retry < 3 && ratio >= 24; retry++)
+        {
+            once = new[] { once, Measure(small), Measure(small) }.MinBy(m => m.Seconds);
+            eight = new[] { eight, Measure(large) }.MinBy(m => m.Seconds);
+            ratio = eight.Seconds / Math.Max(once.Seconds, 0.01);
+        }
         Assert.True(ratio < 24, $"{family}: {eight.Seconds:F3} s for 8× the input against {once.Seconds:F3} s (ratio {ratio:F1})");
         Assert.All(eight.Tokens, t => Assert.True(t.Start >= 0 && t.Start < t.End && t.End <= large.Length, $"{family}: token {t} out of bounds"));
     }
