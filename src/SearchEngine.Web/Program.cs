@@ -44,6 +44,7 @@ builder.Services.AddRateLimiter(r =>
     r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.RequestsPerMinute), Window = TimeSpan.FromMinutes(1) }));
+    r.AddCostlyPolicies(options);
 });
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<UploadStore>();

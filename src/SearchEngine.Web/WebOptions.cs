@@ -46,4 +46,10 @@ public sealed class WebOptions
 
     /// <summary>Requests per minute per client address.</summary>
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Requests per minute per client address to the costly endpoints (facets, trend, the document view with q),
+    /// on top of <see cref="RequestsPerMinute"/>: their cost grows with the index or the document.
+    /// </summary>
+    public int CostlyRequestsPerMinute { get; set; } = 120;
 }

@@ -61,6 +61,44 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_long_document_opens_at_the_page_of_the_hit_and_loads_other_pages_on_demand()
+    {
+        // Given a document of 301 sections where only section 251 (item 3.50) mentions 液态阳光
+        var text = new System.Text.StringBuilder("关于长文件分页浏览的通知\n");
+        for (int a = 1; a <= 3; a++)
+        {
+            text.Append(a).Append(" 分项工作\n");
+            for (int b = 1; b <= 99; b++)
+                text.Append(a).Append('.').Append(b).Append(" 具体措施\n").Append(a == 3 && b == 50 ? "本项部署液态阳光示范工程。" : "各地要落实各项措施，按期完成任务。").Append('\n');
+        }
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "长文件.txt");
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
+        upload.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
+        Assert.True((await client.SendAsync(upload)).IsSuccessStatusCode);
+
+        // When the hit is opened, its page (250-299) is shown at the hit, marked; the first page is not loaded
+        var page = await Open("/?q=" + Uri.EscapeDataString("液态阳光"));
+        await page.WaitForSelectorAsync("#results li a.hit-title");
+        await page.Locator("#results li a.hit-title").First.ClickAsync();
+        await page.WaitForSelectorAsync("#document section.matched mark");
+        Assert.Equal("#s251", new Uri(page.Url).Fragment);
+        Assert.True(await page.Locator("#s251").IsVisibleAsync());
+        Assert.Equal(0, await page.Locator("#s2").CountAsync());
+        Assert.Equal(301, await page.Locator("#document .toc a").CountAsync() + 1); // every section but the preamble has a heading
+
+        // Then a table-of-contents link outside the loaded pages loads its page, and 更多 the next one
+        await page.Locator("#document .toc a[href='#s2']").ClickAsync();
+        await page.Locator("#s2").WaitForAsync();
+        Assert.True(await page.Locator("#s2").IsVisibleAsync());
+        await page.Locator("#document button.more", new PageLocatorOptions { HasText = "更多" }).ClickAsync();
+        await page.Locator("#s60").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    }
+
+    [Fact]
     public async Task Inferred_values_say_so_in_the_results_the_document_view_and_the_widget()
     {
         var page = await Open("/?q=" + Uri.EscapeDataString("培育好强科创兴产业的动能"));

@@ -70,7 +70,10 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
 
         var terms = new HashSet<string>(highlightTerms.SelectMany(t => t), StringComparer.Ordinal);
         var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
-        var hits = page.Select(c => Hydrate(c, terms, request)).ToList();
+        // Many hits of one document (group=section, or a long document's sections) share its stored record:
+        // it is decompressed once per search, not once per hit.
+        var documents = new Dictionary<(int Segment, int DocOrd), DocumentRecord>();
+        var hits = page.Select(c => Hydrate(c, terms, request, documents)).ToList();
         return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
             warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>()) { ScoredSections = scored };
     }
@@ -122,10 +125,11 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         return (clause, all, [.. parsed.Warnings, .. compiled.Warnings], compiled.HighlightTerms, parsed.Root is null);
     }
 
-    private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request)
+    private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request, Dictionary<(int Segment, int DocOrd), DocumentRecord> documents)
     {
         var view = snapshot.Segments[c.Segment];
-        var document = view.Reader.ReadDocument(c.DocOrd);
+        if (!documents.TryGetValue((c.Segment, c.DocOrd), out var document))
+            documents[(c.Segment, c.DocOrd)] = document = view.Reader.ReadDocument(c.DocOrd);
         int first = view.Reader.FirstSection[c.DocOrd];
         var section = document.Sections[c.Section - first];
         string text = section.Body.Length > 0 ? section.Body : section.HeadingText;

@@ -11,6 +11,7 @@ internal sealed class SegmentReader
 {
     private readonly byte[] _data;
     private readonly int[] _documentStarts;
+    private long _documentReads;
     private readonly string[] _documentIds;
     private readonly int _documentBlob;
     private readonly Dictionary<string, TermInfo> _terms;
@@ -112,8 +113,14 @@ internal sealed class SegmentReader
     /// <summary>The id of a document, without decoding its record.</summary>
     public string DocumentId(int docOrd) => _documentIds[docOrd];
 
-    public DocumentRecord ReadDocument(int docOrd) =>
-        DocumentCodec.Read(StoredCompression.Decompress(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd])));
+    /// <summary>How many stored documents were decompressed and decoded (tests check that a search reads each once).</summary>
+    internal long DocumentReads => Interlocked.Read(ref _documentReads);
+
+    public DocumentRecord ReadDocument(int docOrd)
+    {
+        Interlocked.Increment(ref _documentReads);
+        return DocumentCodec.Read(StoredCompression.Decompress(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd])));
+    }
 
     /// <summary>Null when the file is a complete segment of this format (header, footer, checksum), else what is wrong.</summary>
     public static string? Check(string name, byte[] data)

@@ -17,33 +17,90 @@ internal static class DocumentEndpoints
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/documents").WithTags("Documents");
-        api.MapGet("/{id}", Get).WithSummary("A document: metadata with evidence, section tree, section texts");
+        api.MapGet("/{id}", Get).RequireRateLimiting(CostlyRequests.WithQueryPolicy)
+            .WithSummary("A document: metadata with evidence, the outline of every section (unless outline=false), and the texts of a page of sections (from, count; or the page holding section)");
         api.MapPost("/", Upload).AddEndpointFilter<ApiKeyFilter>().DisableAntiforgery()
             .WithSummary("Upload a policy file (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd); it is searchable when this returns");
         api.MapDelete("/{id}", Delete).AddEndpointFilter<ApiKeyFilter>().WithSummary("Delete a document");
     }
 
+    /// <summary>Sections whose text one request returns unless asked for fewer.</summary>
+    internal const int DefaultPageSections = 50;
+
+    /// <summary>
+    /// Most sections one request returns: a page's cost (text, and highlighting's analysis) is bounded by this,
+    /// not by the document, which may have tens of thousands of sections.
+    /// </summary>
+    internal const int MaxPageSections = 200;
+
     internal sealed record SectionView(int Id, string Level, int Depth, IReadOnlyList<string> HeadingPath, string Heading, string Text, string? Highlighted, IReadOnlyList<Core.Documents.ResponsibleUnit> Units, IReadOnlyList<string> Industries);
+
+    /// <summary>One line of the table of contents: every section has one, with its heading but not its text.</summary>
+    internal sealed record OutlineEntry(int Id, string Level, int Depth, string Heading);
 
     internal sealed record DocumentView(
         string Id, string Title, string? NoticeTitle, IReadOnlyList<string> Issuers, string? DocumentNumber, DateOnly? Date, int? Year,
         string? Region, string? Type, IReadOnlyList<string> Industries, string Source, IReadOnlyList<string> AlternateSources,
-        JsonElement? Metadata, IReadOnlyList<SectionView> Sections, IReadOnlyList<string> Inferred);
+        JsonElement? Metadata, IReadOnlyList<SectionView> Sections, IReadOnlyList<string> Inferred,
+        IReadOnlyList<OutlineEntry>? Outline, int From, int Total);
 
-    private static Results<Ok<DocumentView>, ProblemHttpResult> Get(string id, string? q, SearchService service, IOptions<WebOptions> options)
+    private static Results<Ok<DocumentView>, ProblemHttpResult> Get(
+        string id, string? q, int? from, int? count, int? section, bool? outline, SearchService service, IOptions<WebOptions> options)
     {
         if ((q?.Length ?? 0) > options.Value.MaxQueryLength)
             return TypedResults.Problem($"The query is longer than {options.Value.MaxQueryLength} characters.", statusCode: 400, title: "Invalid request");
+        int size = count ?? DefaultPageSections;
+        if (size is < 1 or > MaxPageSections)
+            return Invalid($"count must be between 1 and {MaxPageSections}; it was {size}.");
+        if (from < 0)
+            return Invalid($"from must be 0 or more; it was {from}.");
+        if (from is not null && section is not null)
+            return Invalid("Give from or section, not both: section asks for the page that holds it.");
         if (service.Snapshot.FindDocument(id) is not { } d)
             return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
+        int total = d.Sections.Count;
+        int start = from ?? 0;
+        if (section is { } wanted)
+        {
+            int at = FindSection(d.Sections, wanted);
+            if (at < 0)
+                return Invalid($"The document '{id}' has no section {wanted}.");
+            start = at / size * size; // pages on a grid of count: the same section always lands on the same page
+        }
+        if (start > total)
+            return Invalid($"from must be at most {total}, the document's number of sections; it was {start}.");
+        // Highlighting analyses the text it marks: only the page's sections, so the cost of a request is bounded.
         var terms = string.IsNullOrWhiteSpace(q) ? null : new HashSet<string>(ChineseAnalyzer.Default.Terms(q), StringComparer.Ordinal);
-        var sections = d.Sections.Select(s => new SectionView(
-            s.SectionIndex, s.Level.ToString(), Math.Max(0, s.HeadingPath.Count - 1), s.HeadingPath, s.HeadingPath.Count > 0 ? s.HeadingPath[^1] : "",
+        var sections = d.Sections.Skip(start).Take(size).Select(s => new SectionView(
+            s.SectionIndex, s.Level.ToString(), Depth(s), s.HeadingPath, Heading(s),
             s.Body, terms is null ? null : service.Highlighter.Full(s.Body, terms), s.Units, s.Industries)).ToList();
+        // The outline grows with the document (some 60 bytes a section): a reader loading further pages has it
+        // from the first and asks with outline=false, so those responses are the size of the page alone.
+        var sectionOutline = outline == false ? null : d.Sections.Select(s => new OutlineEntry(s.SectionIndex, s.Level.ToString(), Depth(s), Heading(s))).ToList();
         JsonElement? metadata = d.MetadataJson is null ? null : JsonDocument.Parse(d.MetadataJson).RootElement.Clone();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title, d.NoticeTitle, d.Issuers, d.DocumentNumber, d.Date, d.Year, d.Region, d.Type,
-            d.Industries, d.Source, d.AlternateSources, metadata, sections, d.Inferred));
+            d.Industries, d.Source, d.AlternateSources, metadata, sections, d.Inferred, sectionOutline, start, total));
     }
+
+    private static int Depth(SectionRecord s) => Math.Max(0, s.HeadingPath.Count - 1);
+
+    private static string Heading(SectionRecord s) => s.HeadingPath.Count > 0 ? s.HeadingPath[^1] : "";
+
+    /// <summary>The position of the section with this id; ids are positions in practice, so that is tried first.</summary>
+    private static int FindSection(IReadOnlyList<SectionRecord> sections, int id)
+    {
+        if (id >= 0 && id < sections.Count && sections[id].SectionIndex == id)
+            return id;
+        for (int i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].SectionIndex == id)
+                return i;
+        }
+        return -1;
+    }
+
+    private static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 
     internal sealed record UploadResult(string Id, string Title, int Sections, string Source);
 

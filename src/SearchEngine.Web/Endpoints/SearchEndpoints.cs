@@ -13,8 +13,8 @@ internal static class SearchEndpoints
         var api = app.MapGroup("/api").WithTags("Search");
         api.MapGet("/search", Search).WithSummary("Search sections, with facets and highlighted snippets");
         api.MapGet("/suggest", Suggest).WithSummary("Completions of a typed prefix");
-        api.MapGet("/facets", Facets).WithSummary("Every facet value with its number of documents");
-        api.MapGet("/trend", Trend).WithSummary("Documents matching a query, by issuer and year");
+        api.MapGet("/facets", Facets).RequireRateLimiting(CostlyRequests.Policy).WithSummary("Every facet value with its number of documents");
+        api.MapGet("/trend", Trend).RequireRateLimiting(CostlyRequests.Policy).WithSummary("Documents matching a query, by issuer and year");
     }
 
     private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(

@@ -217,13 +217,36 @@ function openDocument(id, sectionId) {
   render();
 }
 
+// The document view asks for the text of one page of sections at a time (the server's cost and the response
+// grow with the page, not the document): the outline lists every section, further pages load as the reader
+// scrolls or presses 更多 / 前文, and a #s{id} anchor outside the loaded pages loads the page that holds it.
+const PAGE = 50;
+let shown = null; // the document on screen: { doc, q, lo, hi, total, body, toc, more, earlier, loading }
+
+function documentUrl(state, params) {
+  const p = new URLSearchParams(params);
+  if (state.q) p.set("q", state.q);
+  p.set("count", PAGE);
+  return `api/documents/${encodeURIComponent(state.doc)}?` + p;
+}
+
+function sectionFromHash() {
+  const m = /^#s(\d+)$/.exec(location.hash);
+  return m ? +m[1] : null;
+}
+
 async function showDocument(state) {
-  const response = await fetch(`api/documents/${encodeURIComponent(state.doc)}?` + new URLSearchParams(state.q ? { q: state.q } : {}));
-  const d = await response.json();
+  const wanted = sectionFromHash();
   const view = $("document");
+  if (shown && shown.doc === state.doc && shown.q === state.q && !view.hidden && wanted !== null) {
+    return goToSection(wanted); // a table-of-contents link or a changed anchor: same document, maybe another page
+  }
+  const response = await fetch(documentUrl(state, wanted !== null ? { section: wanted } : { from: 0 }));
+  const d = await response.json();
   $("results").hidden = true; $("pages").replaceChildren(); $("trend").hidden = true;
   view.hidden = false;
   view.replaceChildren();
+  shown = null;
   if (!response.ok) { view.append(el("p", d.detail || "无法打开文件")); return; }
   const back = el("button", "← 返回结果");
   back.type = "button";
@@ -233,30 +256,109 @@ async function showDocument(state) {
   view.append(el("p", metaLine(d, ["issuers", "documentNumber", "date", "region", "type"]), "meta"));
   const toc = el("ol", undefined, "toc");
   toc.setAttribute("aria-label", "目录");
+  const tocItems = new Map();
+  for (const s of d.outline || []) {
+    if (!s.heading) continue;
+    const item = el("li");
+    item.style.marginLeft = `${s.depth}em`;
+    const link = el("a", s.heading);
+    link.href = "#s" + s.id;
+    item.append(link);
+    toc.append(item);
+    tocItems.set(s.id, item);
+  }
+  const earlier = el("button", "前文", "more");
+  earlier.type = "button";
+  const more = el("button", "更多", "more");
+  more.type = "button";
   const body = el("div");
+  view.append(toc, earlier, body, more);
+  shown = { doc: state.doc, q: state.q, lo: d.from, hi: d.from, total: d.total, outline: d.outline || [], body, tocItems, more, earlier, pending: null, observer: null };
+  const current = shown;
+  earlier.addEventListener("click", () => loadPage(current, Math.max(0, current.lo - PAGE), "before"));
+  more.addEventListener("click", () => loadPage(current, current.hi, "after"));
+  appendSections(current, d, "after");
+  // Reading on loads the next page before the reader reaches the end.
+  if ("IntersectionObserver" in window) {
+    current.observer = new IntersectionObserver(entries => {
+      if (entries.some(e => e.isIntersecting) && shown === current && !more.hidden && current.hi < current.total) loadPage(current, current.hi, "after");
+    }, { rootMargin: "400px" });
+    current.observer.observe(more);
+  }
+  scrollToSection(wanted);
+}
+
+/** Loads the page starting at from; "before"/"after" extend the loaded range, "replace" starts a new one. */
+function loadPage(current, from, where, section) {
+  if (current.pending) return current.pending;
+  current.pending = fetchPage(current, from, where, section).finally(() => { current.pending = null; });
+  return current.pending;
+}
+
+async function fetchPage(current, from, where, section) {
+  const state = readState();
+  const params = section !== undefined ? { section } : { from };
+  params.outline = "false"; // the view has the outline from its first request
+  const response = await fetch(documentUrl(state, params));
+  if (!response.ok || shown !== current) return false;
+  const d = await response.json();
+  if (where === "before") {
+    // A page before the first loaded ends where that one starts, however the grid falls.
+    d.sections = d.sections.filter(s => current.outline.findIndex(o => o.id === s.id) < current.lo);
+  }
+  if (where === "replace") {
+    current.body.replaceChildren();
+    current.lo = current.hi = d.from;
+  }
+  appendSections(current, d, where);
+  // Observed again, the button reports whether it is still in view: a short page loads the next one too.
+  if (current.observer) { current.observer.unobserve(current.more); current.observer.observe(current.more); }
+  return true;
+}
+
+function appendSections(current, d, where) {
+  const nodes = [];
   for (const s of d.sections) {
     const matched = s.highlighted && s.highlighted.includes("<mark>");
     const section = el("section", undefined, matched ? "matched" : "");
     section.id = "s" + s.id;
-    if (s.heading) {
-      const h = el(s.depth === 0 ? "h3" : "h4", s.heading);
-      section.append(h);
-      const item = el("li", undefined, matched ? "matched" : "");
-      item.style.marginLeft = `${s.depth}em`;
-      const link = el("a", s.heading);
-      link.href = "#s" + s.id;
-      item.append(link);
-      toc.append(item);
-    }
+    if (s.heading) section.append(el(s.depth === 0 ? "h3" : "h4", s.heading));
+    if (matched && current.tocItems.has(s.id)) current.tocItems.get(s.id).classList.add("matched");
     const p = el("p");
     if (s.highlighted) p.append(marked(s.highlighted)); else p.textContent = s.text;
     section.append(p);
     if (s.units.length) section.append(el("p", "责任单位：" + s.units.map(u => u.isLead ? u.name + "（牵头）" : u.name).join("、"), "meta"));
-    body.append(section);
+    nodes.push(section);
   }
-  view.append(toc, body);
-  const target = location.hash && document.getElementById(location.hash.slice(1));
-  (target || view).scrollIntoView();
+  if (where === "before") {
+    current.body.prepend(...nodes);
+    current.lo -= nodes.length;
+  } else {
+    current.body.append(...nodes);
+    current.hi = Math.max(current.hi, d.from + nodes.length);
+  }
+  current.earlier.hidden = current.lo <= 0;
+  current.more.hidden = current.hi >= current.total;
+}
+
+/** Scrolls to a loaded section; else loads the page that holds it (next to the loaded ones, or instead of them). */
+async function goToSection(id) {
+  const current = shown;
+  while (current.pending) await current.pending; // a page loading as the reader scrolled may hold the section
+  if (shown !== current) return;
+  if (!document.getElementById("s" + id)) {
+    const index = current.outline.findIndex(o => o.id === id);
+    if (index < 0) return;
+    const from = Math.floor(index / PAGE) * PAGE;
+    const where = from === current.hi ? "after" : from + PAGE === current.lo ? "before" : "replace";
+    await loadPage(current, from, where, where === "replace" ? id : undefined);
+  }
+  scrollToSection(id);
+}
+
+function scrollToSection(id) {
+  const target = id !== null && document.getElementById("s" + id);
+  (target || $("document")).scrollIntoView();
 }
 
 async function showTrend(state) {
