@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using SearchEngine.Cli.Commands;
+using SearchEngine.Index.Indexing;
+using SearchEngine.Index.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Cli;
@@ -10,7 +12,7 @@ public class CliTests
 {
     private static (int Exit, string Output) Run(params string[] args)
     {
-        var root = new RootCommand { InspectCommand.Create(), AnalyzeCommand.Create() };
+        var root = new RootCommand { InspectCommand.Create(), AnalyzeCommand.Create(), SearchCommand.Create(), IndexCommand.Create() };
         var original = Console.Out;
         using var writer = new StringWriter();
         Console.SetOut(writer);
@@ -54,5 +56,36 @@ public class CliTests
         using var json = JsonDocument.Parse(output);
         var hydrogen = json.RootElement.EnumerateArray().Single(t => t.GetProperty("text").GetString() == "氢能");
         Assert.Equal((2, 4), (hydrogen.GetProperty("start").GetInt32(), hydrogen.GetProperty("end").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData(30_000)]
+    [InlineData(100_000)]
+    public void Should_answer_a_search_of_tens_of_thousands_of_brackets_with_a_warning(int count)
+    {
+        // Given an index of the seeds
+        var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
+        try
+        {
+            using (var writer = IndexWriter.Open(folder))
+            {
+                foreach (var d in Seeds.Report.Documents)
+                    writer.AddOrUpdate(DocumentRecord.From(d));
+                writer.Commit();
+            }
+
+            // When the query is tens of thousands of brackets around a word
+            var (exit, output) = Run("search", new string('(', count) + "氢能", "--index", folder);
+
+            // Then the repaired query is answered, and the repairs are reported
+            Assert.Equal(0, exit);
+            Assert.Contains("warning: Brackets nested deeper than", output, StringComparison.Ordinal);
+            Assert.Contains("warning: A '(' was not closed", output, StringComparison.Ordinal);
+            Assert.Contains("【氢能】", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
