@@ -13,9 +13,10 @@ public class CliTests
     private static (int Exit, string Output) Run(params string[] args)
     {
         var root = new RootCommand { InspectCommand.Create(), AnalyzeCommand.Create(), SearchCommand.Create(), IndexCommand.Create() };
-        var original = Console.Out;
+        var (original, originalError) = (Console.Out, Console.Error);
         using var writer = new StringWriter();
         Console.SetOut(writer);
+        Console.SetError(writer);
         try
         {
             int exit = root.Parse(args).Invoke();
@@ -24,6 +25,7 @@ public class CliTests
         finally
         {
             Console.SetOut(original);
+            Console.SetError(originalError);
         }
     }
 
@@ -82,6 +84,29 @@ public class CliTests
             Assert.Contains("warning: Brackets nested deeper than", output, StringComparison.Ordinal);
             Assert.Contains("warning: A '(' was not closed", output, StringComparison.Ordinal);
             Assert.Contains("【氢能】", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Should_refuse_to_index_into_a_folder_another_writer_holds_with_one_sentence()
+    {
+        // Given a writer holding the index folder
+        var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
+        try
+        {
+            using (IndexWriter.Open(folder))
+            {
+                // When the index command is pointed at the same folder
+                var (exit, output) = Run("index", Seeds.SeedFolder, "--index", folder);
+
+                // Then it stops with a non-zero exit and one sentence saying where and what to do, no stack trace
+                Assert.Equal(1, exit);
+                Assert.Equal($"The index at {folder} is being written by another process; stop it or choose another folder with --index.", output.Trim());
+            }
         }
         finally
         {
