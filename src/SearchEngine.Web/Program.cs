@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using SearchEngine.Index;
 using SearchEngine.Web;
 using SearchEngine.Web.Endpoints;
 
@@ -64,10 +65,20 @@ app.MapHealthEndpoints();
 app.MapDocumentEndpoints();
 app.MapSearchEndpoints();
 
-// Open the index (building it from the sources on first start) before serving.
-app.Services.GetRequiredService<SearchService>().Open();
+// Open the index (building it from the sources on first start) before serving. A folder another process
+// writes is a setup mistake, not a bug: the operator gets one sentence and a non-zero exit, not a stack trace.
+try
+{
+    app.Services.GetRequiredService<SearchService>().Open();
+}
+catch (IndexLockedException e)
+{
+    await Console.Error.WriteLineAsync(e.Advice("SearchEngine:Index"));
+    return 1;
+}
 app.Services.GetRequiredService<UploadStore>().RemoveLeftovers();
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SearchEngine.Index;
 using SearchEngine.Index.Indexing;
 using SearchEngine.Index.Model;
 using SearchEngine.Ingestion.Pipeline;
@@ -20,6 +21,18 @@ internal static class IndexCommand
         {
             var inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["seeds"];
             string folder = parse.GetValue(index)!;
+            IndexWriter writer;
+            try
+            {
+                // Opened before the files are read, so a folder in use is refused at once, not after the ingest.
+                writer = IndexWriter.Open(folder);
+            }
+            catch (IndexLockedException e)
+            {
+                Console.Error.WriteLine(e.Advice("--index"));
+                return 1;
+            }
+            using var _ = writer;
             var clock = Stopwatch.StartNew();
             IngestReport report = null!;
             int sections = 0;
@@ -33,7 +46,6 @@ internal static class IndexCommand
                     report = new PolicyFileIngester().Ingest(inputs, Directory.GetCurrentDirectory(), new SyncProgress<string>(_ => ingest.Increment(1)));
                     ingest.Value = ingest.MaxValue;
                     var build = context.AddTask("Indexing documents", maxValue: Math.Max(1, report.Documents.Count));
-                    using var writer = IndexWriter.Open(folder);
                     writer.DeleteAll();
                     int every = parse.GetValue(commitEvery), added = 0;
                     var progress = new SyncProgress<int>(n => build.Increment(n));

@@ -12,7 +12,10 @@ namespace SearchEngine.Index.Querying;
 /// </summary>
 public static class QueryParser
 {
-    /// <summary>Deepest bracket nesting honoured; deeper brackets are read as plain grouping of their words.</summary>
+    /// <summary>
+    /// Deepest bracket nesting honoured; brackets deeper than this are dropped, so their words join the group at
+    /// this depth. The parser recurses once per level, so this also bounds its stack use whatever the input.
+    /// </summary>
     public const int MaxDepth = 32;
 
     private static readonly Dictionary<string, IndexField> TextFields = new(StringComparer.OrdinalIgnoreCase)
@@ -31,6 +34,7 @@ public static class QueryParser
     public static ParsedQuery Parse(string? text)
     {
         var state = new State(Tokenize(text ?? ""));
+        FlattenDeepBrackets(state);
         var root = ParseOr(state, 0, null);
         if (state.Position < state.Tokens.Count)
             state.Warnings.Add("An unmatched ')' was ignored.");
@@ -95,13 +99,8 @@ public static class QueryParser
         switch (token.Kind)
         {
             case TokenKind.Open:
-                if (depth >= MaxDepth)
-                {
-                    if (!s.DepthWarned)
-                        s.Warnings.Add($"Brackets nested deeper than {MaxDepth} levels were flattened.");
-                    s.DepthWarned = true;
-                }
-                var inner = ParseOr(s, Math.Min(depth + 1, MaxDepth), field);
+                // FlattenDeepBrackets already dropped every bracket deeper than MaxDepth, so this recursion is bounded.
+                var inner = ParseOr(s, depth + 1, field);
                 if (s.Peek() is { Kind: TokenKind.Close })
                     s.Position++;
                 else if (!s.CloseWarned)
@@ -128,6 +127,13 @@ public static class QueryParser
     private static QueryNode? ParseField(State s, Token token, int depth)
     {
         string name = token.Text;
+        // In a chain such as title:body:x the last text field wins; walking the chain here instead of recursing
+        // through ParsePrimary keeps a chain of 100,000 field names off the call stack.
+        while (TextFields.ContainsKey(name) && s.Peek() is { Kind: TokenKind.Field } inner)
+        {
+            name = inner.Text;
+            s.Position++;
+        }
         var value = s.Peek();
         if (FilterFields.Contains(name))
         {
@@ -201,6 +207,47 @@ public static class QueryParser
         return true;
     }
 
+    /// <summary>
+    /// Drops each '(' that would open a level deeper than <see cref="MaxDepth"/>, together with the ')' that closes
+    /// it, in one loop over the tokens, so that a query of 100,000 brackets costs no deeper recursion than 32; and
+    /// drops each ')' that closes nothing.
+    /// </summary>
+    private static void FlattenDeepBrackets(State s)
+    {
+        var tokens = s.Tokens;
+        int depth = 0, dropped = 0, kept = 0;
+        bool unmatched = false;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var kind = tokens[i].Kind;
+            if (kind == TokenKind.Open)
+            {
+                if (depth++ < MaxDepth)
+                    tokens[kept++] = tokens[i];
+                else
+                    dropped++;
+                continue;
+            }
+            if (kind == TokenKind.Close)
+            {
+                // A ')' with no '(' to close would end the query early: the words after it would be lost.
+                if (depth == 0)
+                {
+                    unmatched = true;
+                    continue;
+                }
+                if (depth-- > MaxDepth)
+                    continue; // closes a dropped '('
+            }
+            tokens[kept++] = tokens[i];
+        }
+        tokens.RemoveRange(kept, tokens.Count - kept);
+        if (dropped > 0)
+            s.Warnings.Add($"Brackets nested deeper than {MaxDepth} levels were flattened.");
+        if (unmatched)
+            s.Warnings.Add("An unmatched ')' was ignored.");
+    }
+
     private static QueryNode? Simplify(QueryNode? node) => node switch
     {
         AndNode { Children.Count: 1 } a => Simplify(a.Children[0]),
@@ -220,7 +267,6 @@ public static class QueryParser
         public int Position { get; set; }
         public List<string> Warnings { get; } = [];
         public SearchFilters Filters { get; set; } = SearchFilters.None;
-        public bool DepthWarned { get; set; }
         public bool CloseWarned { get; set; }
 
         public Token? Peek() => Position < Tokens.Count ? Tokens[Position] : null;

@@ -376,21 +376,20 @@ internal sealed class IndexDirectory
         }
     }
 
-    /// <summary>Makes the renames durable where the platform allows opening a directory (Linux does).</summary>
+    /// <summary>
+    /// Makes the renames in the folder durable. A failure means the last rename may not survive a power loss, so
+    /// it fails the write like a failed file write: the commit is not acknowledged.
+    /// </summary>
     private void SyncDirectory()
     {
-        if (OperatingSystem.IsWindows())
-            return;
         try
         {
-            using var handle = System.IO.File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.None);
-            RandomAccess.FlushToDisk(handle);
+            DirectorySync.Flush(Path);
         }
-        catch (UnauthorizedAccessException)
+        catch (IOException e)
         {
-        }
-        catch (IOException)
-        {
+            throw new IndexWriteException(
+                $"Index '{Path}': {e.Message}, so the last commit may not survive a power loss and was not acknowledged. Check the disk, then retry.", e);
         }
     }
 }

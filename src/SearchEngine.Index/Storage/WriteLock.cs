@@ -30,7 +30,7 @@ internal sealed class WriteLock : IDisposable
         }
         catch (IOException e)
         {
-            throw new IOException($"Index '{folder}' is being written by another process (it holds {FileName}). Stop it, or search it read-only.", e);
+            throw IndexLockedException.For(folder, e);
         }
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using SearchEngine.Cli.Commands;
+using SearchEngine.Index.Indexing;
+using SearchEngine.Index.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Cli;
@@ -10,10 +12,11 @@ public class CliTests
 {
     private static (int Exit, string Output) Run(params string[] args)
     {
-        var root = new RootCommand { InspectCommand.Create(), AnalyzeCommand.Create() };
-        var original = Console.Out;
+        var root = new RootCommand { InspectCommand.Create(), AnalyzeCommand.Create(), SearchCommand.Create(), IndexCommand.Create() };
+        var (original, originalError) = (Console.Out, Console.Error);
         using var writer = new StringWriter();
         Console.SetOut(writer);
+        Console.SetError(writer);
         try
         {
             int exit = root.Parse(args).Invoke();
@@ -22,6 +25,7 @@ public class CliTests
         finally
         {
             Console.SetOut(original);
+            Console.SetError(originalError);
         }
     }
 
@@ -54,5 +58,59 @@ public class CliTests
         using var json = JsonDocument.Parse(output);
         var hydrogen = json.RootElement.EnumerateArray().Single(t => t.GetProperty("text").GetString() == "氢能");
         Assert.Equal((2, 4), (hydrogen.GetProperty("start").GetInt32(), hydrogen.GetProperty("end").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData(30_000)]
+    [InlineData(100_000)]
+    public void Should_answer_a_search_of_tens_of_thousands_of_brackets_with_a_warning(int count)
+    {
+        // Given an index of the seeds
+        var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
+        try
+        {
+            using (var writer = IndexWriter.Open(folder))
+            {
+                foreach (var d in Seeds.Report.Documents)
+                    writer.AddOrUpdate(DocumentRecord.From(d));
+                writer.Commit();
+            }
+
+            // When the query is tens of thousands of brackets around a word
+            var (exit, output) = Run("search", new string('(', count) + "氢能", "--index", folder);
+
+            // Then the repaired query is answered, and the repairs are reported
+            Assert.Equal(0, exit);
+            Assert.Contains("warning: Brackets nested deeper than", output, StringComparison.Ordinal);
+            Assert.Contains("warning: A '(' was not closed", output, StringComparison.Ordinal);
+            Assert.Contains("【氢能】", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Should_refuse_to_index_into_a_folder_another_writer_holds_with_one_sentence()
+    {
+        // Given a writer holding the index folder
+        var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
+        try
+        {
+            using (IndexWriter.Open(folder))
+            {
+                // When the index command is pointed at the same folder
+                var (exit, output) = Run("index", Seeds.SeedFolder, "--index", folder);
+
+                // Then it stops with a non-zero exit and one sentence saying where and what to do, no stack trace
+                Assert.Equal(1, exit);
+                Assert.Equal($"The index at {folder} is being written by another process; stop it or choose another folder with --index.", output.Trim());
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -83,7 +83,7 @@ public sealed class IndexWriterTests : TempFolderTest
     public void Should_refuse_a_second_writer_with_a_clear_message()
     {
         using var writer = IndexWriter.Open(Folder);
-        var e = Assert.Throws<IOException>(() => IndexWriter.Open(Folder));
+        var e = Assert.Throws<IndexLockedException>(() => IndexWriter.Open(Folder));
         Assert.Contains("being written by another process", e.Message, StringComparison.Ordinal);
     }
 

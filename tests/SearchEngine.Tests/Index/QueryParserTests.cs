@@ -65,6 +65,52 @@ public class QueryParserTests
         Assert.Equal(5000, Assert.IsType<AndNode>(many.Root).Children.Count);
     }
 
+    [Theory]
+    [InlineData(30_000)]
+    [InlineData(100_000)]
+    public void Should_flatten_tens_of_thousands_of_brackets_without_overflowing_the_stack(int count)
+    {
+        // Given brackets far deeper than MaxDepth: unclosed, balanced around a word, and stray closes
+        var unclosed = QueryParser.Parse(new string('(', count));
+        var balanced = QueryParser.Parse(new string('(', count) + "氢能" + new string(')', count));
+        var closes = QueryParser.Parse(new string(')', count) + " 氢能");
+
+        // Then each is repaired with a warning instead of a crash
+        Assert.Null(unclosed.Root);
+        Assert.Contains(unclosed.Warnings, w => w.Contains("nested deeper", StringComparison.Ordinal));
+        Assert.Contains(unclosed.Warnings, w => w.Contains("not closed", StringComparison.Ordinal));
+        Assert.Equal(new WordNode("氢能", null), balanced.Root);
+        Assert.Contains(balanced.Warnings, w => w.Contains("nested deeper", StringComparison.Ordinal));
+        Assert.DoesNotContain(balanced.Warnings, w => w.Contains("not closed", StringComparison.Ordinal));
+        Assert.Equal(new WordNode("氢能", null), closes.Root);
+        Assert.Contains(closes.Warnings, w => w.Contains("unmatched ')'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_keep_grouping_up_to_the_maximum_depth()
+    {
+        string open = new('(', QueryParser.MaxDepth), close = new(')', QueryParser.MaxDepth);
+        var q = QueryParser.Parse(open + "氢能 OR 储能" + close + " 燃料电池");
+        var and = Assert.IsType<AndNode>(q.Root);
+        Assert.IsType<OrNode>(and.Children[0]);
+        Assert.Empty(q.Warnings);
+    }
+
+    [Theory]
+    [InlineData(30_000)]
+    [InlineData(100_000)]
+    public void Should_answer_nested_quotes_field_chains_and_exclusions_by_the_hundred_thousand(int count)
+    {
+        var quotes = QueryParser.Parse(string.Concat(Enumerable.Repeat("\"“(", count)) + "氢能");
+        Assert.NotNull(quotes.Warnings);
+        var fields = QueryParser.Parse(string.Concat(Enumerable.Repeat("title:", count)) + "body:氢能");
+        Assert.Equal(new WordNode("氢能", IndexField.Body), fields.Root);
+        var filters = QueryParser.Parse(string.Concat(Enumerable.Repeat("title:", count)) + "year:2021 氢能");
+        Assert.Equal((2021, 2021), (filters.Filters.YearFrom, filters.Filters.YearTo));
+        var nots = QueryParser.Parse(string.Concat(Enumerable.Repeat("-(", count)) + "氢能");
+        Assert.NotNull(nots.Warnings);
+    }
+
     [Fact]
     public void Should_never_throw_on_random_input()
     {
