@@ -123,8 +123,8 @@ def main():
                 t, size, vcode = curl(["-o", "/dev/null", "-w", "%{time_total} %{size_download} %{http_code}",
                                        f"{base}/api/documents/{urllib.parse.quote(doc_id)}?q={urllib.parse.quote('lorem 2021')}"]).split()
                 row[label] = f"{vcode} {float(t) * 1000:.0f} ms {int(size) / 1024:.0f} KB"
-            t, _ = curl(["-o", "/dev/null", "-w", "%{time_total} %{http_code}", "-X", "DELETE", "-H", f"X-Api-Key: {key}",
-                         f"{base}/api/documents/{urllib.parse.quote(doc_id)}"]).split(), None
+            curl(["-o", "/dev/null", "-X", "DELETE", "-H", f"X-Api-Key: {key}",
+                         f"{base}/api/documents/{urllib.parse.quote(doc_id)}"])
         rows.append(row)
         print(json.dumps(row, ensure_ascii=False), flush=True)
     print("\n| file | size | answer | time | peak extra memory | search p99 (p50, n) during upload |")
