@@ -302,8 +302,9 @@ public sealed class HtmlReader : IDocumentReader
             if (element is not null && element.TextContent.Trim().Length > 50)
                 return element;
         }
-        // No known container: the element whose direct paragraphs carry the most text.
-        return document.Body?.Descendants<IElement>()
+        // No known container: the element whose direct paragraphs carry the most text, <body> itself included
+        // (a page may put its paragraphs straight into it).
+        return document.Body?.Descendants<IElement>().Prepend(document.Body)
             .Select(e => (Element: e, Own: e.Children.Where(c => c.TagName is "P" or "DIV" && c.Children.Length <= 3).Sum(c => c.TextContent.Trim().Length)))
             .OrderByDescending(x => x.Own)
             .Select(x => x.Element)
