@@ -18,10 +18,19 @@ public sealed class DocxReader : IDocumentReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
+    /// <summary>
+    /// Largest XML part read. The Open XML library builds the whole part in memory (a 118 MiB document.xml cost
+    /// 1.25 GB); 40 MiB of XML is far beyond any real policy document (a 200-page report is a few MiB) and keeps
+    /// one upload well under 500 MB.
+    /// </summary>
+    public const long MaxXmlPartBytes = 40L << 20;
+
     public ReadResult Read(string path)
     {
         if (ZipGuard.Check(path, ".docx") is { } problem)
             return ReadResult.Fail(problem);
+        if (LargestXmlPart(path) is > MaxXmlPartBytes and var size)
+            return ReadResult.Fail($"the .docx holds an XML part of {size >> 20} MiB; at most {MaxXmlPartBytes >> 20} MiB is read (the Open XML library loads a part whole, about ten times its size in memory). Split the document into smaller files.");
         try
         {
             using var document = WordprocessingDocument.Open(path, false);
@@ -82,4 +91,18 @@ public sealed class DocxReader : IDocumentReader
 
     private static bool StartsWithOutlineMarker(string text) =>
         text.TrimStart().Length > 0 && "一二三四五六七八九十（(0123456789".Contains(text.TrimStart()[0], StringComparison.Ordinal);
+
+    /// <summary>The uncompressed size of the largest .xml part, read from the zip's directory (nothing is inflated).</summary>
+    private static long LargestXmlPart(string path)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            return zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Select(e => e.Length).DefaultIfEmpty(0).Max();
+        }
+        catch (InvalidDataException)
+        {
+            return 0; // the Open XML reader reports a damaged package with its own reason
+        }
+    }
 }
