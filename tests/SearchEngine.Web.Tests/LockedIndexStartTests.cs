@@ -15,15 +15,7 @@ public sealed class LockedIndexStartTests : IDisposable
     {
         string index = Path.Combine(_folder, "index");
         using var holder = IndexWriter.Open(index);
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "SearchEngine.Web.dll"), "--urls", "http://127.0.0.1:0" })
-            start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["SearchEngine__Index"] = index;
-        start.Environment["SearchEngine__Uploads"] = Path.Combine(_folder, "uploads");
-        start.Environment["SearchEngine__Sources__0"] = Path.Combine(ServerFixture.RepositoryRoot, "seeds");
-        using var process = Process.Start(start)!;
+        using var process = PublishedServer.Start(_folder, index, "http://127.0.0.1:0");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

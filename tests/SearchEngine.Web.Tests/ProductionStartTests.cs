@@ -25,15 +25,7 @@ public sealed class ProductionStartTests : IDisposable
             port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
         // The working folder is a temporary one: nothing may come from the project folder.
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "SearchEngine.Web.dll"), "--urls", $"http://127.0.0.1:{port}" })
-            start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["SearchEngine__Index"] = Path.Combine(_folder, "index");
-        start.Environment["SearchEngine__Uploads"] = Path.Combine(_folder, "uploads");
-        start.Environment["SearchEngine__Sources__0"] = Path.Combine(ServerFixture.RepositoryRoot, "seeds");
-        using var process = Process.Start(start)!;
+        using var process = PublishedServer.Start(_folder, Path.Combine(_folder, "index"), $"http://127.0.0.1:{port}");
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         try

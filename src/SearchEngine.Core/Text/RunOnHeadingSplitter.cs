@@ -39,27 +39,24 @@ internal static class RunOnHeadingSplitter
                 // A regulation scraped into one stream keeps the spaces its layout put after 第一章 and 第一条
                 // ("…总    则第一条  为加强…"): followed by spaces and continuing the numbering, it is a heading; a
                 // citation is followed by its words (第十二条规定).
-                if (marker.Level is HeadingLevel.Volume or HeadingLevel.LawChapter or HeadingLevel.LawSection or HeadingLevel.Article)
+                bool isLaw = marker.Level is HeadingLevel.Volume or HeadingLevel.LawChapter or HeadingLevel.LawSection or HeadingLevel.Article;
+                if (isLaw)
                 {
                     if (!SpacedLawMarker(paragraph, i) || !cursor.Continues(marker))
                         continue;
-                    result.Add(paragraph[start..i]);
-                    start = i;
-                    cursor.Advance(marker);
-                    lastMarkerEnd = i + marker.Length;
-                    lastLevel = marker.Level;
-                    i += marker.Length - 1;
-                    continue;
                 }
-                if (marker.Level is not (HeadingLevel.Part or HeadingLevel.Chapter or HeadingLevel.Item or HeadingLevel.SubItem))
-                    continue;
-                // After a sentence boundary a marker may skip one number (002 prints (一) twice, then (三));
-                // glued to a heading's text it must be exactly the next one.
-                bool afterBoundary = CharClass.IsSentenceBoundary(paragraph[i - 1]) && cursor.IsPlausible(marker);
-                bool afterHeadingText = lastLevel is HeadingLevel.Part or HeadingLevel.Chapter
-                    && marker.Level > lastLevel && i - lastMarkerEnd <= 24 && cursor.Continues(marker);
-                if (!afterBoundary && !afterHeadingText)
-                    continue;
+                else
+                {
+                    if (marker.Level is not (HeadingLevel.Part or HeadingLevel.Chapter or HeadingLevel.Item or HeadingLevel.SubItem))
+                        continue;
+                    // After a sentence boundary a marker may skip one number (002 prints (一) twice, then (三));
+                    // glued to a heading's text it must be exactly the next one.
+                    bool afterBoundary = CharClass.IsSentenceBoundary(paragraph[i - 1]) && cursor.IsPlausible(marker);
+                    bool afterHeadingText = lastLevel is HeadingLevel.Part or HeadingLevel.Chapter
+                        && marker.Level > lastLevel && i - lastMarkerEnd <= 24 && cursor.Continues(marker);
+                    if (!afterBoundary && !afterHeadingText)
+                        continue;
+                }
                 result.Add(paragraph[start..i]);
                 start = i;
                 cursor.Advance(marker);
