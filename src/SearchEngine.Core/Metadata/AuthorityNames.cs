@@ -139,7 +139,7 @@ internal sealed partial class AuthorityNames
     }
 
     /// <summary>The nation, as the gazetteer names it.</summary>
-    public static Region Nation { get; } = new("中国", RegionLevel.Nation, "中国");
+    public static Region Nation => RegionGazetteer.Nation;
 
     private string ExpandOrgan(string organ) => _organForms.TryGetValue(organ, out var full) ? full : organ;
 

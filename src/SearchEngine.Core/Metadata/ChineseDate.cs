@@ -6,6 +6,12 @@ namespace SearchEngine.Core.Metadata;
 /// <summary>Dates as Chinese documents print them: 2021年8月19日, 二〇二一年八月十九日, 2021/8/27, 2022-03-05.</summary>
 public static partial class ChineseDate
 {
+    /// <summary>A full date in Arabic digits, for patterns that find dates in their context: 2021年8月19日.</summary>
+    internal const string DigitPattern = @"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日";
+
+    /// <summary>A full date in Arabic digits or in Chinese numerals as signatures print it: 二〇二一年八月十九日.</summary>
+    internal const string SignaturePattern = DigitPattern + @"|[〇一二三四五六七八九零O○]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日";
+
     /// <summary>All full dates in the text, in order, with their offsets and lengths.</summary>
     public static IEnumerable<(DateOnly Date, int Offset, int Length)> FindAll(string text)
     {

@@ -66,7 +66,7 @@ internal static partial class LabelledFields
             }
             if (!IsLabelled(line.Text))
                 continue;
-            var matches = LabelPattern().Matches(line.Text);
+            var matches = Pattern.Matches(line.Text);
             lineStarts.Add(line.Offset);
             for (int m = 0; m < matches.Count; m++)
             {
@@ -113,7 +113,6 @@ internal static partial class LabelledFields
     // Every line of every document is asked whether it is labelled: anchored, the answer costs a few characters.
     private static readonly Regex AnchoredPattern = BuildPattern(anchored: true);
 
-    private static Regex LabelPattern() => Pattern;
 
     private static Regex BuildPattern(bool anchored)
     {

@@ -50,7 +50,7 @@ public sealed partial class MetadataExtractor
         int afterTitle = block?.NextLine ?? (order?.NextLine ?? first);
         var promulgation = PromulgationLine.Find(lines, first);
 
-        var number = OwnNumber(lines, block, order, afterTitle, Labelled(PrintedLabel.Number), promulgation);
+        var number = OwnNumber(lines, first, block, order, afterTitle, Labelled(PrintedLabel.Number), promulgation);
         var signature = SignatureFinder.First(lines, afterTitle, _authorities);
         // A cover letter dated without a signature (转发 notices) comes before the forwarded report's signature:
         // the report's authority and date are not the document's.
@@ -134,7 +134,7 @@ public sealed partial class MetadataExtractor
     /// The document's own number by where it stands: an order's 令 line, a line of its own under the title, a
     /// number run on after the title in merged text, the page's 文号 field, or a regulation's 公布 line.
     /// </summary>
-    private static Found<DocumentNumber>? OwnNumber(List<TextLine> lines, TitleBlock? block, OrderHeader? order, int afterTitle, Field? labelled, PromulgationLine? promulgation)
+    private static Found<DocumentNumber>? OwnNumber(List<TextLine> lines, int first, TitleBlock? block, OrderHeader? order, int afterTitle, Field? labelled, PromulgationLine? promulgation)
     {
         if (order is not null)
             return new Found<DocumentNumber>(order.Number, Provenance.Printed, order.Printed, order.Offset);
@@ -146,11 +146,11 @@ public sealed partial class MetadataExtractor
                 return new Found<DocumentNumber>(hit.Number, Provenance.Printed, hit.Printed, glued.GluedNumberOffset + hit.Offset);
         }
         // Under the title, before the addressees: within the next few lines, on a line of its own.
-        int from = block is not null ? afterTitle : FirstContentLine(lines);
+        int from = block is not null ? afterTitle : first;
         // Above the title in the red-header layout (北京市人民政府文件 / 京政发〔2023〕5号 / title).
         if (block is not null)
         {
-            for (int i = FirstContentLine(lines); i < lines.Count && lines[i].Offset < block.Offset; i++)
+            for (int i = first; i < lines.Count && lines[i].Offset < block.Offset; i++)
             {
                 if (DocumentNumberParser.ParseLine(lines[i].Text) is { } above)
                     return new Found<DocumentNumber>(above, Provenance.Printed, lines[i].Text.Trim(), lines[i].Offset);
@@ -464,7 +464,7 @@ public sealed partial class MetadataExtractor
             text.IndexOf(best.Name, StringComparison.Ordinal));
     }
 
-    private const string Date = @"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日";
+    private const string Date = ChineseDate.DigitPattern;
 
     [GeneratedRegex(@"^[—\-－\s　]*(?<date>" + Date + @")\s*在(?<region>[\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十百]+届人民代表大会")]
     private static partial Regex SessionLine();

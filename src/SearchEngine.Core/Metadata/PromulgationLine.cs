@@ -15,7 +15,7 @@ namespace SearchEngine.Core.Metadata;
 /// <param name="Printed">The line as printed.</param>
 internal sealed partial record PromulgationLine(DateOnly Date, string Organ, DocumentNumber? Number, int Offset, string Printed)
 {
-    private const string DatePattern = @"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日";
+    private const string DatePattern = ChineseDate.DigitPattern;
 
     public static PromulgationLine? Find(IReadOnlyList<TextLine> lines, int first)
     {

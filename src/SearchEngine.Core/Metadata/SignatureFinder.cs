@@ -97,7 +97,7 @@ internal static partial class SignatureFinder
         return (date, m.Groups["date"].Index, m.Groups["date"].Value);
     }
 
-    private const string DatePattern = @"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇一二三四五六七八九零O○]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日";
+    private const string DatePattern = ChineseDate.SignaturePattern;
 
     [GeneratedRegex(@"^\s*[（(]?\s*(?<date>" + DatePattern + @")\s*[）)]?\s*$")]
     private static partial Regex DateLine();

@@ -14,7 +14,8 @@ namespace SearchEngine.Core.Regions;
 public sealed class RegionGazetteer
 {
     /// <summary>The nation: what national authorities (国务院, 国家发展改革委, 工业和信息化部) govern.</summary>
-    private static readonly Region Nation = new("中国", RegionLevel.Nation, "中国");
+    /// <summary>The nation: what national organs (国务院, 工业和信息化部 …) govern.</summary>
+    internal static Region Nation { get; } = new("中国", RegionLevel.Nation, "中国");
 
     // Words an authority's name may start with instead of a region name (省政府, 市科技局, 县人民政府): the region is
     // the context's own at that level. Longest first so 自治区 is not read as 自 + 治区.
