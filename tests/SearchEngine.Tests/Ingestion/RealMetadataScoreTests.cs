@@ -22,7 +22,7 @@ public partial class RealMetadataScoreTests(ITestOutputHelper output)
     [Fact]
     public void Should_read_title_issuers_number_date_and_region_of_95_percent_of_the_real_documents()
     {
-        var report = new PolicyFileIngester().Ingest([RealDocs.Folder], RealDocs.Folder);
+        var report = RealDocs.Report;
         var byFile = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
         foreach (var d in report.Documents)
         {

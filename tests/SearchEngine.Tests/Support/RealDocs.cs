@@ -12,6 +12,11 @@ internal static class RealDocs
 {
     private static readonly Lazy<string> DocsFolder = new(FindDocs);
 
+    private static readonly Lazy<IngestReport> FolderReport = new(() => new PolicyFileIngester().Ingest([Folder], Folder));
+
+    /// <summary>The whole folder ingested once per test run, duplicates folded, sources relative to it.</summary>
+    public static IngestReport Report => FolderReport.Value;
+
     public static string Folder => DocsFolder.Value;
 
     public static string PathOf(string name) => System.IO.Path.Combine(Folder, name);
