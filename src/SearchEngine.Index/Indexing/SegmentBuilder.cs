@@ -138,7 +138,10 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         return w.Written.ToArray();
     }
 
-    /// <summary>Ids in the clear (the writer maps ids to documents at open), then each record Brotli-compressed.</summary>
+    /// <summary>
+    /// Ids in the clear (the writer maps ids to documents at open), then per document its head Brotli-compressed
+    /// and its section texts in compressed chunks (<see cref="StoredText"/>).
+    /// </summary>
     private void WriteDocuments(ByteWriter w)
     {
         var blob = new ByteWriter(1 << 16);
@@ -148,8 +151,11 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         {
             starts[i] = blob.Length;
             record.Clear();
-            DocumentCodec.Write(record, _documents[i]);
-            blob.WriteBytes(StoredCompression.Compress(record.Written));
+            DocumentCodec.WriteHead(record, _documents[i]);
+            var head = StoredCompression.Compress(record.Written);
+            blob.WriteVarInt(head.Length);
+            blob.WriteBytes(head);
+            StoredText.Write(blob, _documents[i].Sections.Select(s => s.Body));
         }
         starts[_documents.Count] = blob.Length;
         w.WriteVarInt(_documents.Count);

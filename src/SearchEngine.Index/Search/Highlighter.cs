@@ -18,9 +18,16 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
     private const int Margin = 12;
 
     /// <summary>
+    /// Characters analysed when no term occurs plainly (matches only after normalisation): a snippet looks at the
+    /// start of a very long section rather than analysing megabytes for one line.
+    /// </summary>
+    internal const int NormalisedSearchCharacters = 64 * 1024;
+
+    /// <summary>
     /// The best fragment of <paramref name="text"/> of about <paramref name="length"/> characters, highlighted.
     /// The window is found from plain occurrences of the terms and only it is analysed; text whose matches need
-    /// normalisation to be seen (traditional or full-width characters) is analysed whole.
+    /// normalisation to be seen (traditional or full-width characters) is analysed in its first
+    /// <see cref="NormalisedSearchCharacters"/> characters.
     /// </summary>
     public string Snippet(string text, IReadOnlyCollection<string> terms, int length)
     {
@@ -36,7 +43,7 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
         }
         else
         {
-            spans = Spans(text, terms);
+            spans = Spans(text.Length > NormalisedSearchCharacters ? text[..NormalisedSearchCharacters] : text, terms);
             if (spans.Count == 0)
                 return Escape(text.Length <= length ? text : text[..length] + Ellipsis);
             (start, end) = BestWindow(text, spans, length);

@@ -4,6 +4,8 @@ using SearchEngine.Index.Model;
 using SearchEngine.Index.Postings;
 using SearchEngine.Index.Querying;
 
+using SearchEngine.Index.Storage;
+
 namespace SearchEngine.Index.Search;
 
 /// <summary>
@@ -72,7 +74,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
         // Many hits of one document (group=section, or a long document's sections) share its stored record:
         // it is decompressed once per search, not once per hit.
-        var documents = new Dictionary<(int Segment, int DocOrd), DocumentRecord>();
+        var documents = new Dictionary<(int Segment, int DocOrd), StoredDocument>();
         var hits = page.Select(c => Hydrate(c, terms, request, documents)).ToList();
         return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
             warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>()) { ScoredSections = scored };
@@ -125,13 +127,14 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         return (clause, all, [.. parsed.Warnings, .. compiled.Warnings], compiled.HighlightTerms, parsed.Root is null);
     }
 
-    private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request, Dictionary<(int Segment, int DocOrd), DocumentRecord> documents)
+    private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request, Dictionary<(int Segment, int DocOrd), StoredDocument> documents)
     {
         var view = snapshot.Segments[c.Segment];
-        if (!documents.TryGetValue((c.Segment, c.DocOrd), out var document))
-            documents[(c.Segment, c.DocOrd)] = document = view.Reader.ReadDocument(c.DocOrd);
+        if (!documents.TryGetValue((c.Segment, c.DocOrd), out var stored))
+            documents[(c.Segment, c.DocOrd)] = stored = view.Reader.OpenDocument(c.DocOrd);
+        var document = stored.Outline;
         int first = view.Reader.FirstSection[c.DocOrd];
-        var section = document.Sections[c.Section - first];
+        var section = stored.Section(c.Section - first); // only this section's text is decompressed
         string text = section.Body.Length > 0 ? section.Body : section.HeadingText;
         string snippet = request.Highlight ? _highlighter.Snippet(text, terms, request.SnippetLength) : Highlighter.Escape(text.Length > request.SnippetLength ? text[..request.SnippetLength] + "…" : text);
         var others = c.Others.Select(o => new SectionMatch(document.Sections[o.Section - first].SectionIndex, document.Sections[o.Section - first].HeadingPath, o.Score)).ToList();

@@ -49,8 +49,11 @@ public sealed class IndexSnapshot
 
     private Dictionary<string, (int Segment, int DocOrd)>? _byId;
 
-    /// <summary>A live document by id, or null.</summary>
-    public DocumentRecord? FindDocument(string id)
+    /// <summary>A live document by id with all its texts, or null.</summary>
+    public DocumentRecord? FindDocument(string id) => OpenDocument(id)?.ReadAll();
+
+    /// <summary>A live document by id, its texts read on demand (a page of a long document costs the page), or null.</summary>
+    public StoredDocument? OpenDocument(string id)
     {
         var byId = LazyInitializer.EnsureInitialized(ref _byId, () =>
         {
@@ -65,7 +68,7 @@ public sealed class IndexSnapshot
             }
             return map;
         });
-        return byId.TryGetValue(id, out var at) ? Segments[at.Segment].Reader.ReadDocument(at.DocOrd) : null;
+        return byId.TryGetValue(id, out var at) ? Segments[at.Segment].Reader.OpenDocument(at.DocOrd) : null;
     }
 
     /// <summary>Sections containing the term across segments (deleted ones included, as Lucene counts them).</summary>

@@ -3,10 +3,14 @@ using SearchEngine.Index.Model;
 
 namespace SearchEngine.Index.Storage;
 
-/// <summary>Binary form of a <see cref="DocumentRecord"/> in a segment's stored part.</summary>
+/// <summary>
+/// Binary form of a document's head in a segment's stored part: its metadata and, per section, everything but the
+/// text, whose length takes its place (the texts follow as <see cref="StoredText"/> chunks, so one section can be
+/// read without the rest).
+/// </summary>
 internal static class DocumentCodec
 {
-    public static void Write(ByteWriter w, DocumentRecord d)
+    public static void WriteHead(ByteWriter w, DocumentRecord d)
     {
         w.WriteString(d.Id);
         w.WriteString(d.Title);
@@ -28,7 +32,7 @@ internal static class DocumentCodec
             w.WriteVarInt(s.SectionIndex);
             w.WriteByte((byte)s.Level);
             w.WriteStrings(s.HeadingPath);
-            w.WriteString(s.Body);
+            w.WriteVarInt(s.Body.Length);
             w.WriteVarInt(s.Units.Count);
             foreach (var u in s.Units)
             {
@@ -39,7 +43,8 @@ internal static class DocumentCodec
         }
     }
 
-    public static DocumentRecord Read(ReadOnlySpan<byte> bytes)
+    /// <summary>The head, with every section's body empty; <paramref name="bodyLengths"/> gets the real lengths.</summary>
+    public static DocumentRecord ReadHead(ReadOnlySpan<byte> bytes, out int[] bodyLengths)
     {
         var r = new ByteReader(bytes);
         string id = r.ReadRequiredString();
@@ -58,17 +63,18 @@ internal static class DocumentCodec
         var inferred = r.ReadStrings();
         int count = r.ReadVarInt();
         var sections = new SectionRecord[count];
+        bodyLengths = new int[count];
         for (int i = 0; i < count; i++)
         {
             int index = r.ReadVarInt();
             var level = (HeadingLevel)r.ReadByte();
             var path = r.ReadStrings();
-            string body = r.ReadRequiredString();
+            bodyLengths[i] = r.ReadVarInt();
             int unitCount = r.ReadVarInt();
             var units = new ResponsibleUnit[unitCount];
             for (int u = 0; u < unitCount; u++)
                 units[u] = new ResponsibleUnit(r.ReadRequiredString(), r.ReadByte() == 1);
-            sections[i] = new SectionRecord(index, level, path, body, units, r.ReadStrings());
+            sections[i] = new SectionRecord(index, level, path, "", units, r.ReadStrings());
         }
         return new DocumentRecord(id, title, notice, issuers, number, day >= 0 ? DateOnly.FromDayNumber(day) : null,
             year >= 0 ? year : null, region, type, industries, source, alternates, sections)

@@ -12,6 +12,7 @@ internal sealed class SegmentReader
     private readonly byte[] _data;
     private readonly int[] _documentStarts;
     private long _documentReads;
+    private long _chunkReads;
     private readonly string[] _documentIds;
     private readonly int _documentBlob;
     private readonly Dictionary<string, TermInfo> _terms;
@@ -113,14 +114,24 @@ internal sealed class SegmentReader
     /// <summary>The id of a document, without decoding its record.</summary>
     public string DocumentId(int docOrd) => _documentIds[docOrd];
 
-    /// <summary>How many stored documents were decompressed and decoded (tests check that a search reads each once).</summary>
+    /// <summary>How many stored document heads were decompressed and decoded (tests check that a search reads each once).</summary>
     internal long DocumentReads => Interlocked.Read(ref _documentReads);
 
-    public DocumentRecord ReadDocument(int docOrd)
+    /// <summary>How many chunks of stored text were decompressed (tests check that a page reads only its own).</summary>
+    internal long ChunkReads => Interlocked.Read(ref _chunkReads);
+
+    internal void CountChunkRead() => Interlocked.Increment(ref _chunkReads);
+
+    /// <summary>A stored document's head; its section texts are read when asked for.</summary>
+    public StoredDocument OpenDocument(int docOrd)
     {
         Interlocked.Increment(ref _documentReads);
-        return DocumentCodec.Read(StoredCompression.Decompress(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd])));
+        int at = _documentBlob + _documentStarts[docOrd];
+        return new StoredDocument(this, _data.AsSpan(at, _documentStarts[docOrd + 1] - _documentStarts[docOrd]), at);
     }
+
+    /// <summary>A stored document with every section's text (merges re-index it whole).</summary>
+    public DocumentRecord ReadDocument(int docOrd) => OpenDocument(docOrd).ReadAll();
 
     /// <summary>Null when the file is a complete segment of this format (header, footer, checksum), else what is wrong.</summary>
     public static string? Check(string name, byte[] data)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchEngine.Core.Analysis;
 using SearchEngine.Index.Model;
+using SearchEngine.Index.Storage;
 using SearchEngine.Ingestion.Pipeline;
 
 namespace SearchEngine.Web.Endpoints;
@@ -18,7 +19,7 @@ internal static class DocumentEndpoints
     {
         var api = app.MapGroup("/api/documents").WithTags("Documents");
         api.MapGet("/{id}", Get).RequireRateLimiting(CostlyRequests.WithQueryPolicy)
-            .WithSummary("A document: metadata with evidence, the outline of every section (unless outline=false), and the texts of a page of sections (from, count; or the page holding section)");
+            .WithSummary("A document: metadata with evidence, the outline of every section (unless outline=false), and the texts of a page of sections (from, count; or the page holding section; or, with at, one section's text from that character)");
         api.MapPost("/", Upload).AddEndpointFilter<ApiKeyFilter>().DisableAntiforgery()
             .WithSummary("Upload a policy file (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd); it is searchable when this returns");
         api.MapDelete("/{id}", Delete).AddEndpointFilter<ApiKeyFilter>().WithSummary("Delete a document");
@@ -33,7 +34,20 @@ internal static class DocumentEndpoints
     /// </summary>
     internal const int MaxPageSections = 200;
 
-    internal sealed record SectionView(int Id, string Level, int Depth, IReadOnlyList<string> HeadingPath, string Heading, string Text, string? Highlighted, IReadOnlyList<Core.Documents.ResponsibleUnit> Units, IReadOnlyList<string> Industries);
+    /// <summary>
+    /// Most characters of one section's text in a response: a section may be megabytes long (a .docx without
+    /// headings is one section), so its text comes in windows; <c>section</c> with <c>at</c> asks for the next one.
+    /// </summary>
+    internal const int MaxSectionCharacters = 20_000;
+
+    /// <summary>Most characters of text in one response, over all its sections; sections past it come without text (TextFrom 0, TextLength > 0).</summary>
+    internal const int MaxPageCharacters = 100_000;
+
+    /// <summary>
+    /// A section of the page. <c>Text</c> is the window of the section's text from <c>TextFrom</c> (the whole text
+    /// unless <c>TextFrom + Text.Length &lt; TextLength</c>), <c>Highlighted</c> the same window marked.
+    /// </summary>
+    internal sealed record SectionView(int Id, string Level, int Depth, IReadOnlyList<string> HeadingPath, string Heading, string Text, string? Highlighted, IReadOnlyList<Core.Documents.ResponsibleUnit> Units, IReadOnlyList<string> Industries, int TextFrom, int TextLength);
 
     /// <summary>One line of the table of contents: every section has one, with its heading but not its text.</summary>
     internal sealed record OutlineEntry(int Id, string Level, int Depth, string Heading);
@@ -45,7 +59,7 @@ internal static class DocumentEndpoints
         IReadOnlyList<OutlineEntry>? Outline, int From, int Total);
 
     private static Results<Ok<DocumentView>, ProblemHttpResult> Get(
-        string id, string? q, int? from, int? count, int? section, bool? outline, SearchService service, IOptions<WebOptions> options)
+        string id, string? q, int? from, int? count, int? section, int? at, bool? outline, SearchService service, IOptions<WebOptions> options)
     {
         if ((q?.Length ?? 0) > options.Value.MaxQueryLength)
             return TypedResults.Problem($"The query is longer than {options.Value.MaxQueryLength} characters.", statusCode: 400, title: "Invalid request");
@@ -56,30 +70,66 @@ internal static class DocumentEndpoints
             return Invalid($"from must be 0 or more; it was {from}.");
         if (from is not null && section is not null)
             return Invalid("Give from or section, not both: section asks for the page that holds it.");
-        if (service.Snapshot.FindDocument(id) is not { } d)
+        if (at is not null && section is null)
+            return Invalid("at is a character offset in one section's text: give section with it.");
+        if (at < 0)
+            return Invalid($"at must be 0 or more; it was {at}.");
+        if (service.Snapshot.OpenDocument(id) is not { } stored)
             return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
+        var d = stored.Outline;
         int total = d.Sections.Count;
         int start = from ?? 0;
         if (section is { } wanted)
         {
-            int at = FindSection(d.Sections, wanted);
-            if (at < 0)
+            int position = FindSection(d.Sections, wanted);
+            if (position < 0)
                 return Invalid($"The document '{id}' has no section {wanted}.");
-            start = at / size * size; // pages on a grid of count: the same section always lands on the same page
+            if (at > stored.BodyLength(position))
+                return Invalid($"Section {wanted} has {stored.BodyLength(position)} characters of text; at was {at}.");
+            // pages on a grid of count, so the same section always lands on the same page; with at, the one section
+            (start, size) = at is null ? (position / size * size, size) : (position, 1);
         }
         if (start > total)
             return Invalid($"from must be at most {total}, the document's number of sections; it was {start}.");
-        // Highlighting analyses the text it marks: only the page's sections, so the cost of a request is bounded.
+        // Highlighting analyses the text it marks, and only the texts of the page are read from storage (in windows
+        // of a long section): the cost of a request is bounded by the page, not by the document.
         var terms = string.IsNullOrWhiteSpace(q) ? null : new HashSet<string>(ChineseAnalyzer.Default.Terms(q), StringComparer.Ordinal);
-        var sections = d.Sections.Skip(start).Take(size).Select(s => new SectionView(
-            s.SectionIndex, s.Level.ToString(), Depth(s), s.HeadingPath, Heading(s),
-            s.Body, terms is null ? null : service.Highlighter.Full(s.Body, terms), s.Units, s.Industries)).ToList();
+        int budget = MaxPageCharacters;
+        var sections = new List<SectionView>();
+        for (int i = start; i < Math.Min(total, start + size); i++)
+        {
+            var s = d.Sections[i];
+            int length = stored.BodyLength(i), textFrom = at ?? 0;
+            string text = Window(stored, i, textFrom, Math.Min(MaxSectionCharacters, budget));
+            budget -= text.Length;
+            sections.Add(new SectionView(s.SectionIndex, s.Level.ToString(), Depth(s), s.HeadingPath, Heading(s),
+                text, terms is null ? null : service.Highlighter.Full(text, terms), s.Units, s.Industries, textFrom, length));
+        }
         // The outline grows with the document (some 60 bytes a section): a reader loading further pages has it
         // from the first and asks with outline=false, so those responses are the size of the page alone.
         var sectionOutline = outline == false ? null : d.Sections.Select(s => new OutlineEntry(s.SectionIndex, s.Level.ToString(), Depth(s), Heading(s))).ToList();
         JsonElement? metadata = d.MetadataJson is null ? null : JsonDocument.Parse(d.MetadataJson).RootElement.Clone();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title, d.NoticeTitle, d.Issuers, d.DocumentNumber, d.Date, d.Year, d.Region, d.Type,
             d.Industries, d.Source, d.AlternateSources, metadata, sections, d.Inferred, sectionOutline, start, total));
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> characters of a section's text from <paramref name="from"/>; a window that
+    /// does not reach the end stops after its last line break or sentence end in the final fifth, else before a
+    /// surrogate pair would be split, so the next window starts on a whole character.
+    /// </summary>
+    internal static string Window(StoredDocument stored, int position, int from, int limit)
+    {
+        if (limit <= 0)
+            return "";
+        string text = stored.Text(position, from, limit);
+        if (from + text.Length >= stored.BodyLength(position))
+            return text;
+        int cut = text.AsSpan(text.Length - (limit / 5)).LastIndexOfAny('\n', '。');
+        int end = cut >= 0 ? text.Length - (limit / 5) + cut + 1 : text.Length;
+        if (char.IsHighSurrogate(text[end - 1]))
+            end--;
+        return text[..end];
     }
 
     private static int Depth(SectionRecord s) => Math.Max(0, s.HeadingPath.Count - 1);
@@ -169,7 +219,7 @@ internal static class DocumentEndpoints
             await store.Lock.WaitAsync(cancel);
             try
             {
-                var existing = service.Snapshot.FindDocument(id);
+                var existing = service.Snapshot.OpenDocument(id)?.Outline;
                 if (existing?.Source == source && File.Exists(stored))
                     return TypedResults.Ok(result);
                 bool published;
@@ -226,7 +276,7 @@ internal static class DocumentEndpoints
         await store.Lock.WaitAsync(cancel);
         try
         {
-            string? source = service.Snapshot.FindDocument(id)?.Source;
+            string? source = service.Snapshot.OpenDocument(id)?.Outline.Source;
             if (!service.Delete(id))
                 return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
             // An uploaded file goes with its document; files of the configured sources are the user's and stay.

@@ -327,6 +327,7 @@ function appendSections(current, d, where) {
     const p = el("p");
     if (s.highlighted) p.append(marked(s.highlighted)); else p.textContent = s.text;
     section.append(p);
+    if (s.textFrom + s.text.length < s.textLength) section.append(restOfSection(current, s, p));
     if (s.units.length) section.append(el("p", "责任单位：" + s.units.map(u => u.isLead ? u.name + "（牵头）" : u.name).join("、"), "meta"));
     nodes.push(section);
   }
@@ -339,6 +340,28 @@ function appendSections(current, d, where) {
   }
   current.earlier.hidden = current.lo <= 0;
   current.more.hidden = current.hi >= current.total;
+}
+
+/**
+ * A very long section comes in windows of text (the server bounds what one response holds): this button asks for
+ * the next window of the section from where the shown text ends, and appends it.
+ */
+function restOfSection(current, s, p) {
+  let next = s.textFrom + s.text.length;
+  const button = el("button", `显示本节其余 ${s.textLength - next} 字`, "more");
+  button.type = "button";
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    const response = await fetch(documentUrl(readState(), { section: s.id, at: next, outline: "false" }));
+    if (!response.ok || shown !== current) { button.disabled = false; return; }
+    const part = (await response.json()).sections[0];
+    if (part.highlighted) p.append(marked(part.highlighted)); else p.append(document.createTextNode(part.text));
+    next = part.textFrom + part.text.length;
+    button.textContent = `显示本节其余 ${s.textLength - next} 字`;
+    button.disabled = false;
+    button.hidden = next >= s.textLength || part.text.length === 0;
+  });
+  return button;
 }
 
 /** Scrolls to a loaded section; else loads the page that holds it (next to the loaded ones, or instead of them). */
