@@ -30,6 +30,10 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 << 10);
     k.Limits.MaxRequestHeadersTotalSize = 32 << 10;
     k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(Math.Max(1, options.RequestHeadersTimeoutSeconds)); // slow clients
+    // A body that trickles in holds a connection and an upload slot: below this rate, after a grace period, Kestrel
+    // stops reading it and the upload answers 408.
+    k.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(
+        Math.Max(1, options.MinUploadBytesPerSecond), TimeSpan.FromSeconds(Math.Max(2, options.UploadGraceSeconds)));
 });
 builder.Services.AddCors(c => c.AddDefaultPolicy(p => p.WithOrigins(options.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST", "DELETE")));
 builder.Services.AddRateLimiter(r =>
@@ -47,6 +51,7 @@ builder.Services.AddRateLimiter(r =>
         _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.RequestsPerMinute), Window = TimeSpan.FromMinutes(1) }));
     r.AddCostlyPolicies(options);
 });
+builder.Services.AddSecurityHeaders(options);
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<UploadStore>();
 // A parameter that does not bind (size=abc) is the client's mistake: a 400 problem, in every environment.
@@ -54,7 +59,6 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o =
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseSecurityHeaders(options);
 app.UseStatusCodePages();
 app.UseCors();
 app.UseRateLimiter();

@@ -6,7 +6,26 @@ namespace SearchEngine.Web;
 /// </summary>
 internal static class SecurityHeaders
 {
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, WebOptions options)
+    /// <summary>
+    /// Registers the headers as the outermost middleware, ahead of what the host adds before the app's own pipeline
+    /// (host filtering answers a wrong Host with a 400 there): every response carries them, refusals included.
+    /// </summary>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services, WebOptions options)
+    {
+        services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(new Outermost(options)));
+        return services;
+    }
+
+    private sealed class Outermost(WebOptions options) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseSecurityHeaders(options);
+            next(app);
+        };
+    }
+
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, WebOptions options)
     {
         string frameAncestors = string.Join(' ', ["'self'", .. options.CorsOrigins]);
         string policy = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +

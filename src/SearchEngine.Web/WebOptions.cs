@@ -44,6 +44,12 @@ public sealed class WebOptions
     /// <summary>Seconds a client may take to send a request's headers before the connection is closed.</summary>
     public int RequestHeadersTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>Slowest a request body may arrive, in bytes a second, once <see cref="UploadGraceSeconds"/> have passed (Kestrel's default rate).</summary>
+    public int MinUploadBytesPerSecond { get; set; } = 240;
+
+    /// <summary>Seconds a request body may arrive slower than <see cref="MinUploadBytesPerSecond"/> at its start (at least 2, as Kestrel requires).</summary>
+    public int UploadGraceSeconds { get; set; } = 5;
+
     /// <summary>Requests per minute per client address.</summary>
     public int RequestsPerMinute { get; set; } = 600;
 

@@ -18,6 +18,9 @@ public sealed class HttpLimitTests : IClassFixture<HttpLimitTests.KestrelServer>
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("SearchEngine:RequestHeadersTimeoutSeconds", "2");
+            builder.UseSetting("SearchEngine:MinUploadBytesPerSecond", "20000");
+            builder.UseSetting("SearchEngine:UploadGraceSeconds", "2");
+            builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
         }
     }
 
@@ -80,5 +83,53 @@ public sealed class HttpLimitTests : IClassFixture<HttpLimitTests.KestrelServer>
     {
         string answer = await Raw($"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", TimeSpan.FromSeconds(10));
         Assert.Matches(@"^HTTP/1\.1 (200|400|404) ", answer);
+    }
+
+    [Fact]
+    public async Task An_upload_whose_body_trickles_in_gets_408_and_nothing_is_kept()
+    {
+        // Given an upload that announces 200,000 bytes and then sends them at about 100 bytes a second
+        const string boundary = "slowboundary";
+        string head = $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"慢.txt\"\r\nContent-Type: text/plain\r\n\r\n";
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(_base.Host, _base.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(
+            $"POST /api/documents HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {ServerFixture.ApiKey}\r\n" +
+            $"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: 200000\r\n\r\n{head}"));
+        var answer = new StringBuilder();
+        var buffer = new byte[4096];
+        var reading = stream.ReadAsync(buffer).AsTask();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            while (!reading.IsCompleted && !deadline.IsCancellationRequested)
+            {
+                await stream.WriteAsync(Encoding.UTF8.GetBytes("发展氢能产业。"), deadline.Token);
+                await Task.WhenAny(reading, Task.Delay(200, deadline.Token));
+            }
+        }
+        catch (IOException)
+        {
+            // the server closed the connection while we were still writing: its answer may be in the buffer
+        }
+        int n = await reading.WaitAsync(TimeSpan.FromSeconds(5));
+        answer.Append(Encoding.UTF8.GetString(buffer, 0, n));
+
+        // Then the server answered 408 with a sentence, within a few seconds of the grace period
+        Assert.False(deadline.IsCancellationRequested, "the server kept reading the slow body for 20 s");
+        Assert.StartsWith("HTTP/1.1 408", answer.ToString(), StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = _base };
+        var documents = await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("慢"));
+        Assert.DoesNotContain("慢.txt", documents, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_for_another_host_is_refused_with_the_security_headers()
+    {
+        string answer = await Raw("GET /health HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", TimeSpan.FromSeconds(10));
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy:", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("X-Content-Type-Options: nosniff", answer, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -169,6 +169,9 @@ internal static class DocumentEndpoints
         {
             // Only the size limits (the form reader's and Kestrel's) mean "too large"; any other failure to read the
             // form is a body that is not multipart form data (no boundary, a torn section, garbage).
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout })
+                return TypedResults.Problem($"The upload arrived too slowly: less than {limits.MinUploadBytesPerSecond:N0} bytes a second after the first {limits.UploadGraceSeconds} seconds. Nothing was kept.",
+                    statusCode: StatusCodes.Status408RequestTimeout, title: "Upload too slow");
             if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                 || (e is InvalidDataException && e.Message.Contains("body length limit", StringComparison.Ordinal)))
                 return TooLarge(request.ContentLength ?? 0, limits.MaxUploadBytes);
