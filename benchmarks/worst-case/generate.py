@@ -28,6 +28,41 @@ def fill(path, make_chunk, head=b"", tail=b""):
         f.write(tail)
 
 
+UNDER_BUDGET = 3_900_000  # characters: just under the server's UploadMaxCharacters (4 M), so the file is accepted
+
+
+def fill_characters(path, make_line, head=""):
+    """Writes head, then lines until UNDER_BUDGET characters of text (UTF-8)."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head)
+        n = len(head)
+        while True:
+            line = make_line()
+            if isinstance(line, bytes):
+                line = line.decode()
+            if n + len(line) > UNDER_BUDGET:
+                break
+            f.write(line)
+            n += len(line)
+
+
+CJK = "推进氢能产业协同发展加快示范应用完善基础设施建设强化科技创新支撑培育龙头企业壮大产业集群优化营商环境落实财税金融政策"
+
+
+def chinese_sentence():
+    return "".join(rnd.choice(CJK) for _ in range(rnd.randrange(12, 40))) + "。"
+
+
+def sections_file(path, count):
+    """count decimal-numbered sections (1.1 具体措施 … ) of about 200 characters each: near the 20,000-section budget."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("关于氢能产业的若干措施\n")
+        for i in range(count):
+            if i % 99 == 0:
+                f.write(f"{i // 99 + 1} 分项工作\n")
+            f.write(f"{i // 99 + 1}.{i % 99 + 1} 具体措施\n" + "".join(chinese_sentence() for _ in range(6)) + "\n")
+
+
 def numbers_line():
     cells = []
     for _ in range(16):
@@ -117,6 +152,12 @@ def main():
     numbering_docx(p("numbering-bomb-small.docx"), 1000, vary=False)
     numbering_docx(p("numbering-bomb-100k.docx"), 100_000, vary=True)  # under the 8 M-character read limit
     numbering_docx(p("numbering-bomb-large.docx"), 1_000_000, vary=True)
+    # Accepted files at the edge of the upload budget: they go through every stage (cleaning, metadata, sections,
+    # analysis, indexing), and their document view is measured.
+    fill_characters(p("numbers-under-budget.txt"), numbers_line, head="统计数据表\n")
+    fill_characters(p("english-under-budget.txt"), english_line)
+    fill_characters(p("chinese-one-section.txt"), lambda: "".join(chinese_sentence() for _ in range(8)) + "\n", head="关于氢能产业的说明\n")
+    sections_file(p("chinese-19k-sections.txt"), 19_000)
     for name in sorted(os.listdir(out)):
         print(f"{os.path.getsize(p(name)):>10}  {name}")
 

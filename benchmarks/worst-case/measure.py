@@ -119,19 +119,29 @@ def main():
                "idle_p99_ms": round(pct(idle.latencies, 0.99), 1), "answer": body[:300]}
         if row["code"] in (200, 201):
             doc_id = json.loads(body)["id"]
+            # The document view of what was accepted: the first page (with its outline), cold then warm, with the
+            # server's peak memory while it is answered.
+            view = f"{base}/api/documents/{urllib.parse.quote(doc_id)}?q={urllib.parse.quote('lorem 2021 氢能')}"
+            before_view = rss_mb(pid)
+            view_sampler = Sampler(pid)
+            view_sampler.start()
             for label in ("view_cold", "view_warm"):
-                t, size, vcode = curl(["-o", "/dev/null", "-w", "%{time_total} %{size_download} %{http_code}",
-                                       f"{base}/api/documents/{urllib.parse.quote(doc_id)}?q={urllib.parse.quote('lorem 2021')}"]).split()
+                t, size, vcode = curl(["-o", "/dev/null", "-w", "%{time_total} %{size_download} %{http_code}", view]).split()
                 row[label] = f"{vcode} {float(t) * 1000:.0f} ms {int(size) / 1024:.0f} KB"
+            time.sleep(0.2)
+            view_sampler.stop.set()
+            view_sampler.join()
+            row["view_extra_mb"] = round(max(0.0, view_sampler.peak - before_view))
             curl(["-o", "/dev/null", "-X", "DELETE", "-H", f"X-Api-Key: {key}",
                          f"{base}/api/documents/{urllib.parse.quote(doc_id)}"])
         rows.append(row)
         print(json.dumps(row, ensure_ascii=False), flush=True)
-    print("\n| file | size | answer | time | peak extra memory | search p99 (p50, n) during upload |")
-    print("|---|---|---|---|---|---|")
+    print("\n| file | size | answer | time | peak extra memory | search p99 (p50, n) during upload | view (cold; warm; extra memory) |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['file']} | {r['bytes'] / 2**20:.1f} MiB | {r['code']} | {r['seconds']:.2f} s | {r['extra_mb']} MB "
-              f"({r['rss_before_mb']} → {r['rss_peak_mb']}) | {r['p99_ms']} ms ({r['p50_ms']} ms, {r['searches']}) |")
+              f"({r['rss_before_mb']} → {r['rss_peak_mb']}) | {r['p99_ms']} ms ({r['p50_ms']} ms, {r['searches']}) | "
+              + (f"{r['view_cold']}; {r['view_warm']}; {r['view_extra_mb']} MB |" if "view_cold" in r else "— |"))
 
 
 if __name__ == "__main__":

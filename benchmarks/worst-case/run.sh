@@ -8,7 +8,7 @@ WORK=$(mktemp -d /tmp/worst-case.XXXX)
 FILES=${FILES:-$WORK/files}   # FILES=folder reuses files generated before
 KEY=worst-case-key
 [ -f src/SearchEngine.Web/bin/Release/net10.0/SearchEngine.Web.dll ] || dotnet build -c Release src/SearchEngine.Web
-[ -f "$FILES/english-div.html" ] || python3 benchmarks/worst-case/generate.py "$FILES"
+[ -f "$FILES/chinese-19k-sections.txt" ] || python3 benchmarks/worst-case/generate.py "$FILES"
 SearchEngine__ApiKey=$KEY SearchEngine__Index="$WORK/index" SearchEngine__Uploads="$WORK/uploads" \
   SearchEngine__MaxUploadBytes=$((21 * 1024 * 1024)) SearchEngine__RequestsPerMinute=10000000 \
   SearchEngine__CostlyRequestsPerMinute=10000000 \
@@ -21,4 +21,6 @@ echo
 python3 benchmarks/worst-case/measure.py "http://127.0.0.1:$PORT" $KEY $SERVER \
   "$FILES"/numbers.txt "$FILES"/english.txt "$FILES"/english.html "$FILES"/english-div.html "$FILES"/deep-div.html \
   "$FILES"/deep-div-span.html "$FILES"/deep-div-selfclosed.html "$FILES"/deep-div-200k-text.html \
-  "$FILES"/numbering-bomb-small.docx "$FILES"/numbering-bomb-100k.docx "$FILES"/numbering-bomb-large.docx
+  "$FILES"/numbering-bomb-small.docx "$FILES"/numbering-bomb-100k.docx "$FILES"/numbering-bomb-large.docx \
+  "$FILES"/numbers-under-budget.txt "$FILES"/english-under-budget.txt "$FILES"/chinese-one-section.txt \
+  "$FILES"/chinese-19k-sections.txt
