@@ -41,21 +41,22 @@ internal static class HardWrapJoiner
     {
         var lines = rawLines.Where(l => l.Trim().Length > 0).ToList();
         var widths = lines.Select(l => VisualWidth(l.Trim())).ToList();
+        // A labelled line of an information table (发文机关：…) is a field, never part of a paragraph; each line is
+        // asked once, although the loop needs the answer for the line and for the one after it.
+        var labelled = lines.Select(l => Metadata.LabelledFields.IsLabelled(l.Trim())).ToList();
         var paragraphs = new List<string>();
         var current = new System.Text.StringBuilder();
         for (int i = 0; i < lines.Count; i++)
         {
             string line = lines[i].Trim();
-            // A labelled line of an information table (发文机关：…) is a field, never part of a paragraph.
-            bool labelled = Metadata.LabelledFields.IsLabelled(line);
-            if (StartsParagraph(line) || labelled)
+            if (StartsParagraph(line) || labelled[i])
                 Flush(paragraphs, current);
             AppendJoined(current, line);
 
             bool endsHere =
                 i + 1 == lines.Count
-                || labelled
-                || Metadata.LabelledFields.IsLabelled(lines[i + 1].Trim())
+                || labelled[i]
+                || labelled[i + 1]
                 || widths[i] < 0.8 * LocalWidth(widths, i)
                 || (CharClass.IsTerminal(line[^1]) && lines[i][^1] is ' ' or '\u3000')
                 || StartsParagraph(lines[i + 1].Trim())
