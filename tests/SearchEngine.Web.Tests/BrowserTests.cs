@@ -99,6 +99,61 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_section_reads_as_its_paragraphs_and_a_very_long_one_continues_on_request()
+    {
+        // Given a document whose first chapter has three printed lines and whose second holds 30,000 characters
+        var text = new System.Text.StringBuilder("关于段落显示的通知\n一、专栏事项\n第一行写明光伏储能示范。\n第二行写明光伏储能推广。\n第三行写明光伏储能保障。\n二、长篇说明\n");
+        for (int i = 0; text.Length < 32_000; i++)
+            text.Append('第').Append(i).Append("段说明光伏储能的应用场景。\n");
+        await Upload("段落.txt", text.ToString());
+
+        // When it is opened from a search
+        var page = await Open("/?q=" + Uri.EscapeDataString("光伏储能"));
+        await page.WaitForSelectorAsync("#results li a.hit-title");
+        await page.Locator("#results li a.hit-title", new PageLocatorOptions { HasText = "段落显示" }).First.ClickAsync();
+        await page.WaitForSelectorAsync("#document section.matched mark");
+
+        // Then the three lines are three paragraphs, each marked
+        var first = page.Locator("#document section", new PageLocatorOptions { Has = page.Locator("h3", new PageLocatorOptions { HasText = "专栏事项" }) });
+        Assert.Equal(3, await first.Locator(".text p").CountAsync());
+        Assert.Equal(3, await first.Locator(".text p mark").CountAsync());
+
+        // And the long chapter shows its first 20,000 characters with a button for the rest, which appends it
+        var second = page.Locator("#document section", new PageLocatorOptions { Has = page.Locator("h3", new PageLocatorOptions { HasText = "长篇说明" }) });
+        var rest = second.Locator("button.more", new LocatorLocatorOptions { HasText = "显示本节其余" });
+        await rest.WaitForAsync();
+        int before = await second.Locator(".text p").CountAsync();
+        await rest.ClickAsync();
+        await page.WaitForFunctionAsync("n => [...document.querySelectorAll('#document section')].some(s => s.querySelectorAll('.text p').length > n && s.textContent.includes('长篇说明'))", before);
+        Assert.False(await rest.IsVisibleAsync());
+        string shown = string.Concat(await second.Locator(".text p").AllTextContentsAsync());
+        Assert.Contains("段说明光伏储能的应用场景。", shown[^40..], StringComparison.Ordinal); // the end of the chapter is there
+    }
+
+    [Fact]
+    public async Task Embedded_results_keep_their_paging()
+    {
+        var page = await Open("/?embed=1&group=section&q=" + Uri.EscapeDataString("发展"));
+        await page.WaitForSelectorAsync("#results li");
+        Assert.False(await page.Locator("header h1").IsVisibleAsync());
+        Assert.True(await page.Locator("#pages").IsVisibleAsync());
+        Assert.True(await page.Locator("#pages a, #pages button").CountAsync() > 1);
+    }
+
+    private async Task Upload(string name, string text)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", name);
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
+        upload.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
+        var response = await client.SendAsync(upload);
+        Assert.True(response.IsSuccessStatusCode, $"upload {name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
     public async Task Inferred_values_say_so_in_the_results_the_document_view_and_the_widget()
     {
         var page = await Open("/?q=" + Uri.EscapeDataString("培育好强科创兴产业的动能"));

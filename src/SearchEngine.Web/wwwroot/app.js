@@ -324,10 +324,10 @@ function appendSections(current, d, where) {
     section.id = "s" + s.id;
     if (s.heading) section.append(el(s.depth === 0 ? "h3" : "h4", s.heading));
     if (matched && current.tocItems.has(s.id)) current.tocItems.get(s.id).classList.add("matched");
-    const p = el("p");
-    if (s.highlighted) p.append(marked(s.highlighted)); else p.textContent = s.text;
-    section.append(p);
-    if (s.textFrom + s.text.length < s.textLength) section.append(restOfSection(current, s, p));
+    const text = el("div", undefined, "text");
+    appendParagraphs(text, s);
+    section.append(text);
+    if (s.textFrom + s.text.length < s.textLength) section.append(restOfSection(current, s, text));
     if (s.units.length) section.append(el("p", "责任单位：" + s.units.map(u => u.isLead ? u.name + "（牵头）" : u.name).join("、"), "meta"));
     nodes.push(section);
   }
@@ -343,10 +343,24 @@ function appendSections(current, d, where) {
 }
 
 /**
+ * A section's text as printed: one <p> per line of the stored text (a 专栏 of nine items reads as nine paragraphs,
+ * not one block). A mark never spans a line break (a term has none), so the highlighted text splits the same way.
+ */
+function appendParagraphs(container, s) {
+  const lines = (s.highlighted ?? s.text).split("\n");
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const p = el("p");
+    if (s.highlighted) p.append(marked(line)); else p.textContent = line;
+    container.append(p);
+  }
+}
+
+/**
  * A very long section comes in windows of text (the server bounds what one response holds): this button asks for
  * the next window of the section from where the shown text ends, and appends it.
  */
-function restOfSection(current, s, p) {
+function restOfSection(current, s, p) { // p: the section's text container
   let next = s.textFrom + s.text.length;
   const button = el("button", `显示本节其余 ${s.textLength - next} 字`, "more");
   button.type = "button";
@@ -355,7 +369,7 @@ function restOfSection(current, s, p) {
     const response = await fetch(documentUrl(readState(), { section: s.id, at: next, outline: "false" }));
     if (!response.ok || shown !== current) { button.disabled = false; return; }
     const part = (await response.json()).sections[0];
-    if (part.highlighted) p.append(marked(part.highlighted)); else p.append(document.createTextNode(part.text));
+    appendParagraphs(p, part);
     next = part.textFrom + part.text.length;
     button.textContent = `显示本节其余 ${s.textLength - next} 字`;
     button.disabled = false;
