@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using SearchEngine.Index;
 using SearchEngine.Index.Indexing;
 using SearchEngine.Index.Model;
 using SearchEngine.Ingestion.Pipeline;
@@ -21,18 +20,9 @@ internal static class IndexCommand
         {
             var inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["seeds"];
             string folder = parse.GetValue(index)!;
-            IndexWriter writer;
-            try
-            {
-                // Opened before the files are read, so a folder in use is refused at once, not after the ingest.
-                writer = IndexWriter.Open(folder);
-            }
-            catch (IndexLockedException e)
-            {
-                Console.Error.WriteLine(e.Advice("--index"));
-                return 1;
-            }
-            using var _ = writer;
+            // Opened before the files are read, so a folder in use is refused at once (ExpectedErrors says so), not
+            // after the ingest.
+            using var writer = IndexWriter.Open(folder);
             var clock = Stopwatch.StartNew();
             IngestReport report = null!;
             int sections = 0;

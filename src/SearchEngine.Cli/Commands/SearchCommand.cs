@@ -7,7 +7,10 @@ using SearchEngine.Index.Search;
 
 namespace SearchEngine.Cli.Commands;
 
-/// <summary>`searchengine search QUERY [--issuer X] [--year Y] [--industry Z] [--top N] [--json]`; --json prints the API's response.</summary>
+/// <summary>
+/// `searchengine search QUERY [--issuer X] [--year Y] [--industry Z] [--region R] [--type T] [--top N] [--page P] [--json]`;
+/// --json prints the API's response.
+/// </summary>
 internal static class SearchCommand
 {
     public static Command Create()
@@ -17,13 +20,25 @@ internal static class SearchCommand
         var issuer = new Option<string[]>("--issuer") { Description = "Only this issuer (repeatable)" };
         var year = new Option<string?>("--year") { Description = "A year or range: 2022, 2021..2024" };
         var industry = new Option<string[]>("--industry") { Description = "Only this industry (repeatable)" };
-        var top = new Option<int>("--top") { Description = "Number of hits", DefaultValueFactory = _ => 10 };
+        var region = new Option<string[]>("--region") { Description = "Only this region, e.g. 湖南省 (repeatable)" };
+        var type = new Option<string[]>("--type") { Description = "Only this document type, e.g. 规划 or 通知 (repeatable)" };
+        var top = new Option<int>("--top") { Description = "Number of hits per page", DefaultValueFactory = _ => 10 };
+        var page = new Option<int>("--page") { Description = "Page of hits, from 1", DefaultValueFactory = _ => 1 };
         var sections = new Option<bool>("--sections") { Description = "List sections instead of grouping by document" };
         var json = new Option<bool>("--json") { Description = "Print the response as JSON" };
-        var command = new Command("search", "Search the index") { query, index, issuer, year, industry, top, sections, json };
+        var command = new Command("search", "Search the index") { query, index, issuer, year, industry, region, type, top, page, sections, json };
         command.SetAction(parse =>
         {
-            var filters = new SearchFilters { Issuers = parse.GetValue(issuer) ?? [], Industries = parse.GetValue(industry) ?? [] };
+            var filters = new SearchFilters
+            {
+                Issuers = parse.GetValue(issuer) ?? [], Industries = parse.GetValue(industry) ?? [],
+                Regions = parse.GetValue(region) ?? [], Types = parse.GetValue(type) ?? [],
+            };
+            if (parse.GetValue(page) is < 1 or > 1000)
+            {
+                Console.Error.WriteLine($"--page must be between 1 and 1000; it was {parse.GetValue(page)}.");
+                return 2;
+            }
             if (parse.GetValue(year) is { } y)
             {
                 if (!QueryParser.TryParseYears(y, out int from, out int to))
@@ -36,25 +51,26 @@ internal static class SearchCommand
             var snapshot = IndexReader.OpenSnapshot(parse.GetValue(index)!);
             var result = new IndexSearcher(snapshot).Search(new SearchRequest
             {
-                Query = parse.GetValue(query)!, Filters = filters, Size = Math.Clamp(parse.GetValue(top), 1, 1000), GroupByDocument = !parse.GetValue(sections),
+                Query = parse.GetValue(query)!, Filters = filters, Size = Math.Clamp(parse.GetValue(top), 1, 1000), Page = parse.GetValue(page), GroupByDocument = !parse.GetValue(sections),
             });
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(SearchResponse.From(result), InspectView.Json));
                 return 0;
             }
-            Print(result);
+            Print(result, (parse.GetValue(page) - 1) * Math.Clamp(parse.GetValue(top), 1, 1000));
             return 0;
         });
         return command;
     }
 
-    private static void Print(SearchResult result)
+    /// <summary>Prints the hits numbered from <paramref name="skipped"/> + 1, so page 2 goes on where page 1 stopped.</summary>
+    private static void Print(SearchResult result, int skipped)
     {
         foreach (var w in result.Warnings)
             Console.WriteLine($"warning: {w}");
         Console.WriteLine($"{result.TotalDocuments} documents, {result.Total} sections ({result.TookMs:F1} ms)");
-        int rank = 0;
+        int rank = skipped;
         foreach (var hit in result.Hits)
         {
             Console.WriteLine();

@@ -81,6 +81,8 @@ public sealed class PolicyFileIngester
     {
         cancel.ThrowIfCancellationRequested();
         string extension = Path.GetExtension(path);
+        if (!File.Exists(path))
+            return (null, Directory.Exists(path) ? "is a folder, not a file" : "not found: no such file or folder", false);
         if (!_readers.TryGetValue(extension, out var reader))
         {
             string supported = string.Join(' ', _readers.Keys.Order(StringComparer.Ordinal));
@@ -145,7 +147,7 @@ public sealed class PolicyFileIngester
             }
             else
             {
-                yield return path; // a missing file is reported by its reader
+                yield return path; // a missing path is reported as not found
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using SearchEngine.Cli;
 using SearchEngine.Cli.Commands;
 using SearchEngine.Index.Indexing;
 using SearchEngine.Index.Model;
@@ -19,7 +20,8 @@ public class CliTests
         Console.SetError(writer);
         try
         {
-            int exit = root.Parse(args).Invoke();
+            // As Program runs them: expected failures become a sentence, anything else propagates.
+            int exit = ExpectedErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
             return (exit, writer.ToString());
         }
         finally
@@ -105,8 +107,42 @@ public class CliTests
 
                 // Then it stops with a non-zero exit and one sentence saying where and what to do, no stack trace
                 Assert.Equal(1, exit);
-                Assert.Equal($"The index at {folder} is being written by another process; stop it or choose another folder with --index.", output.Trim());
+                Assert.Equal($"searchengine: The index at {folder} is being written by another process; stop it or choose another folder with --index.", output.Trim());
             }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Should_page_and_filter_by_region_and_type_in_the_search_command()
+    {
+        var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
+        try
+        {
+            using (var writer = IndexWriter.Open(folder))
+            {
+                foreach (var d in Seeds.Report.Documents)
+                    writer.AddOrUpdate(DocumentRecord.From(d));
+                writer.Commit();
+            }
+            var (_, first) = Run("search", "发展", "--index", folder, "--sections", "--top", "2");
+            var (exit, second) = Run("search", "发展", "--index", folder, "--sections", "--top", "2", "--page", "2");
+            Assert.Equal(0, exit);
+            Assert.Contains("\n1. ", first, StringComparison.Ordinal);
+            Assert.Contains("\n3. ", second, StringComparison.Ordinal); // page 2 goes on where page 1 stopped
+            Assert.DoesNotContain("\n1. ", second, StringComparison.Ordinal);
+            Assert.NotEqual(first.Split('\n')[3], second.Split('\n')[3]);
+
+            var (_, elsewhere) = Run("search", "发展", "--index", folder, "--region", "广东省");
+            Assert.StartsWith("0 documents", elsewhere.Trim(), StringComparison.Ordinal);
+            var (_, hunan) = Run("search", "发展", "--index", folder, "--region", "湖南省");
+            Assert.DoesNotContain("0 documents", hunan.Split('\n')[0], StringComparison.Ordinal);
+            var (bad, message) = Run("search", "发展", "--index", folder, "--page", "0");
+            Assert.Equal(2, bad);
+            Assert.Contains("--page", message, StringComparison.Ordinal);
         }
         finally
         {

@@ -164,7 +164,7 @@ public class ReaderContractTests
     [InlineData("truncated.docx", "truncated or corrupt")]
     [InlineData("no-text.pdf", "no text layer")]
     [InlineData("unknown.xyz", "unsupported file type '.xyz'")]
-    [InlineData("does-not-exist.txt", "could not be read")]
+    [InlineData("does-not-exist.txt", "not found")]
     public void Should_report_a_specific_reason_for_each_bad_file(string fixture, string reason)
     {
         var (document, error) = Ingester.IngestFile(Seeds.Fixture(fixture), fixture);
