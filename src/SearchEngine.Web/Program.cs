@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using SearchEngine.Index;
 using SearchEngine.Web;
@@ -36,21 +34,7 @@ builder.WebHost.ConfigureKestrel(k =>
         Math.Max(1, options.MinUploadBytesPerSecond), TimeSpan.FromSeconds(Math.Max(2, options.UploadGraceSeconds)));
 });
 builder.Services.AddCors(c => c.AddDefaultPolicy(p => p.WithOrigins(options.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST", "DELETE")));
-builder.Services.AddRateLimiter(r =>
-{
-    r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    // A client told when to come back need not guess (and retry at once): the seconds until its window reopens.
-    r.OnRejected = (context, _) =>
-    {
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return ValueTask.CompletedTask;
-    };
-    r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.RequestsPerMinute), Window = TimeSpan.FromMinutes(1) }));
-    r.AddCostlyPolicies(options);
-});
+builder.Services.AddRequestLimits(options);
 builder.Services.AddSecurityHeaders(options);
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<UploadStore>();
@@ -61,6 +45,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseTrustedProxies(options);
 app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -50,6 +50,13 @@ public sealed class WebOptions
     /// <summary>Seconds a request body may arrive slower than <see cref="MinUploadBytesPerSecond"/> at its start (at least 2, as Kestrel requires).</summary>
     public int UploadGraceSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Addresses of the intranet's reverse proxies. A request from one of them is counted against the address in its
+    /// X-Forwarded-For header, not the proxy's (else everyone behind the proxy shares one budget); from anywhere
+    /// else that header is ignored, so a client cannot choose its own address. Empty: no proxy is trusted.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>Requests per minute per client address.</summary>
     public int RequestsPerMinute { get; set; } = 600;
 

@@ -41,6 +41,83 @@ public sealed class RateLimitTests(RateLimitTests.LimitedServer server) : IClass
     }
 }
 
+/// <summary>What the limit counts: the API, not the page's own files; and whose address, behind a proxy.</summary>
+public sealed class RateLimitScopeTests
+{
+    public sealed class ProxiedServer : ServerFixture
+    {
+        public ProxiedServer() => BaseUrl = StartKestrel();
+
+        public string BaseUrl { get; }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SearchEngine:RequestsPerMinute", "4");
+            builder.UseSetting("SearchEngine:TrustedProxies:0", "127.0.0.1");
+        }
+    }
+
+    public sealed class DirectServer : ServerFixture
+    {
+        public DirectServer() => BaseUrl = StartKestrel();
+
+        public string BaseUrl { get; }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SearchEngine:RequestsPerMinute", "4");
+        }
+    }
+
+    private static async Task<HttpStatusCode> Get(HttpClient client, string path, string? forwardedFor = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (forwardedFor is not null)
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task Behind_a_configured_proxy_each_forwarded_address_has_its_own_budget_and_static_files_are_free()
+    {
+        using var server = new ProxiedServer();
+        using var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var first = new List<HttpStatusCode>();
+        for (int i = 0; i < 6; i++)
+            first.Add(await Get(client, "/api/search?q=氢能", "10.0.0.1"));
+        Assert.Equal(4, first.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, first[^1]);
+
+        // another reader behind the same proxy is not locked out by the first one
+        Assert.Equal(HttpStatusCode.OK, await Get(client, "/api/search?q=氢能", "10.0.0.2"));
+        // and the page's own files are never counted, even for an address over its budget
+        foreach (var path in new[] { "/", "/app.js", "/site.css", "/widget.js", "/", "/app.js" })
+            Assert.Equal(HttpStatusCode.OK, await Get(client, path, "10.0.0.1"));
+
+        // the refusal says, in both languages, when to come back
+        using var refused = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/search?q=氢能") { Headers = { { "X-Forwarded-For", "10.0.0.1" } } });
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        string body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("try again in", body, StringComparison.Ordinal);
+        Assert.Contains("秒后再试", body, StringComparison.Ordinal);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_proxy_a_forwarded_address_is_ignored()
+    {
+        using var server = new DirectServer();
+        using var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 6; i++)
+            statuses.Add(await Get(client, "/api/search?q=氢能", $"10.0.1.{i}")); // a client choosing a new address each time
+        Assert.Equal(4, statuses.Count(s => s == HttpStatusCode.OK));
+    }
+}
+
 /// <summary>Host filtering from configuration: with AllowedHosts set, a request for another host name is refused.</summary>
 public sealed class AllowedHostTests(AllowedHostTests.NamedServer server) : IClassFixture<AllowedHostTests.NamedServer>
 {

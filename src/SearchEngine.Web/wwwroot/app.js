@@ -22,6 +22,12 @@ function el(tag, text, className) {
   return node;
 }
 
+/** The page's own sentence for a refused request (the API's detail is for programs, in two languages). */
+function failure(response, body) {
+  if (response.status === 429) return `请求过于频繁，请 ${response.headers.get("Retry-After") || 60} 秒后再试。`;
+  return (body && body.detail) || "检索失败";
+}
+
 /** Rebuilds server-highlighted text: text nodes and <mark> only; any other markup is shown as its text. */
 function marked(html) {
   const template = document.createElement("template");
@@ -89,7 +95,7 @@ async function render() {
   }
   const response = await fetch("api/search?" + apiParams(state));
   const body = await response.json();
-  if (!response.ok) { $("summary").textContent = body.detail || "检索失败"; $("results").replaceChildren(); return; }
+  if (!response.ok) { $("summary").textContent = failure(response, body); $("results").replaceChildren(); return; }
   $("summary").textContent = `找到 ${body.totalDocuments} 个文件的 ${body.total} 个章节（${body.tookMs} 毫秒）`;
   $("warnings").hidden = !body.warnings.length;
   $("warnings").textContent = body.warnings.join(" ");
