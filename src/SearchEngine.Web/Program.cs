@@ -52,6 +52,7 @@ app.UseStaticFiles();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapDocumentEndpoints();
+app.MapOriginalFileEndpoints();
 app.MapSearchEndpoints();
 
 // Open the index (building it from the sources on first start) before serving. A folder another process

@@ -37,7 +37,8 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = policy;
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                    headers.ContentSecurityPolicy = policy; // an endpoint may set a stricter one (the original file's sandbox)
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 return Task.CompletedTask;

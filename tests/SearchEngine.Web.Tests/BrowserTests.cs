@@ -57,6 +57,14 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var hash = new Uri(page.Url).Fragment;
         Assert.StartsWith("#s", hash, StringComparison.Ordinal);
         Assert.True(await page.Locator(hash).IsVisibleAsync());
+        // the document's 信息表 with the original file as a download, and the tab named after the document
+        var info = await page.Locator("#document dl.info dt").AllTextContentsAsync();
+        Assert.Contains("发文机关", info);
+        Assert.Contains("原文", info);
+        string? href = await page.Locator("#document dl.info a[download]").GetAttributeAsync("href");
+        Assert.EndsWith("/file", href, StringComparison.Ordinal);
+        Assert.DoesNotContain("seeds/", await page.Locator("#document dl.info").TextContentAsync(), StringComparison.Ordinal);
+        Assert.StartsWith(await page.Locator("#document h2").TextContentAsync() ?? "?", await page.TitleAsync(), StringComparison.Ordinal);
         await Shot(page, "document");
     }
 

@@ -81,6 +81,7 @@ async function render() {
   $("view-trend").setAttribute("aria-pressed", String(state.view === "trend"));
   renderChips(state);
   if (state.doc) return showDocument(state);
+  document.title = state.q ? `${state.q} · 政策文件检索` : "政策文件检索";
   $("document").hidden = true;
   if (state.view === "trend") return showTrend(state);
   $("trend").hidden = true;
@@ -257,9 +258,10 @@ async function showDocument(state) {
   const back = el("button", "← 返回结果");
   back.type = "button";
   back.addEventListener("click", () => writeState({ ...state, doc: null }));
+  document.title = `${d.title} · 政策文件检索`;
   view.append(back, el("h2", d.title));
   if (d.noticeTitle) view.append(el("p", d.noticeTitle, "meta"));
-  view.append(el("p", metaLine(d, ["issuers", "documentNumber", "date", "region", "type"]), "meta"));
+  view.append(infoTable(d));
   const toc = el("ol", undefined, "toc");
   toc.setAttribute("aria-label", "目录");
   const tocItems = new Map();
@@ -292,6 +294,33 @@ async function showDocument(state) {
     current.observer.observe(more);
   }
   scrollToSection(wanted);
+}
+
+/**
+ * The document's 信息表, as government sites print one: issuer, number, dates, type, region, and the original file
+ * (downloaded, never shown inside this page). A value the engine inferred rather than read says so.
+ */
+function infoTable(d) {
+  const m = d.metadata || {};
+  const inferred = new Set(d.inferred || []);
+  const table = el("dl", undefined, "info");
+  const row = (label, value, isInferred) => {
+    if (!value) return;
+    table.append(el("dt", label), el("dd", isInferred ? value + "（推断）" : value));
+  };
+  row("发文机关", d.issuers.join("、"), inferred.has("issuers"));
+  row("发文字号", d.documentNumber, inferred.has("documentNumber"));
+  row("成文日期", m.signingDate?.value || d.date || (d.year && `${d.year} 年`), !m.signingDate && !d.date && inferred.has("year"));
+  row("发布日期", m.publicationDate?.value);
+  row("文种", d.type);
+  row("地区", d.region, inferred.has("region"));
+  const file = el("a", d.source.split("/").pop().replace(/^[0-9a-f]{10}-/, ""));
+  file.href = `api/documents/${encodeURIComponent(d.id)}/file`;
+  file.setAttribute("download", "");
+  const source = el("dd");
+  source.append(file);
+  table.append(el("dt", "原文"), source);
+  return table;
 }
 
 /** Loads the page starting at from; "before"/"after" extend the loaded range, "replace" starts a new one. */
