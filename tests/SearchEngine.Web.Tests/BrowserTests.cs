@@ -66,6 +66,19 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.DoesNotContain("seeds/", await page.Locator("#document dl.info").TextContentAsync(), StringComparison.Ordinal);
         Assert.StartsWith(await page.Locator("#document h2").TextContentAsync() ?? "?", await page.TitleAsync(), StringComparison.Ordinal);
         await Shot(page, "document");
+        // the focus is at the opened section, so the next Tab goes on from there
+        Assert.Equal(hash[1..], await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        // Back to the results, the reader is at the hit they opened, its link focused
+        string doc = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["doc"]!;
+        await page.Locator("#document button", new PageLocatorOptions { HasText = "返回结果" }).ClickAsync();
+        await page.WaitForSelectorAsync("#results li a.hit-title");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.classList.contains('hit-title')");
+        Assert.Equal(doc, await page.EvaluateAsync<string>("() => document.activeElement.closest('li').dataset.doc"));
+        // and a title is a real link to the hit with its query, for a new tab
+        string? link = await page.Locator("#results li a.hit-title").First.GetAttributeAsync("href");
+        Assert.StartsWith("?doc=", link, StringComparison.Ordinal);
+        Assert.Contains("q=" + Uri.EscapeDataString("北斗"), link, StringComparison.Ordinal);
     }
 
     [Fact]

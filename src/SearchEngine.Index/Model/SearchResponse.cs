@@ -4,7 +4,8 @@ namespace SearchEngine.Index.Model;
 
 /// <summary>
 /// The search response as the API (/api/search) and `searchengine search --json` print it: the engine's result
-/// with a link to each hit in the page, scores and times rounded.
+/// with a link to each hit in the page (relative to the page's folder, so a server under a sub-path works, and
+/// carrying the query, so the document opens highlighted), scores and times rounded.
 /// </summary>
 public sealed record SearchResponse(
     string Query, long Total, long TotalDocuments, double TookMs, IReadOnlyList<string> Warnings,
@@ -20,6 +21,10 @@ public sealed record SearchResponse(
         r.Query, r.Total, r.TotalDocuments, Math.Round(r.TookMs, 2), r.Warnings,
         [.. r.Hits.Select(h => new Hit(h.DocumentId, h.SectionId, h.Title, h.Issuers, h.DocumentNumber, h.Date, h.Year, h.Region, h.Type,
             h.Industries, h.Units, h.HeadingPath, h.Snippet, Math.Round(h.Score, 4), h.Source, h.AlternateSources, h.OtherSections,
-            $"/?doc={Uri.EscapeDataString(h.DocumentId)}#s{h.SectionId}", h.Inferred))],
+            PageLink(h.DocumentId, h.SectionId, r.Query), h.Inferred))],
         r.Facets);
+
+    /// <summary>The page's link to a section: <c>?doc=…&amp;q=…#s…</c>.</summary>
+    public static string PageLink(string documentId, int sectionId, string query) =>
+        $"?doc={Uri.EscapeDataString(documentId)}{(string.IsNullOrWhiteSpace(query) ? "" : "&q=" + Uri.EscapeDataString(query))}#s{sectionId}";
 }

@@ -103,6 +103,17 @@ async function render() {
   renderHits(body.hits, state);
   renderPages(body, state);
   renderFacets(body.facets, state);
+  returnToOpenedHit();
+}
+
+/** Back from a document, the reader is at the hit they opened, its link focused, not at the top of the list. */
+let opened = null;
+function returnToOpenedHit() {
+  const item = opened && [...$("results").children].find(li => li.dataset.doc === opened);
+  opened = null;
+  if (!item) return;
+  item.scrollIntoView({ block: "center" });
+  item.querySelector("a.hit-title").focus({ preventScroll: true });
 }
 
 function renderHits(hits, state) {
@@ -110,9 +121,10 @@ function renderHits(hits, state) {
   list.replaceChildren();
   for (const hit of hits) {
     const item = el("li");
+    item.dataset.doc = hit.documentId;
     const title = el("a", hit.title, "hit-title");
     title.href = hit.url;
-    title.addEventListener("click", e => { e.preventDefault(); openDocument(hit.documentId, hit.sectionId); });
+    title.addEventListener("click", e => { if (plainClick(e)) { e.preventDefault(); openDocument(hit.documentId, hit.sectionId); } });
     item.append(title);
     item.append(el("p", metaLine(hit, ["issuers", "documentNumber", "date", "type"]), "meta"));
     if (hit.headingPath.length) {
@@ -127,8 +139,8 @@ function renderHits(hits, state) {
       const others = el("p", "同一文件中也匹配：", "others");
       hit.otherSections.forEach((s, i) => {
         const link = el("a", s.headingPath[s.headingPath.length - 1] || "前言");
-        link.href = "#";
-        link.addEventListener("click", e => { e.preventDefault(); openDocument(hit.documentId, s.sectionId); });
+        link.href = hit.url.replace(/#s\d+$/, "#s" + s.sectionId);
+        link.addEventListener("click", e => { if (plainClick(e)) { e.preventDefault(); openDocument(hit.documentId, s.sectionId); } });
         if (i) others.append("；");
         others.append(link);
       });
@@ -218,8 +230,13 @@ function renderChips(state) {
   }
 }
 
+/** A click that opens in place; Ctrl, Shift, Cmd or a middle click opens the link in a new tab or window as usual. */
+function plainClick(e) {
+  return e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;
+}
+
 function openDocument(id, sectionId) {
-  const state = readState();
+  opened = id;
   history.pushState(null, "", "?" + new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(location.search)), doc: id }) + "#s" + sectionId);
   render();
 }
@@ -428,9 +445,13 @@ async function goToSection(id) {
   scrollToSection(id);
 }
 
+/** Scrolls to the section and moves the focus there, so the next Tab goes on from it rather than from the top. */
 function scrollToSection(id) {
-  const target = id !== null && document.getElementById("s" + id);
-  (target || $("document")).scrollIntoView();
+  const target = (id !== null && document.getElementById("s" + id)) || $("document").querySelector("h2");
+  if (!target) return;
+  target.setAttribute("tabindex", "-1");
+  target.scrollIntoView();
+  target.focus({ preventScroll: true });
 }
 
 async function showTrend(state) {

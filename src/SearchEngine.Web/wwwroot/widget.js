@@ -7,7 +7,8 @@
 (function () {
   "use strict";
   const script = document.currentScript;
-  const server = new URL(script ? script.src : location.href).origin;
+  // The folder the script is served from: the server may live under a sub-path (https://intranet/policy-search/).
+  const server = new URL(".", script ? script.src : location.href);
 
   const STYLE = `
     :host { all: initial; display: block; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; line-height: 1.7; }
@@ -68,14 +69,14 @@
       list.replaceChildren();
       status.textContent = "检索中…";
       try {
-        const response = await fetch(`${server}/api/search?${params}`);
+        const response = await fetch(new URL(`api/search?${params}`, server));
         const body = await response.json();
         if (!response.ok) { status.textContent = body.detail || "检索失败"; return; }
         status.textContent = `${body.totalDocuments} 个文件`;
         for (const hit of body.hits) {
           const item = el("li");
           const link = el("a", hit.title);
-          link.href = server + hit.url;
+          link.href = new URL(hit.url, server).href; // the hit in the full page, with its query
           link.target = "_blank";
           link.rel = "noopener";
           const inferred = new Set(hit.inferred || []);
