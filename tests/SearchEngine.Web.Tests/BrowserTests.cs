@@ -51,7 +51,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await Open("/?q=" + Uri.EscapeDataString("北斗"));
         await page.WaitForSelectorAsync("#results li a.hit-title");
         await page.Locator("#results li a.hit-title").First.ClickAsync();
-        await page.WaitForSelectorAsync("#document .toc li");
+        await page.WaitForSelectorAsync("#document .toc li", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         Assert.True(await page.Locator("#document section.matched").CountAsync() > 0);
         Assert.True(await page.Locator("#document section.matched mark").CountAsync() > 0);
         var hash = new Uri(page.Url).Fragment;
@@ -112,6 +112,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(301, await page.Locator("#document .toc a").CountAsync() + 1); // every section but the preamble has a heading
 
         // Then a table-of-contents link outside the loaded pages loads its page, and 更多 the next one
+        // the long table of contents is folded; the loaded matches are counted and stepped through
+        Assert.False(await page.Locator("#document details.toc-box").EvaluateAsync<bool>("d => d.open"));
+        Assert.Contains("1 节匹配", await page.Locator("#document .matches").TextContentAsync(), StringComparison.Ordinal);
+        await page.Locator("#document .matches button", new PageLocatorOptions { HasText = "下一处" }).ClickAsync();
+        Assert.Equal("s251", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Locator("#document details.toc-box > summary").ClickAsync();
         await page.Locator("#document .toc a[href='#s2']").ClickAsync();
         await page.Locator("#s2").WaitForAsync();
         Assert.True(await page.Locator("#s2").IsVisibleAsync());

@@ -292,13 +292,19 @@ async function showDocument(state) {
     toc.append(item);
     tocItems.set(s.id, item);
   }
+  // A long table of contents is folded, so the text (and the matched section) is not pushed a screen down.
+  const tocBox = el("details", undefined, "toc-box");
+  tocBox.append(el("summary", `目录（${tocItems.size} 节）`), toc);
+  tocBox.open = tocItems.size <= 15;
+  const matches = el("div", undefined, "matches");
+  matches.hidden = true;
   const earlier = el("button", "前文", "more");
   earlier.type = "button";
   const more = el("button", "更多", "more");
   more.type = "button";
   const body = el("div");
-  view.append(toc, earlier, body, more);
-  shown = { doc: state.doc, q: state.q, lo: d.from, hi: d.from, total: d.total, outline: d.outline || [], body, tocItems, more, earlier, pending: null, observer: null };
+  view.append(tocBox, matches, earlier, body, more);
+  shown = { doc: state.doc, q: state.q, lo: d.from, hi: d.from, total: d.total, outline: d.outline || [], body, tocItems, more, earlier, matches, pending: null, observer: null };
   const current = shown;
   earlier.addEventListener("click", () => loadPage(current, Math.max(0, current.lo - PAGE), "before"));
   more.addEventListener("click", () => loadPage(current, current.hi, "after"));
@@ -392,6 +398,35 @@ function appendSections(current, d, where) {
   }
   current.earlier.hidden = current.lo <= 0;
   current.more.hidden = current.hi >= current.total;
+  updateMatches(current);
+}
+
+/**
+ * How many of the loaded sections match, and 上一处 / 下一处 to step through them (from the section in view), so a
+ * reader of a long plan need not scroll in search of the marks.
+ */
+function updateMatches(current) {
+  const sections = [...current.body.querySelectorAll("section.matched")];
+  const bar = current.matches;
+  bar.hidden = !sections.length;
+  if (!sections.length) return;
+  const step = direction => {
+    const all = [...current.body.querySelectorAll("section.matched")];
+    const top = window.scrollY + 80;
+    const target = direction > 0
+      ? all.find(x => x.getBoundingClientRect().top + window.scrollY > top + 1) || all[0]
+      : all.reverse().find(x => x.getBoundingClientRect().top + window.scrollY < top - 1) || all[0];
+    target.setAttribute("tabindex", "-1");
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  };
+  const previous = el("button", "上一处");
+  previous.type = "button";
+  previous.addEventListener("click", () => step(-1));
+  const next = el("button", "下一处");
+  next.type = "button";
+  next.addEventListener("click", () => step(1));
+  bar.replaceChildren(el("span", `已载入的章节中 ${sections.length} 节匹配`), previous, next);
 }
 
 /**
