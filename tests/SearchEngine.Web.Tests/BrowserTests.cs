@@ -158,6 +158,63 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_slow_answer_to_an_older_search_never_replaces_a_newer_one()
+    {
+        var page = await Open("/");
+        // The first search's answer is held back for 1.5 s; the second one is answered at once
+        await page.RouteAsync("**/api/search?*", async route =>
+        {
+            if (route.Request.Url.Contains(Uri.EscapeDataString("氢能"), StringComparison.Ordinal))
+                await Task.Delay(1500);
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // the page aborted the older request: that is the point
+            }
+        });
+        await page.FillAsync("#q", "氢能");
+        await page.PressAsync("#q", "Enter");
+        await page.FillAsync("#q", "北斗");
+        await page.PressAsync("#q", "Enter");
+        await page.WaitForSelectorAsync("#results li mark");
+        await page.WaitForTimeoutAsync(2000); // past the held-back answer
+        var marks = await page.Locator("#results li mark").AllTextContentsAsync();
+        Assert.Contains("北斗", marks);
+        Assert.DoesNotContain("氢能", marks);
+        Assert.Equal("北斗", await page.InputValueAsync("#q"));
+        Assert.Null(await page.Locator("#content").GetAttributeAsync("aria-busy"));
+    }
+
+    [Fact]
+    public async Task Suggestions_close_when_the_box_loses_focus_and_escape_keeps_the_query()
+    {
+        var page = await Open("/");
+        await page.FillAsync("#q", "氢");
+        await page.Locator("#suggestions li").First.WaitForAsync();
+        await page.PressAsync("#q", "ArrowDown");
+        string? active = await page.GetAttributeAsync("#q", "aria-activedescendant");
+        Assert.False(string.IsNullOrEmpty(active));
+        Assert.Equal(1, await page.Locator("#" + active + "[aria-selected=true]").CountAsync());
+        await page.PressAsync("#q", "Escape");
+        Assert.True(await page.Locator("#suggestions").IsHiddenAsync());
+        Assert.Equal("氢", await page.InputValueAsync("#q"));
+        await page.FillAsync("#q", "数");
+        await page.Locator("#suggestions li").First.WaitForAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.Locator("#suggestions").IsHiddenAsync());
+        // submitting does not leave or reopen the list
+        await page.FocusAsync("#q");
+        await page.FillAsync("#q", "氢能 产业");
+        await page.PressAsync("#q", "Enter");
+        await page.WaitForSelectorAsync("#results li");
+        await page.WaitForTimeoutAsync(400);
+        Assert.True(await page.Locator("#suggestions").IsHiddenAsync());
+    }
+
+    [Fact]
     public async Task Embedded_results_keep_their_paging()
     {
         var page = await Open("/?embed=1&group=section&q=" + Uri.EscapeDataString("发展"));

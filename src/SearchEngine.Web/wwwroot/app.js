@@ -73,29 +73,62 @@ function apiParams(state) {
   return p;
 }
 
+// Every render asks the server afresh; a slower answer to an older question must never replace a newer one.
+// Each render takes a ticket and aborts the requests of the one before; an answer whose ticket is stale is dropped.
+let ticket = 0;
+let inFlight = null;
+
+/** fetch for the current render: aborted when a newer render starts; resolves to null when it was. */
+async function fetchCurrent(url, mine) {
+  try {
+    const response = await fetch(url, { signal: inFlight.signal });
+    return mine === ticket ? response : null;
+  } catch (e) {
+    if (e.name === "AbortError") return null;
+    throw e;
+  }
+}
+
 async function render() {
+  const mine = ++ticket;
+  if (inFlight) inFlight.abort();
+  inFlight = new AbortController();
+  $("content").setAttribute("aria-busy", "true");
+  try {
+    await renderState(mine);
+  } finally {
+    if (mine === ticket) $("content").removeAttribute("aria-busy");
+  }
+}
+
+async function renderState(mine) {
   const state = readState();
   $("q").value = state.q;
   $("group").checked = state.group;
   $("view-results").setAttribute("aria-pressed", String(state.view === "results"));
   $("view-trend").setAttribute("aria-pressed", String(state.view === "trend"));
   renderChips(state);
-  if (state.doc) return showDocument(state);
+  if (state.doc) return showDocument(state, mine);
   document.title = state.q ? `${state.q} · 政策文件检索` : "政策文件检索";
   $("document").hidden = true;
-  if (state.view === "trend") return showTrend(state);
+  if (state.view === "trend") return showTrend(state, mine);
   $("trend").hidden = true;
   $("results").hidden = false;
   if (!state.q && MULTI.every(f => !state[f].length) && !state.year) {
     $("summary").textContent = "输入关键词开始检索，或在左侧按发文机关、年份、产业筛选。";
     $("results").replaceChildren();
     $("pages").replaceChildren();
-    const facets = await (await fetch("api/facets")).json();
+    const answer = await fetchCurrent("api/facets", mine);
+    if (!answer) return;
+    const facets = await answer.json();
+    if (mine !== ticket) return;
     renderFacets(facets, state);
     return;
   }
-  const response = await fetch("api/search?" + apiParams(state));
+  const response = await fetchCurrent("api/search?" + apiParams(state), mine);
+  if (!response) return;
   const body = await response.json();
+  if (mine !== ticket) return;
   if (!response.ok) { $("summary").textContent = failure(response, body); $("results").replaceChildren(); return; }
   $("summary").textContent = `找到 ${body.totalDocuments} 个文件的 ${body.total} 个章节（${body.tookMs} 毫秒）`;
   $("warnings").hidden = !body.warnings.length;
@@ -259,14 +292,16 @@ function sectionFromHash() {
   return m ? +m[1] : null;
 }
 
-async function showDocument(state) {
+async function showDocument(state, mine) {
   const wanted = sectionFromHash();
   const view = $("document");
   if (shown && shown.doc === state.doc && shown.q === state.q && !view.hidden && wanted !== null) {
     return goToSection(wanted); // a table-of-contents link or a changed anchor: same document, maybe another page
   }
-  const response = await fetch(documentUrl(state, wanted !== null ? { section: wanted } : { from: 0 }));
+  const response = await fetchCurrent(documentUrl(state, wanted !== null ? { section: wanted } : { from: 0 }), mine);
+  if (!response) return;
   const d = await response.json();
+  if (mine !== ticket) return;
   $("results").hidden = true; $("pages").replaceChildren(); $("trend").hidden = true;
   view.hidden = false;
   view.replaceChildren();
@@ -489,13 +524,16 @@ function scrollToSection(id) {
   target.focus({ preventScroll: true });
 }
 
-async function showTrend(state) {
+async function showTrend(state, mine) {
   $("results").hidden = true; $("pages").replaceChildren();
   const box = $("trend");
   box.hidden = false;
   box.replaceChildren();
   if (!state.q) { $("summary").textContent = "输入一个词，比较各发文机关逐年发文情况。"; return; }
-  const cells = await (await fetch("api/trend?" + new URLSearchParams({ q: state.q }))).json();
+  const answer = await fetchCurrent("api/trend?" + new URLSearchParams({ q: state.q }), mine);
+  if (!answer) return;
+  const cells = await answer.json();
+  if (mine !== ticket) return;
   const years = [...new Set(cells.map(c => c.year))].sort();
   const issuers = [...new Set(cells.map(c => c.issuer))];
   $("summary").textContent = `“${state.q}”：${issuers.length} 个发文机关、${years.length} 个年份`;
@@ -518,27 +556,45 @@ async function showTrend(state) {
   box.append(table);
 }
 
-// Suggestions: a listbox under the search box, by mouse or arrow keys.
+// Suggestions: a listbox under the search box, by mouse or arrow keys. Pinyin being composed in an input method is
+// not a query: nothing is asked until the composition ends. Answers to older keystrokes are dropped.
 let suggestTimer;
-$("q").addEventListener("input", () => {
+let suggestTicket = 0;
+function closeSuggestions() {
   clearTimeout(suggestTimer);
+  suggestTicket++; // an answer still on its way must not reopen the list
+  $("suggestions").hidden = true;
+  $("q").setAttribute("aria-expanded", "false");
+  $("q").removeAttribute("aria-activedescendant");
+}
+function suggestSoon() {
+  clearTimeout(suggestTimer);
+  const mine = ++suggestTicket;
   suggestTimer = setTimeout(async () => {
     const value = $("q").value.trim();
     const list = $("suggestions");
+    if (!value) { closeSuggestions(); return; }
+    const response = await fetch("api/suggest?" + new URLSearchParams({ q: value.split(/\s+/).pop() }));
+    const items = response.ok ? await response.json() : [];
+    if (mine !== suggestTicket || document.activeElement !== $("q")) return;
     list.replaceChildren();
-    if (!value) { list.hidden = true; $("q").setAttribute("aria-expanded", "false"); return; }
-    const items = await (await fetch("api/suggest?" + new URLSearchParams({ q: value.split(/\s+/).pop() }))).json();
-    for (const s of items.slice(0, 8)) {
+    $("q").removeAttribute("aria-activedescendant");
+    items.slice(0, 8).forEach((s, i) => {
       const option = el("li", s.text);
+      option.id = "suggestion-" + i;
       option.setAttribute("role", "option");
       option.addEventListener("mousedown", e => { e.preventDefault(); choose(s.text); });
       list.append(option);
-    }
-    list.hidden = !items.length;
-    $("q").setAttribute("aria-expanded", String(!!items.length));
+    });
+    list.hidden = !list.children.length;
+    $("q").setAttribute("aria-expanded", String(!list.hidden));
   }, 150);
-});
+}
+$("q").addEventListener("input", e => { if (!e.isComposing) suggestSoon(); });
+$("q").addEventListener("compositionend", suggestSoon);
+$("q").addEventListener("blur", closeSuggestions); // Tab away or a click elsewhere
 $("q").addEventListener("keydown", e => {
+  if (e.isComposing) return; // the input method's own keys
   const options = [...$("suggestions").children];
   if (!options.length || $("suggestions").hidden) return;
   let i = options.findIndex(o => o.getAttribute("aria-selected") === "true");
@@ -546,24 +602,26 @@ $("q").addEventListener("keydown", e => {
     e.preventDefault();
     i = e.key === "ArrowDown" ? (i + 1) % options.length : (i - 1 + options.length) % options.length;
     options.forEach((o, j) => o.setAttribute("aria-selected", String(j === i)));
+    $("q").setAttribute("aria-activedescendant", options[i].id);
   } else if (e.key === "Enter" && i >= 0) {
     e.preventDefault();
     choose(options[i].textContent);
   } else if (e.key === "Escape") {
-    $("suggestions").hidden = true;
+    e.preventDefault(); // closes the list; the query stays (a second Escape clears it, as the browser does)
+    closeSuggestions();
   }
 });
 function choose(text) {
   const words = $("q").value.trim().split(/\s+/);
   words[words.length - 1] = text;
   $("q").value = words.join(" ");
-  $("suggestions").hidden = true;
+  closeSuggestions();
   $("search").requestSubmit();
 }
 
 $("search").addEventListener("submit", e => {
   e.preventDefault();
-  $("suggestions").hidden = true;
+  closeSuggestions();
   writeState({ ...readState(), q: $("q").value.trim(), page: 1, doc: null });
 });
 $("group").addEventListener("change", () => writeState({ ...readState(), group: $("group").checked, page: 1 }));
