@@ -84,8 +84,10 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
                 }
                 else
                 {
-                    var phrase = PhraseOf(analyzer.Analyze(string.Concat(alternative.Terms), AnalysisMode.Query), mask, alternative.Weight);
-                    matched?.Highlight.Add(new HighlightPhrase(phrase.Terms, phrase.Offsets));
+                    // The synonym as written, not its terms run together: a stop word inside it (个 in 第十四个五年规划)
+                    // leaves a gap in the positions, and the phrase must keep that gap to match the indexed text.
+                    var phrase = PhraseOf(analyzer.Analyze(alternative.Text, AnalysisMode.Query), mask, alternative.Weight);
+                    matched?.Highlight.Add(new HighlightPhrase(phrase.Terms, phrase.Offsets) { Text = alternative.Text });
                     alternatives.Add(phrase);
                 }
             }
@@ -110,7 +112,7 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
             return new TermClause(tokens[0].Text, mask, weight);
         }
         var phrase = PhraseOf(tokens, mask, weight);
-        matched?.Highlight.Add(new HighlightPhrase(phrase.Terms, phrase.Offsets));
+        matched?.Highlight.Add(new HighlightPhrase(phrase.Terms, phrase.Offsets) { Text = text });
         return phrase;
     }
 
