@@ -22,11 +22,4 @@ public static class SearchSorts
         };
         return ok;
     }
-
-    public static string Name(this SearchSort sort) => sort switch
-    {
-        SearchSort.DateDesc => DateDesc,
-        SearchSort.DateAsc => DateAsc,
-        _ => Relevance,
-    };
 }
