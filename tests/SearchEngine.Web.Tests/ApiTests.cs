@@ -62,6 +62,8 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     [InlineData("/api/search?q=氢能&page=0", "page")]
     [InlineData("/api/search?q=氢能&page=100000", "page")]
     [InlineData("/api/search?q=氢能&group=foo", "group")]
+    [InlineData("/api/search?q=氢能&sort=newest", "sort must be 'relevance', 'date_desc' or 'date_asc'")]
+    [InlineData("/api/search?q=氢能&expand=maybe", "")]
     [InlineData("/api/search?q=氢能&year=abc", "year")]
     [InlineData("/api/search?q=氢能&size=abc", "")]
     [InlineData("/api/trend", "q is required")]

@@ -298,6 +298,47 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task The_page_says_what_synonyms_added_turns_them_off_and_sorts_by_date()
+    {
+        // Given a search for 氢能: the page says what else it matched
+        var page = await Open("/?q=" + Uri.EscapeDataString("氢能"));
+        await page.WaitForSelectorAsync("#expansions:not([hidden])");
+        string expansions = (await page.Locator("#expansions").TextContentAsync())!;
+        Assert.Contains("也包含：", expansions, StringComparison.Ordinal);
+        Assert.Contains("氢燃料电池", expansions, StringComparison.Ordinal);
+        Assert.Equal("relevance", await page.Locator("#sort").InputValueAsync());
+        var relevance = await HitDates(page);
+
+        // When 最新 is chosen, the hits come newest first and the URL keeps the order
+        string first = (await page.Locator("#results > li > .meta").First.TextContentAsync())!;
+        await page.SelectOptionAsync("#sort", "date_desc");
+        await page.WaitForFunctionAsync("() => location.search.includes('sort=date_desc')");
+        await page.WaitForFunctionAsync("first => document.querySelector('#results > li > .meta')?.textContent !== first", first);
+        var newest = await HitDates(page);
+        Assert.Equal(relevance.Order(), newest.Order());
+        Assert.Equal(newest.OrderDescending(StringComparer.Ordinal), newest);
+        Assert.NotEqual(relevance, newest);
+
+        // Then 只搜原词 repeats the search without synonyms, kept in the URL with the order
+        await page.Locator("#expand-toggle").ClickAsync();
+        await page.WaitForFunctionAsync("() => location.search.includes('expand=false')");
+        await page.WaitForFunctionAsync("() => document.getElementById('expansions').textContent.includes('只匹配原词')");
+        Assert.Contains("sort=date_desc", page.Url, StringComparison.Ordinal);
+        Assert.Equal("date_desc", await page.Locator("#sort").InputValueAsync());
+        await page.Locator("#expand-toggle").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('expansions').textContent.includes('也包含')");
+        await Shot(page, "sort-and-expansions");
+    }
+
+    /// <summary>The date (or year) each hit's metadata line shows, in list order.</summary>
+    private static async Task<List<string>> HitDates(IPage page)
+    {
+        await page.WaitForSelectorAsync("#results > li > .meta");
+        var metas = await page.Locator("#results > li > .meta").AllTextContentsAsync();
+        return [.. metas.Select(m => m.Split(" · ").FirstOrDefault(part => System.Text.RegularExpressions.Regex.IsMatch(part, @"^\d{4}(-\d{2}-\d{2})?")) ?? "")];
+    }
+
+    [Fact]
     public async Task The_page_works_at_phone_width()
     {
         var page = await Open("/?q=" + Uri.EscapeDataString("工业互联网"), width: 390);

@@ -8,7 +8,7 @@ using SearchEngine.Index.Search;
 namespace SearchEngine.Cli.Commands;
 
 /// <summary>
-/// `searchengine search QUERY [--issuer X] [--year Y] [--industry Z] [--region R] [--type T] [--top N] [--page P] [--json]`;
+/// `searchengine search QUERY [--issuer X] [--year Y] [--industry Z] [--region R] [--type T] [--sort date_desc] [--no-expand] [--top N] [--page P] [--json]`;
 /// --json prints the API's response.
 /// </summary>
 internal static class SearchCommand
@@ -25,8 +25,10 @@ internal static class SearchCommand
         var top = new Option<int>("--top") { Description = "Number of hits per page", DefaultValueFactory = _ => 10 };
         var page = new Option<int>("--page") { Description = "Page of hits, from 1", DefaultValueFactory = _ => 1 };
         var sections = new Option<bool>("--sections") { Description = "List sections instead of grouping by document" };
+        var sort = new Option<string>("--sort") { Description = "relevance (default), date_desc (newest first) or date_asc (oldest first); undated documents last", DefaultValueFactory = _ => SearchSorts.Relevance };
+        var noExpand = new Option<bool>("--no-expand") { Description = "Match only the literal words, without synonyms" };
         var json = new Option<bool>("--json") { Description = "Print the response as JSON" };
-        var command = new Command("search", "Search the index") { query, index, issuer, year, industry, region, type, top, page, sections, json };
+        var command = new Command("search", "Search the index") { query, index, issuer, year, industry, region, type, top, page, sections, sort, noExpand, json };
         command.SetAction(parse =>
         {
             var filters = new SearchFilters
@@ -48,10 +50,16 @@ internal static class SearchCommand
                 }
                 filters = filters with { YearFrom = from, YearTo = to };
             }
+            if (!SearchSorts.TryParse(parse.GetValue(sort), out var order))
+            {
+                Console.Error.WriteLine($"--sort '{parse.GetValue(sort)}' is not a sort: use {SearchSorts.Names}.");
+                return 2;
+            }
             var snapshot = IndexReader.OpenSnapshot(parse.GetValue(index)!);
             var result = new IndexSearcher(snapshot).Search(new SearchRequest
             {
                 Query = parse.GetValue(query)!, Filters = filters, Size = Math.Clamp(parse.GetValue(top), 1, 1000), Page = parse.GetValue(page), GroupByDocument = !parse.GetValue(sections),
+                Sort = order, Expand = !parse.GetValue(noExpand),
             });
             if (parse.GetValue(json))
             {
@@ -70,12 +78,14 @@ internal static class SearchCommand
         foreach (var w in result.Warnings)
             Console.WriteLine($"warning: {w}");
         Console.WriteLine($"{result.TotalDocuments} documents, {result.Total} sections ({result.TookMs:F1} ms)");
+        foreach (var e in result.Expansions)
+            Console.WriteLine($"also matching {e.Term}: {string.Join("、", e.Alternatives)} (--no-expand for the word alone)");
         int rank = skipped;
         foreach (var hit in result.Hits)
         {
             Console.WriteLine();
             string Mark(string field) => hit.Inferred.Contains(field) ? " (inferred)" : "";
-            Console.WriteLine($"{++rank}. {hit.Title}  [{string.Join("、", hit.Issuers)}{Mark("issuers")} {hit.DocumentNumber} {hit.Year}{Mark("year")}]  score {hit.Score:F2}");
+            Console.WriteLine($"{++rank}. {hit.Title}  [{string.Join("、", hit.Issuers)}{Mark("issuers")} {hit.DocumentNumber} {(hit.Date is { } date ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : hit.Year)}{Mark(hit.Date is null ? "year" : "date")}]  score {hit.Score:F2}");
             if (hit.HeadingPath.Count > 0)
                 Console.WriteLine($"   {string.Join(" > ", hit.HeadingPath)}");
             Console.WriteLine($"   {System.Net.WebUtility.HtmlDecode(hit.Snippet.Replace("<mark>", "【", StringComparison.Ordinal).Replace("</mark>", "】", StringComparison.Ordinal))}");

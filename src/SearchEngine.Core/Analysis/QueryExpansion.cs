@@ -15,12 +15,12 @@ public static class QueryExpansion
         var groups = new List<TermGroup>();
         foreach (var token in analyzer.Analyze(text, AnalysisMode.Query))
         {
-            var alternatives = new List<TermAlternative> { new([token.Text], 1.0) };
+            var alternatives = new List<TermAlternative> { new([token.Text], 1.0) { Text = text[token.Start..token.End] } };
             foreach (var synonym in synonyms.Lookup(token.Text))
             {
                 var terms = analyzer.Terms(synonym.Term);
                 if (terms.Count > 0 && !alternatives.Exists(a => a.Terms.SequenceEqual(terms)))
-                    alternatives.Add(new TermAlternative(terms, synonym.Weight));
+                    alternatives.Add(new TermAlternative(terms, synonym.Weight) { Text = synonym.Term });
             }
             groups.Add(new TermGroup(token, alternatives));
         }
@@ -34,4 +34,8 @@ public static class QueryExpansion
 public sealed record TermGroup(Token Token, IReadOnlyList<TermAlternative> Alternatives);
 
 /// <summary>One way to match a query term: a single term, or a phrase of terms for a multi-word synonym.</summary>
-public sealed record TermAlternative(IReadOnlyList<string> Terms, double Weight);
+public sealed record TermAlternative(IReadOnlyList<string> Terms, double Weight)
+{
+    /// <summary>How a reader would write it: the query's own text for the term, the synonym list's for a synonym.</summary>
+    public string Text { get; init; } = string.Concat(Terms);
+}

@@ -16,6 +16,9 @@ public sealed class SynonymMap
 
     public static SynonymMap Default { get; } = Parse(DataFile.ReadLines("synonyms.txt", "Analysis.Data"));
 
+    /// <summary>No synonyms: a query matches its literal words only (expansion turned off).</summary>
+    public static SynonymMap Empty { get; } = new();
+
     /// <summary>Parses synonym lines; a line that is neither form is a data error named with its content.</summary>
     public static SynonymMap Parse(IEnumerable<string> lines)
     {

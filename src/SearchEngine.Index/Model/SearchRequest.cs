@@ -13,6 +13,16 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
     public int Size { get; init; } = 10;
     public bool Facets { get; init; } = true;
+
+    /// <summary>
+    /// The order of hits (with grouping, of documents). A date order is exact over every match: every matching
+    /// section is considered, and pruning skips only hits that cannot reach the requested page in that order.
+    /// </summary>
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>Apply synonyms (氢能 also matches 氢燃料电池); false matches only the literal words.</summary>
+    public bool Expand { get; init; } = true;
+
     public bool Highlight { get; init; } = true;
 
     /// <summary>An empty query (no words, no filters) matches every section instead of nothing: browsing, facet lists.</summary>

@@ -17,12 +17,18 @@ public sealed record SearchResponse(
         IReadOnlyList<string> HeadingPath, string Snippet, double Score, string Source, IReadOnlyList<string> AlternateSources,
         IReadOnlyList<SectionMatch> OtherSections, string Url, IReadOnlyList<string> Inferred);
 
+    /// <summary>The query words that synonyms expanded and what else they matched (see <see cref="Expansion"/>).</summary>
+    public IReadOnlyList<Expansion> Expansions { get; init; } = [];
+
     public static SearchResponse From(SearchResult r) => new(
         r.Query, r.Total, r.TotalDocuments, Math.Round(r.TookMs, 2), r.Warnings,
         [.. r.Hits.Select(h => new Hit(h.DocumentId, h.SectionId, h.Title, h.Issuers, h.DocumentNumber, h.Date, h.Year, h.Region, h.Type,
             h.Industries, h.Units, h.HeadingPath, h.Snippet, Math.Round(h.Score, 4), h.Source, h.AlternateSources, h.OtherSections,
             PageLink(h.DocumentId, h.SectionId, r.Query), h.Inferred))],
-        r.Facets);
+        r.Facets)
+    {
+        Expansions = r.Expansions,
+    };
 
     /// <summary>The page's link to a section: <c>?doc=…&amp;q=…#s…</c>.</summary>
     public static string PageLink(string documentId, int sectionId, string query) =>

@@ -21,6 +21,9 @@ public sealed record SearchResult(
 {
     /// <summary>Matching sections that were scored; the rest were counted but pruned (they could not make the top).</summary>
     public long ScoredSections { get; init; }
+
+    /// <summary>The query words that synonyms expanded, with what else they matched; empty when none were (or expansion was off).</summary>
+    public IReadOnlyList<Expansion> Expansions { get; init; } = [];
 }
 
 /// <summary>One hit: a section with its document's metadata and a highlighted snippet.</summary>

@@ -6,9 +6,10 @@ namespace SearchEngine.Index.Search;
 
 /// <summary>
 /// Snippets: re-analyses a section's text with the index analyzer, marks the tokens that are query terms
-/// (sub-words included, so 网联 is marked inside 智能网联汽车), merges touching marks into one span so a query
-/// word or phrase is one &lt;mark&gt;, picks the window with the most distinct terms, and HTML-escapes everything
-/// except its own &lt;mark&gt; tags.
+/// (sub-words included, so 网联 is marked inside 智能网联汽车) and the phrases where their terms occur at the
+/// phrase's slot offsets (as the phrase query matched them; a phrase's words alone elsewhere stay unmarked),
+/// merges touching marks into one span so a query word or phrase is one &lt;mark&gt;, picks the window with the
+/// most distinct terms, and HTML-escapes everything except its own &lt;mark&gt; tags.
 /// </summary>
 public sealed class Highlighter(ChineseAnalyzer analyzer)
 {
@@ -29,9 +30,10 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
     /// normalisation to be seen (traditional or full-width characters) is analysed in its first
     /// <see cref="NormalisedSearchCharacters"/> characters.
     /// </summary>
-    public string Snippet(string text, IReadOnlyCollection<string> terms, int length)
+    public string Snippet(string text, HighlightTerms terms, int length)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
         var rough = Occurrences(text, terms);
         List<(int Start, int End, string Term)> spans;
         int start, end;
@@ -58,19 +60,20 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
     }
 
     /// <summary>The whole text, highlighted (for the document view).</summary>
-    public string Full(string text, IReadOnlyCollection<string> terms)
+    public string Full(string text, HighlightTerms terms)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
         var sb = new StringBuilder(text.Length + 64);
         Render(sb, text, Spans(text, terms), 0, text.Length);
         return sb.ToString();
     }
 
-    /// <summary>Where the terms occur as plain substrings (case-insensitive), merged; a quick guide to the window.</summary>
-    private static List<(int Start, int End, string Term)> Occurrences(string text, IReadOnlyCollection<string> terms)
+    /// <summary>Where the terms and phrases occur as plain substrings (case-insensitive); a quick guide to the window.</summary>
+    private static List<(int Start, int End, string Term)> Occurrences(string text, HighlightTerms terms)
     {
         var found = new List<(int Start, int End, string Term)>();
-        foreach (var term in terms)
+        foreach (var term in terms.Words.Concat(terms.Phrases.Select(p => p.Text)))
         {
             if (term.Length == 0)
                 continue;
@@ -81,18 +84,20 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
         return found;
     }
 
-    /// <summary>Original-text spans of the query terms, merged where they touch or overlap.</summary>
-    internal List<(int Start, int End, string Term)> Spans(string text, IReadOnlyCollection<string> terms)
+    /// <summary>Original-text spans of the query's terms and phrases, merged where they touch or overlap.</summary>
+    internal List<(int Start, int End, string Term)> Spans(string text, HighlightTerms terms)
     {
         var marked = new List<(int Start, int End, string Term)>();
-        if (terms.Count == 0 || text.Length == 0)
+        if (terms.IsEmpty || text.Length == 0)
             return marked;
-        var wanted = terms as ISet<string> ?? new HashSet<string>(terms, StringComparer.Ordinal);
-        foreach (var t in analyzer.Analyze(text, AnalysisMode.Index))
+        var tokens = analyzer.Analyze(text, AnalysisMode.Index);
+        foreach (var t in tokens)
         {
-            if (wanted.Contains(t.Text))
+            if (terms.Words.Contains(t.Text))
                 marked.Add((t.Start, t.End, t.Text));
         }
+        if (terms.Phrases.Count > 0)
+            MarkPhrases(tokens, terms.Phrases, marked);
         marked.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var merged = new List<(int Start, int End, string Term)>();
         foreach (var m in marked)
@@ -108,6 +113,37 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
             }
         }
         return merged;
+    }
+
+    /// <summary>
+    /// Marks each occurrence of a phrase: a token of its first term with a token of every other term at the
+    /// phrase's slot offset from it (the rule the phrase query matches by), as one span from the first
+    /// character to the last.
+    /// </summary>
+    private static void MarkPhrases(List<Token> tokens, IReadOnlyList<HighlightPhrase> phrases, List<(int Start, int End, string Term)> marked)
+    {
+        var wanted = new HashSet<string>(phrases.SelectMany(p => p.Terms), StringComparer.Ordinal);
+        var at = new Dictionary<(int Position, string Term), Token>();
+        foreach (var t in tokens)
+        {
+            if (wanted.Contains(t.Text))
+                at.TryAdd((t.Position, t.Text), t);
+        }
+        foreach (var phrase in phrases)
+        {
+            foreach (var first in at.Values.Where(t => t.Text == phrase.Terms[0]).ToList())
+            {
+                int start = first.Start, end = first.End;
+                bool whole = true;
+                for (int i = 1; i < phrase.Terms.Count && whole; i++)
+                {
+                    whole = at.TryGetValue((first.Position + phrase.Offsets[i] - phrase.Offsets[0], phrase.Terms[i]), out var next);
+                    (start, end) = (Math.Min(start, next.Start), Math.Max(end, next.End));
+                }
+                if (whole)
+                    marked.Add((start, end, phrase.Key));
+            }
+        }
     }
 
     /// <summary>The window of about <paramref name="length"/> characters covering the most distinct terms, then most marks.</summary>

@@ -1,19 +1,31 @@
+using SearchEngine.Index.Model;
+using SearchEngine.Index.Storage;
+
 namespace SearchEngine.Index.Search;
 
 /// <summary>
 /// Keeps the best hits while matches stream in, segment by segment in section order: either the best
-/// sections, or (grouping by document) each document's best section with its next best ones. Ties go to the
-/// earlier section, so results are deterministic. Counts every match; allocates only for hits that can still
-/// enter the top (a full heap's weakest score is the bar).
+/// sections, or (grouping by document) each document's best section with its next best ones. "Best" is the
+/// sort's key first (0 for relevance; the document's date for a date order, no date last), then the score, then
+/// the earlier section, so results are deterministic. Counts every match; allocates only for hits that can still
+/// enter the top (a full heap's weakest hit is the bar, so a date order scores only the sections of documents
+/// whose date can still make the page).
 /// </summary>
-internal sealed class HitCollector(int keep, bool groupByDocument)
+internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort sort = SearchSort.Relevance)
 {
     private const int OtherSectionsKept = 3;
 
-    internal sealed record Candidate(int Segment, int DocOrd, int Section, double Score, List<(int Section, double Score)> Others);
+    internal sealed record Candidate(int Segment, int DocOrd, int Section, double Score, List<(int Section, double Score)> Others)
+    {
+        /// <summary>The sort key, higher first (see <see cref="HitCollector.Key"/>).</summary>
+        public int Key { get; init; }
+    }
 
-    private readonly PriorityQueue<Candidate, (double Score, long Order)> _heap = new(Comparer<(double Score, long Order)>.Create(
-        (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Order.CompareTo(a.Order)));
+    private readonly PriorityQueue<Candidate, (int Key, double Score, long Order)> _heap = new(Comparer<(int Key, double Score, long Order)>.Create(
+        (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Order.CompareTo(a.Order)));
+
+    /// <summary>The segment's <see cref="DocValues.SortDay"/> column (date orders only).</summary>
+    private int[]? _sortDays;
 
     private int _segment;
     private int _lastDoc = -1;
@@ -27,11 +39,12 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
 
     public long TotalDocuments { get; private set; }
 
-    public void StartSegment(int segment)
+    public void StartSegment(int segment, DocValues values)
     {
         Flush();
         _segment = segment;
         _lastDoc = -1;
+        _sortDays = sort == SearchSort.Relevance ? null : values.SortDay;
     }
 
     public void Collect(int section, int docOrd, double score)
@@ -44,8 +57,8 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
                 TotalDocuments++;
                 _lastDoc = docOrd;
             }
-            if (Competitive(score, section))
-                Offer(new Candidate(_segment, docOrd, section, score, []));
+            if (Competitive(Key(docOrd), score, section))
+                Offer(new Candidate(_segment, docOrd, section, score, []) { Key = Key(docOrd) });
             return;
         }
         if (docOrd != _docOrd)
@@ -75,7 +88,7 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
     {
         if (groupByDocument && docOrd == _docOrd && _bestSection >= 0 && bound <= _bestScore)
             return false;
-        return Competitive(bound * (1 + 1e-12), section);
+        return Competitive(Key(docOrd), bound * (1 + 1e-12), section);
     }
 
     /// <summary>Counts a match that was not scored because it cannot change the kept hits.</summary>
@@ -117,28 +130,42 @@ internal sealed class HitCollector(int keep, bool groupByDocument)
     {
         if (groupByDocument && _docOrd >= 0)
         {
-            if (_bestSection >= 0 && Competitive(_bestScore, _bestSection))
+            if (_bestSection >= 0 && Competitive(Key(_docOrd), _bestScore, _bestSection))
             {
                 _others.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Section.CompareTo(b.Section));
-                Offer(new Candidate(_segment, _docOrd, _bestSection, _bestScore, [.. _others.Take(OtherSectionsKept)]));
+                Offer(new Candidate(_segment, _docOrd, _bestSection, _bestScore, [.. _others.Take(OtherSectionsKept)]) { Key = Key(_docOrd) });
             }
             _others.Clear();
         }
         _docOrd = -1;
     }
 
-    private bool Competitive(double score, int section)
+    /// <summary>
+    /// The sort key of a document, higher first: 0 for relevance; its day for newest first, minus its day for
+    /// oldest first; a document without a date is below every dated one in both date orders.
+    /// </summary>
+    private int Key(int docOrd)
+    {
+        if (_sortDays is null)
+            return 0;
+        int day = _sortDays[docOrd];
+        return day == DocValues.NoDate ? int.MinValue : sort == SearchSort.DateDesc ? day : -day;
+    }
+
+    private bool Competitive(int key, double score, int section)
     {
         if (_heap.Count < keep)
             return true;
         _heap.TryPeek(out _, out var weakest);
+        if (key != weakest.Key)
+            return key > weakest.Key;
         long order = Order(_segment, section);
         return score > weakest.Score || (score == weakest.Score && order < weakest.Order);
     }
 
     private void Offer(Candidate candidate)
     {
-        var priority = (candidate.Score, Order(candidate.Segment, candidate.Section));
+        var priority = (candidate.Key, candidate.Score, Order(candidate.Segment, candidate.Section));
         if (_heap.Count < keep)
             _heap.Enqueue(candidate, priority);
         else

@@ -11,7 +11,7 @@ namespace SearchEngine.Index.Search;
 /// <summary>
 /// Runs searches against one snapshot: parse, analyse, then per segment iterate the matching sections,
 /// applying deletions and filters, counting facets over every match and keeping the top hits (grouped by
-/// document or not), and finally reads and highlights the requested page. Thread-safe.
+/// document or not, by relevance or by date), and finally reads and highlights the requested page. Thread-safe.
 /// </summary>
 public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyzer, SynonymMap synonyms)
 {
@@ -28,7 +28,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var (clause, filters, warnings, highlightTerms, empty) = Prepare(request.Query, request.Filters, request.MatchAllWhenEmpty);
+        var (clause, filters, warnings, compiled, empty) = Prepare(request.Query, request.Filters, request.MatchAllWhenEmpty, request.Expand);
         if (clause is null)
         {
             if (empty && warnings.Count == 0)
@@ -37,7 +37,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         }
 
         int keep = Math.Max(1, request.Page) * Math.Max(1, request.Size);
-        var collector = new HitCollector(keep, request.GroupByDocument);
+        var collector = new HitCollector(keep, request.GroupByDocument, request.Sort);
         var facets = new FacetCollector();
         var bm25 = new Dictionary<int, Bm25F>();
         long scored = 0;
@@ -47,7 +47,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             var matcher = Build(clause, view, bm25);
             var filter = new SegmentFilter(view.Reader, filters);
             facets.StartSegment(view.Reader.Values);
-            collector.StartSegment(s);
+            collector.StartSegment(s, view.Reader.Values);
             var sectionDocument = view.Reader.SectionDocument;
             for (int doc = matcher.NextDoc(); doc != Matcher.NoMoreDocs; doc = matcher.NextDoc())
             {
@@ -70,14 +70,27 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         }
         collector.Finish();
 
-        var terms = new HashSet<string>(highlightTerms.SelectMany(t => t), StringComparer.Ordinal);
         var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
         // Many hits of one document (group=section, or a long document's sections) share its stored record:
         // it is decompressed once per search, not once per hit.
         var documents = new Dictionary<(int Segment, int DocOrd), StoredDocument>();
-        var hits = page.Select(c => Hydrate(c, terms, request, documents)).ToList();
+        var hits = page.Select(c => Hydrate(c, compiled.Highlight, request, documents)).ToList();
         return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
-            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>()) { ScoredSections = scored };
+            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>())
+        {
+            ScoredSections = scored,
+            Expansions = compiled.Expansions,
+        };
+    }
+
+    /// <summary>
+    /// What a search for <paramref name="query"/> matches, to mark in a document's text: the same compiled query
+    /// the search runs (synonyms included unless <paramref name="expand"/> is false; phrases as phrases).
+    /// </summary>
+    public HighlightTerms HighlightTermsFor(string query, bool expand = true)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _compiler.Compile(QueryParser.Parse(query).Root, expand).Highlight;
     }
 
     /// <summary>
@@ -86,7 +99,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     /// </summary>
     public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null)
     {
-        var (clause, allFilters, _, _, _) = Prepare(query, filters ?? SearchFilters.None, matchAllWhenEmpty: false);
+        var (clause, allFilters, _, _, _) = Prepare(query, filters ?? SearchFilters.None, matchAllWhenEmpty: false, expand: true);
         var counts = new Dictionary<(string Issuer, int Year), int>();
         if (clause is null)
             return [];
@@ -115,19 +128,20 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
 
     /// <summary>
     /// Parse, merge the query's filters with the request's, analyse: the clause to run (a match-all one for a
-    /// query of filters only, or when asked to), the warnings, the terms to highlight, and whether no words were given.
+    /// query of filters only, or when asked to), the warnings, the compiled query (terms to highlight, expansions),
+    /// and whether no words were given.
     /// </summary>
-    private (Clause? Clause, SearchFilters Filters, List<string> Warnings, IReadOnlyList<IReadOnlyList<string>> HighlightTerms, bool Empty) Prepare(
-        string query, SearchFilters filters, bool matchAllWhenEmpty)
+    private (Clause? Clause, SearchFilters Filters, List<string> Warnings, QueryCompiler.Result Compiled, bool Empty) Prepare(
+        string query, SearchFilters filters, bool matchAllWhenEmpty, bool expand)
     {
         var parsed = QueryParser.Parse(query);
         var all = filters.And(parsed.Filters);
-        var compiled = _compiler.Compile(parsed.Root);
+        var compiled = _compiler.Compile(parsed.Root, expand);
         var clause = compiled.Clause ?? (all.IsEmpty && !matchAllWhenEmpty ? null : new MatchAllClause());
-        return (clause, all, [.. parsed.Warnings, .. compiled.Warnings], compiled.HighlightTerms, parsed.Root is null);
+        return (clause, all, [.. parsed.Warnings, .. compiled.Warnings], compiled, parsed.Root is null);
     }
 
-    private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request, Dictionary<(int Segment, int DocOrd), StoredDocument> documents)
+    private SearchHit Hydrate(HitCollector.Candidate c, HighlightTerms terms, SearchRequest request, Dictionary<(int Segment, int DocOrd), StoredDocument> documents)
     {
         var view = snapshot.Segments[c.Segment];
         if (!documents.TryGetValue((c.Segment, c.DocOrd), out var stored))

@@ -3,11 +3,23 @@ namespace SearchEngine.Index.Storage;
 /// <summary>The decoded facet columns of a segment (see <see cref="DocValuesCodec"/>).</summary>
 internal sealed class DocValues
 {
+    /// <summary>A document with neither date nor year, in <see cref="SortDay"/>.</summary>
+    public const int NoDate = -1;
+
     public required string[] Issuers { get; init; }
     public required string[] Regions { get; init; }
     public required string[] Types { get; init; }
     public required string[] Industries { get; init; }
     public required int[] Year { get; init; }
+
+    /// <summary>The document's date as <see cref="DateOnly.DayNumber"/>, -1 when it has none.</summary>
+    public required int[] Date { get; init; }
+
+    /// <summary>
+    /// The day a date order sorts a document by: its date, else 1 January of its year; <see cref="NoDate"/> when
+    /// it has neither.
+    /// </summary>
+    public required int[] SortDay { get; init; }
     public required int[] Region { get; init; }
     public required int[] Type { get; init; }
     public required int[][] DocumentIssuers { get; init; }
@@ -21,6 +33,8 @@ internal sealed class DocValues
         var types = r.ReadStrings();
         var industries = r.ReadStrings();
         var year = new int[documents];
+        var date = new int[documents];
+        var sortDay = new int[documents];
         var region = new int[documents];
         var type = new int[documents];
         var docIssuers = new int[documents][];
@@ -30,6 +44,8 @@ internal sealed class DocValues
         for (int d = 0; d < documents; d++)
         {
             year[d] = r.ReadInt32();
+            date[d] = r.ReadInt32();
+            sortDay[d] = date[d] >= 0 ? date[d] : year[d] is >= 1 and <= 9999 ? new DateOnly(year[d], 1, 1).DayNumber : NoDate;
             region[d] = r.ReadInt32();
             type[d] = r.ReadInt32();
             docIssuers[d] = ReadOrds(ref r);
@@ -40,7 +56,7 @@ internal sealed class DocValues
         }
         return new DocValues
         {
-            Issuers = issuers, Regions = regions, Types = types, Industries = industries, Year = year, Region = region,
+            Issuers = issuers, Regions = regions, Types = types, Industries = industries, Year = year, Date = date, SortDay = sortDay, Region = region,
             Type = type, DocumentIssuers = docIssuers, DocumentIndustries = docIndustries, SectionIndustries = sectionIndustries,
         };
     }

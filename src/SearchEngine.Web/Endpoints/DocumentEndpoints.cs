@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using SearchEngine.Core.Analysis;
 using SearchEngine.Index.Model;
 using SearchEngine.Index.Storage;
 using SearchEngine.Ingestion.Pipeline;
@@ -19,7 +18,7 @@ internal static class DocumentEndpoints
     {
         var api = app.MapGroup("/api/documents").WithTags("Documents");
         api.MapGet("/{id}", Get).RequireRateLimiting(CostlyRequests.WithQueryPolicy)
-            .WithSummary("A document: metadata with evidence, the outline of every section (unless outline=false), and the texts of a page of sections (from, count; or the page holding section; or, with at, one section's text from that character)");
+            .WithSummary("A document: metadata with evidence, the outline of every section (unless outline=false), and the texts of a page of sections (from, count; or the page holding section; or, with at, one section's text from that character); with q, marked where the search for q matches (its synonyms too unless expand=false, a phrase only as the phrase)");
         api.MapPost("/", Upload).AddEndpointFilter<ApiKeyFilter>().DisableAntiforgery()
             .WithSummary("Upload a policy file (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd); it is searchable when this returns");
         api.MapDelete("/{id}", Delete).AddEndpointFilter<ApiKeyFilter>().WithSummary("Delete a document");
@@ -59,7 +58,7 @@ internal static class DocumentEndpoints
         IReadOnlyList<OutlineEntry>? Outline, int From, int Total);
 
     private static Results<Ok<DocumentView>, ProblemHttpResult> Get(
-        string id, string? q, int? from, int? count, int? section, int? at, bool? outline, SearchService service, IOptions<WebOptions> options)
+        string id, string? q, int? from, int? count, int? section, int? at, bool? outline, SearchService service, IOptions<WebOptions> options, bool expand = true)
     {
         if ((q?.Length ?? 0) > options.Value.MaxQueryLength)
             return TypedResults.Problem($"The query is longer than {options.Value.MaxQueryLength} characters.", statusCode: 400, title: "Invalid request");
@@ -92,8 +91,10 @@ internal static class DocumentEndpoints
         if (start > total)
             return Invalid($"from must be at most {total}, the document's number of sections; it was {start}.");
         // Highlighting analyses the text it marks, and only the texts of the page are read from storage (in windows
-        // of a long section): the cost of a request is bounded by the page, not by the document.
-        var terms = string.IsNullOrWhiteSpace(q) ? null : new HashSet<string>(ChineseAnalyzer.Default.Terms(q), StringComparer.Ordinal);
+        // of a long section): the cost of a request is bounded by the page, not by the document. The marks are what
+        // the search for q matched (the compiled query: synonyms, phrases as phrases), so a section listed as a hit
+        // shows why.
+        var terms = string.IsNullOrWhiteSpace(q) ? null : service.Searcher().HighlightTermsFor(q, expand);
         int budget = MaxPageCharacters;
         var sections = new List<SectionView>();
         for (int i = start; i < Math.Min(total, start + size); i++)

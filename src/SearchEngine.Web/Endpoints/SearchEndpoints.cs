@@ -11,7 +11,8 @@ internal static class SearchEndpoints
     public static void MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Search");
-        api.MapGet("/search", Search).WithSummary("Search sections, with facets and highlighted snippets");
+        api.MapGet("/search", Search)
+            .WithSummary("Search sections, with facets and highlighted snippets; sort=relevance|date_desc|date_asc (by date: newest or oldest first, undated last); expand=false matches the literal words only (expansions lists what synonyms added)");
         api.MapGet("/suggest", Suggest).WithSummary("Completions of a typed prefix");
         api.MapGet("/facets", Facets).RequireRateLimiting(CostlyRequests.Policy).WithSummary("Every facet value with its number of documents");
         api.MapGet("/trend", Trend).RequireRateLimiting(CostlyRequests.Policy).WithSummary("Documents matching a query, by issuer and year");
@@ -19,7 +20,7 @@ internal static class SearchEndpoints
 
     private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
         SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string? year, int? yearFrom, int? yearTo,
-        string[]? industry, string[]? region, string[]? type, string? group, int page = 1, int size = 10)
+        string[]? industry, string[]? region, string[]? type, string? group, string? sort, bool expand = true, int page = 1, int size = 10)
     {
         var limits = options.Value;
         if ((q?.Length ?? 0) > limits.MaxQueryLength)
@@ -30,11 +31,13 @@ internal static class SearchEndpoints
             return Problem($"page must be between 1 and 1000; it was {page}.");
         if (group is not (null or "" or "document" or "section"))
             return Problem($"group must be 'document' or 'section'; it was '{group}'.");
+        if (!SearchSorts.TryParse(sort, out var order))
+            return Problem($"sort must be {SearchSorts.Names}; it was '{sort}'.");
         if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
             return Problem(error);
         var result = service.Searcher().Search(new SearchRequest
         {
-            Query = q ?? "", Filters = filters, GroupByDocument = group != "section", Page = page, Size = size,
+            Query = q ?? "", Filters = filters, GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
         });
         return TypedResults.Ok(SearchResponse.From(result));
     }

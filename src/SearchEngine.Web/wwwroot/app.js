@@ -5,7 +5,13 @@
 
 const FACETS = [["industry", "产业"], ["year", "年份"], ["issuer", "发文机关"], ["region", "地区"], ["type", "文种"]];
 const MULTI = ["issuer", "industry", "region", "type"];
+const SORTS = ["relevance", "date_desc", "date_asc"];
 const $ = id => document.getElementById(id);
+
+/** The order shown: the one chosen, else relevance for words and newest first when browsing by filters alone. */
+function effectiveSort(state) {
+  return state.sort || (state.q ? "relevance" : "date_desc");
+}
 
 /** A document's metadata line; a value the engine inferred rather than read in print says so (（推断）). */
 function metaLine(d, fields) {
@@ -42,7 +48,10 @@ function marked(html) {
 
 function readState() {
   const p = new URLSearchParams(location.search);
-  const state = { q: p.get("q") || "", year: p.get("year") || "", group: p.get("group") !== "section", page: +(p.get("page") || 1), doc: p.get("doc"), view: p.get("view") || "results" };
+  const state = {
+    q: p.get("q") || "", year: p.get("year") || "", group: p.get("group") !== "section", page: +(p.get("page") || 1), doc: p.get("doc"), view: p.get("view") || "results",
+    sort: SORTS.includes(p.get("sort")) ? p.get("sort") : "", expand: p.get("expand") !== "false",
+  };
   for (const f of MULTI) state[f] = p.getAll(f);
   return state;
 }
@@ -53,6 +62,8 @@ function writeState(state, push = true) {
   for (const f of MULTI) for (const v of state[f]) p.append(f, v);
   if (state.year) p.set("year", state.year);
   if (!state.group) p.set("group", "section");
+  if (state.sort) p.set("sort", state.sort);
+  if (!state.expand) p.set("expand", "false");
   if (state.page > 1) p.set("page", state.page);
   if (state.doc) p.set("doc", state.doc);
   if (state.view !== "results") p.set("view", state.view);
@@ -68,6 +79,8 @@ function apiParams(state) {
   for (const f of MULTI) for (const v of state[f]) p.append(f, v);
   if (state.year) p.set("year", state.year);
   p.set("group", state.group ? "document" : "section");
+  if (effectiveSort(state) !== "relevance") p.set("sort", effectiveSort(state));
+  if (!state.expand) p.set("expand", "false");
   p.set("page", state.page);
   p.set("size", 10);
   return p;
@@ -105,6 +118,8 @@ async function renderState(mine) {
   const state = readState();
   $("q").value = state.q;
   $("group").checked = state.group;
+  $("sort").value = effectiveSort(state);
+  $("expansions").hidden = true;
   $("view-results").setAttribute("aria-pressed", String(state.view === "results"));
   $("view-trend").setAttribute("aria-pressed", String(state.view === "trend"));
   renderChips(state);
@@ -133,6 +148,7 @@ async function renderState(mine) {
   $("summary").textContent = `找到 ${body.totalDocuments} 个文件的 ${body.total} 个章节（${body.tookMs} 毫秒）`;
   $("warnings").hidden = !body.warnings.length;
   $("warnings").textContent = body.warnings.join(" ");
+  renderExpansions(body.expansions || [], state);
   renderHits(body.hits, state);
   renderPages(body, state);
   renderFacets(body.facets, state);
@@ -147,6 +163,32 @@ function returnToOpenedHit() {
   if (!item) return;
   item.scrollIntoView({ block: "center" });
   item.querySelector("a.hit-title").focus({ preventScroll: true });
+}
+
+/**
+ * What synonyms added to the query (也包含：氢燃料电池、燃料电池), with a button that repeats the search for the
+ * literal words; with expansion off, a note and the button that turns it back on.
+ */
+function renderExpansions(expansions, state) {
+  const box = $("expansions");
+  box.replaceChildren();
+  if (state.expand && expansions.length) {
+    const listed = expansions.length === 1
+      ? expansions[0].alternatives.join("、")
+      : expansions.map(e => `${e.alternatives.join("、")}（${e.term}）`).join("；");
+    box.append(el("span", "也包含：" + listed + " "), toggle("只搜原词", false));
+  } else if (!state.expand && state.q) {
+    box.append(el("span", "只匹配原词，未包含同义词。 "), toggle("包含同义词", true));
+  }
+  box.hidden = !box.childNodes.length;
+
+  function toggle(label, expand) {
+    const b = el("button", label, "link");
+    b.type = "button";
+    b.id = "expand-toggle";
+    b.addEventListener("click", () => writeState({ ...readState(), expand, page: 1 }));
+    return b;
+  }
 }
 
 function renderHits(hits, state) {
@@ -283,6 +325,7 @@ let shown = null; // the document on screen: { doc, q, lo, hi, total, body, toc,
 function documentUrl(state, params) {
   const p = new URLSearchParams(params);
   if (state.q) p.set("q", state.q);
+  if (state.q && !state.expand) p.set("expand", "false");
   p.set("count", PAGE);
   return `api/documents/${encodeURIComponent(state.doc)}?` + p;
 }
@@ -295,7 +338,7 @@ function sectionFromHash() {
 async function showDocument(state, mine) {
   const wanted = sectionFromHash();
   const view = $("document");
-  if (shown && shown.doc === state.doc && shown.q === state.q && !view.hidden && wanted !== null) {
+  if (shown && shown.doc === state.doc && shown.q === state.q && shown.expand === state.expand && !view.hidden && wanted !== null) {
     return goToSection(wanted); // a table-of-contents link or a changed anchor: same document, maybe another page
   }
   const response = await fetchCurrent(documentUrl(state, wanted !== null ? { section: wanted } : { from: 0 }), mine);
@@ -339,7 +382,7 @@ async function showDocument(state, mine) {
   more.type = "button";
   const body = el("div");
   view.append(tocBox, matches, earlier, body, more);
-  shown = { doc: state.doc, q: state.q, lo: d.from, hi: d.from, total: d.total, outline: d.outline || [], body, tocItems, more, earlier, matches, pending: null, observer: null };
+  shown = { doc: state.doc, q: state.q, expand: state.expand, lo: d.from, hi: d.from, total: d.total, outline: d.outline || [], body, tocItems, more, earlier, matches, pending: null, observer: null };
   const current = shown;
   earlier.addEventListener("click", () => loadPage(current, Math.max(0, current.lo - PAGE), "before"));
   more.addEventListener("click", () => loadPage(current, current.hi, "after"));
@@ -625,6 +668,7 @@ $("search").addEventListener("submit", e => {
   writeState({ ...readState(), q: $("q").value.trim(), page: 1, doc: null });
 });
 $("group").addEventListener("change", () => writeState({ ...readState(), group: $("group").checked, page: 1 }));
+$("sort").addEventListener("change", () => writeState({ ...readState(), sort: $("sort").value, page: 1 }));
 $("view-results").addEventListener("click", () => writeState({ ...readState(), view: "results", doc: null }));
 $("view-trend").addEventListener("click", () => writeState({ ...readState(), view: "trend", doc: null }));
 window.addEventListener("popstate", render);

@@ -1,6 +1,6 @@
 // Embeddable search widget. On any intranet page:
 //   <script src="https://search.example/widget.js" defer></script>
-//   <div data-policy-search data-region="怀化市" data-year="2021..2025" data-industry="氢能" data-size="5"></div>
+//   <div data-policy-search data-region="怀化市" data-year="2021..2025" data-industry="氢能" data-size="5" data-sort="date_desc"></div>
 // Each such div gets a search box and results from the server the script came from, drawn in a shadow root so
 // the host page's styles and the widget's never meet. It needs nothing from the host page's scripts. Document
 // text is inserted as text; snippets are rebuilt from their text and <mark> elements only.
@@ -13,6 +13,7 @@
   const STYLE = `
     :host { all: initial; display: block; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; line-height: 1.7; }
     form { display: flex; gap: .4rem; margin-bottom: .6rem; }
+    select { font: inherit; border: 1px solid #d0d7de; border-radius: 4px; }
     input { flex: 1; font: inherit; padding: .35rem .6rem; border: 1px solid #d0d7de; border-radius: 4px; }
     button { font: inherit; padding: .3rem .8rem; border: 1px solid #d0d7de; border-radius: 4px; background: #8b1a1a; color: #fff; cursor: pointer; }
     ol { margin: 0; padding-left: 1.3rem; } li { margin-bottom: .7rem; }
@@ -53,8 +54,19 @@
     input.placeholder = host.dataset.placeholder || "搜索政策文件";
     input.setAttribute("aria-label", input.placeholder);
     input.value = host.dataset.q || "";
+    // The order: data-sort, else relevance for words and newest first for presets alone, until the reader picks one.
+    const sorts = [["relevance", "相关度"], ["date_desc", "最新"], ["date_asc", "最早"]];
+    const order = el("select");
+    order.setAttribute("aria-label", "排序");
+    for (const [value, label] of sorts) {
+      const option = el("option", label);
+      option.value = value;
+      order.append(option);
+    }
+    let chosen = sorts.some(([v]) => v === host.dataset.sort) ? host.dataset.sort : "";
+    order.addEventListener("change", () => { chosen = order.value; search(); });
     const button = el("button", "搜索");
-    form.append(input, button);
+    form.append(input, order, button);
     const note = el("p", Object.keys(preset).length ? "范围：" + Object.values(preset).join(" · ") : "", "preset");
     const status = el("p", "", "meta");
     status.setAttribute("aria-live", "polite");
@@ -64,7 +76,9 @@
     async function search() {
       const q = input.value.trim();
       if (!q && !Object.keys(preset).length) return;
+      order.value = chosen || (q ? "relevance" : "date_desc");
       const params = new URLSearchParams({ q, size: String(size) });
+      if (order.value !== "relevance") params.set("sort", order.value);
       for (const [k, v] of Object.entries(preset)) params.append(k, v);
       list.replaceChildren();
       status.textContent = "检索中…";
@@ -81,7 +95,7 @@
           link.rel = "noopener";
           const inferred = new Set(hit.inferred || []);
           const mark = f => inferred.has(f) ? "（推断）" : "";
-          item.append(link, el("p", [hit.issuers.length ? hit.issuers.join("、") + mark("issuers") : "", hit.year ? hit.year + mark("year") : "",
+          item.append(link, el("p", [hit.issuers.length ? hit.issuers.join("、") + mark("issuers") : "", hit.date ? hit.date + mark("date") : hit.year ? hit.year + mark("year") : "",
             hit.headingPath.join(" › ")].filter(Boolean).join(" · "), "meta"));
           const text = el("p");
           text.append(marked(hit.snippet));

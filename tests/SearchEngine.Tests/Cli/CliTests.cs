@@ -94,6 +94,44 @@ public class CliTests
     }
 
     [Fact]
+    public void Should_sort_by_date_list_expansions_and_search_literally_on_request()
+    {
+        // Given an index of the seeds
+        var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
+        try
+        {
+            using (var writer = IndexWriter.Open(folder))
+            {
+                foreach (var d in Seeds.Report.Documents)
+                    writer.AddOrUpdate(DocumentRecord.From(d));
+                writer.Commit();
+            }
+
+            // When 氢能 is searched newest first, as JSON
+            var (exit, output) = Run("search", "氢能", "--index", folder, "--sort", "date_desc", "--json");
+            Assert.Equal(0, exit);
+            using var json = JsonDocument.Parse(output);
+            var dates = json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("date").GetString()!).ToList();
+
+            // Then the hits come newest first and the expansion of 氢能 is listed
+            Assert.True(dates.Count >= 2);
+            Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+            Assert.Equal("氢能", json.RootElement.GetProperty("expansions")[0].GetProperty("term").GetString());
+
+            // And in text the expansion is said, --no-expand drops it, and an unknown order is refused
+            Assert.Contains("also matching 氢能: 氢燃料电池", Run("search", "氢能", "--index", folder).Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("also matching", Run("search", "氢能", "--index", folder, "--no-expand").Output, StringComparison.Ordinal);
+            var (badExit, badOutput) = Run("search", "氢能", "--index", folder, "--sort", "newest");
+            Assert.Equal(2, badExit);
+            Assert.Contains("--sort 'newest' is not a sort", badOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Should_refuse_to_index_into_a_folder_another_writer_holds_with_one_sentence()
     {
         // Given a writer holding the index folder

@@ -16,6 +16,7 @@ internal sealed class BruteForceSearcher
     private readonly IndexSnapshot _snapshot;
     private readonly List<Section> _sections = [];
     private readonly ChineseAnalyzer _analyzer;
+    private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
 
     public BruteForceSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
     {
@@ -87,8 +88,13 @@ internal sealed class BruteForceSearcher
 
     private double Idf(string term)
     {
-        long df = _sections.Count(s => s.Fields.Any(f => f.Any(t => t.Text == term)));
-        return Bm25F.Idf(df, _sections.Count);
+        // Remembered per term: the scan is over every section, and a query evaluates every section.
+        if (!_idf.TryGetValue(term, out double idf))
+        {
+            long df = _sections.Count(s => s.Fields.Any(f => f.Any(t => t.Text == term)));
+            _idf[term] = idf = Bm25F.Idf(df, _sections.Count);
+        }
+        return idf;
     }
 
     /// <summary>Whether the section passes the filters, and which facet filters it fails (same bits as the engine).</summary>
