@@ -31,7 +31,7 @@ public class HighlightCostTests(ITestOutputHelper output)
     public void Should_highlight_a_dense_text_in_output_and_time_linear_in_its_length(string family, string unit, string term)
     {
         string small = Repeat(unit, SmallLength), large = Repeat(unit, SmallLength * Growth);
-        HashSet<string> terms = [term];
+        var terms = HighlightTerms.OfWords([term]);
         Highlighter.Full(small, terms);
         double once = Best(() => Highlighter.Full(small, terms), 3), eight = Best(() => Highlighter.Full(large, terms), 2);
         for (int retry = 0; retry < 3 && eight / Math.Max(once, 0.01) >= 24; retry++)
@@ -50,7 +50,7 @@ public class HighlightCostTests(ITestOutputHelper output)
     public void Should_look_at_a_bounded_prefix_when_no_term_occurs_plainly()
     {
         // Traditional characters match 氢能 only after normalisation, so no plain occurrence guides the window
-        HashSet<string> terms = ["氢能"];
+        var terms = HighlightTerms.OfWords(["氢能"]);
         string small = Repeat("推進氫能與產業發展。", Highlighter.NormalisedSearchCharacters);
         string large = Repeat("推進氫能與產業發展。", Highlighter.NormalisedSearchCharacters * 16);
         Highlighter.Snippet(small, terms, 160);
