@@ -16,10 +16,14 @@ public sealed record SearchResponse(
         IReadOnlyList<string> HeadingPath, string Snippet, double Score, string Source, IReadOnlyList<string> AlternateSources,
         IReadOnlyList<SectionMatch> OtherSections, string Url, IReadOnlyList<string> Inferred);
 
+    /// <summary>Set when no section held every word and the hits are a relaxed answer; absent otherwise.</summary>
+    public RelaxedMatch? Relaxed { get; init; }
+
     public static SearchResponse From(SearchResult r) => new(
         r.Query, r.Total, r.TotalDocuments, Math.Round(r.TookMs, 2), r.Warnings,
         [.. r.Hits.Select(h => new Hit(h.DocumentId, h.SectionId, h.Title, h.Issuers, h.DocumentNumber, h.Date, h.Year, h.Region, h.Type,
             h.Industries, h.Units, h.HeadingPath, h.Snippet, Math.Round(h.Score, 4), h.Source, h.AlternateSources, h.OtherSections,
             $"/?doc={Uri.EscapeDataString(h.DocumentId)}#s{h.SectionId}", h.Inferred))],
-        r.Facets);
+        r.Facets)
+    { Relaxed = r.Relaxed };
 }

@@ -28,7 +28,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var (clause, filters, warnings, highlightTerms, empty) = Prepare(request.Query, request.Filters, request.MatchAllWhenEmpty);
+        var (clause, filters, warnings, highlightTerms, empty, conjuncts, excluded) = Prepare(request.Query, request.Filters, request.MatchAllWhenEmpty);
         if (clause is null)
         {
             if (empty && warnings.Count == 0)
@@ -37,6 +37,34 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         }
 
         int keep = Math.Max(1, request.Page) * Math.Max(1, request.Size);
+        var (collector, facets, scored) = Collect(clause, filters, request, keep);
+        RelaxedMatch? relaxed = null;
+        if (collector.TotalSections == 0 && conjuncts.Count > 0)
+        {
+            // No section holds every word: say which words occur nowhere, and offer documents that hold them in
+            // different sections, or else the sections that hold the most (rarest) words.
+            var relaxation = new QueryRelaxation(this, conjuncts, excluded, filters, request, keep);
+            warnings.AddRange(relaxation.Absent.Select(label => $"'{label}' does not occur in any document."));
+            if (relaxation.Run() is { } outcome)
+            {
+                relaxed = outcome.Notice;
+                (collector, facets, scored) = (outcome.Collector, outcome.Facets, outcome.Scored);
+            }
+        }
+
+        var terms = new HashSet<string>(highlightTerms.SelectMany(t => t), StringComparer.Ordinal);
+        var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
+        // Many hits of one document (group=section, or a long document's sections) share its stored record:
+        // it is decompressed once per search, not once per hit.
+        var documents = new Dictionary<(int Segment, int DocOrd), StoredDocument>();
+        var hits = page.Select(c => Hydrate(c, terms, request, documents)).ToList();
+        return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
+            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>()) { ScoredSections = scored, Relaxed = relaxed };
+    }
+
+    /// <summary>Runs a clause over every segment: the kept hits, the facets and how many sections were scored.</summary>
+    internal (HitCollector Collector, FacetCollector Facets, long Scored) Collect(Clause clause, SearchFilters filters, SearchRequest request, int keep)
+    {
         var collector = new HitCollector(keep, request.GroupByDocument);
         var facets = new FacetCollector();
         var bm25 = new Dictionary<int, Bm25F>();
@@ -69,15 +97,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             }
         }
         collector.Finish();
-
-        var terms = new HashSet<string>(highlightTerms.SelectMany(t => t), StringComparer.Ordinal);
-        var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
-        // Many hits of one document (group=section, or a long document's sections) share its stored record:
-        // it is decompressed once per search, not once per hit.
-        var documents = new Dictionary<(int Segment, int DocOrd), StoredDocument>();
-        var hits = page.Select(c => Hydrate(c, terms, request, documents)).ToList();
-        return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
-            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>()) { ScoredSections = scored };
+        return (collector, facets, scored);
     }
 
     /// <summary>
@@ -86,7 +106,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     /// </summary>
     public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null)
     {
-        var (clause, allFilters, _, _, _) = Prepare(query, filters ?? SearchFilters.None, matchAllWhenEmpty: false);
+        var (clause, allFilters, _, _, _, _, _) = Prepare(query, filters ?? SearchFilters.None, matchAllWhenEmpty: false);
         var counts = new Dictionary<(string Issuer, int Year), int>();
         if (clause is null)
             return [];
@@ -117,14 +137,14 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     /// Parse, merge the query's filters with the request's, analyse: the clause to run (a match-all one for a
     /// query of filters only, or when asked to), the warnings, the terms to highlight, and whether no words were given.
     /// </summary>
-    private (Clause? Clause, SearchFilters Filters, List<string> Warnings, IReadOnlyList<IReadOnlyList<string>> HighlightTerms, bool Empty) Prepare(
-        string query, SearchFilters filters, bool matchAllWhenEmpty)
+    private (Clause? Clause, SearchFilters Filters, List<string> Warnings, IReadOnlyList<IReadOnlyList<string>> HighlightTerms, bool Empty,
+        IReadOnlyList<QueryCompiler.Conjunct> Conjuncts, Clause? Excluded) Prepare(string query, SearchFilters filters, bool matchAllWhenEmpty)
     {
         var parsed = QueryParser.Parse(query);
         var all = filters.And(parsed.Filters);
         var compiled = _compiler.Compile(parsed.Root);
         var clause = compiled.Clause ?? (all.IsEmpty && !matchAllWhenEmpty ? null : new MatchAllClause());
-        return (clause, all, [.. parsed.Warnings, .. compiled.Warnings], compiled.HighlightTerms, parsed.Root is null);
+        return (clause, all, [.. parsed.Warnings, .. compiled.Warnings], compiled.HighlightTerms, parsed.Root is null, compiled.Conjuncts, compiled.Excluded);
     }
 
     private SearchHit Hydrate(HitCollector.Candidate c, HashSet<string> terms, SearchRequest request, Dictionary<(int Segment, int DocOrd), StoredDocument> documents)
@@ -144,7 +164,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         { Inferred = document.Inferred };
     }
 
-    private Matcher Build(Clause clause, SegmentView view, Dictionary<int, Bm25F> bm25)
+    internal Matcher Build(Clause clause, SegmentView view, Dictionary<int, Bm25F> bm25)
     {
         var reader = view.Reader;
         switch (clause)
@@ -163,7 +183,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
                     cursors[i] = new PostingsCursor(reader, pi);
                     idf += Idf(p.Terms[i]);
                 }
-                return new PhraseMatcher(cursors, [.. p.Offsets], p.FieldMask, reader, Scoring(bm25, p.FieldMask), idf * p.Weight);
+                return new PhraseMatcher(cursors, [.. p.Offsets], p.FieldMask, reader, Scoring(bm25, p.FieldMask), idf * p.Weight, p.Slop);
             case AllClause all:
                 var required = all.Children.Select(c => Build(c, view, bm25)).ToList();
                 return required.Any(m => m is EmptyMatcher) ? EmptyMatcher.Instance : new ConjunctionMatcher(required);
@@ -197,5 +217,5 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         return scoring;
     }
 
-    private double Idf(string term) => Bm25F.Idf(snapshot.DocFrequency(term), Math.Max(snapshot.SectionCount, 1));
+    internal double Idf(string term) => Bm25F.Idf(snapshot.DocFrequency(term), Math.Max(snapshot.SectionCount, 1));
 }

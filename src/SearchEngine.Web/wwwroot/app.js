@@ -81,6 +81,7 @@ async function render() {
   $("results").hidden = false;
   if (!state.q && MULTI.every(f => !state[f].length) && !state.year) {
     $("summary").textContent = "输入关键词开始检索，或在左侧按发文机关、年份、产业筛选。";
+    renderRelaxed(null);
     $("results").replaceChildren();
     $("pages").replaceChildren();
     const facets = await (await fetch("api/facets")).json();
@@ -93,9 +94,20 @@ async function render() {
   $("summary").textContent = `找到 ${body.totalDocuments} 个文件的 ${body.total} 个章节（${body.tookMs} 毫秒）`;
   $("warnings").hidden = !body.warnings.length;
   $("warnings").textContent = body.warnings.join(" ");
+  renderRelaxed(body.relaxed);
   renderHits(body.hits, state);
   renderPages(body, state);
   renderFacets(body.facets, state);
+}
+
+// No section held every word: the engine relaxed the query and says how (text only, never markup).
+function renderRelaxed(relaxed) {
+  const line = $("relaxed");
+  line.hidden = !relaxed;
+  if (!relaxed) { line.textContent = ""; return; }
+  line.textContent = relaxed.mode === "document"
+    ? "没有同时包含全部词语的章节；以下文件的不同章节合起来包含全部词语。"
+    : "没有同时包含全部词语的章节；以下结果不要求：" + relaxed.notRequired.join("、");
 }
 
 function renderHits(hits, state) {
