@@ -53,6 +53,12 @@ internal static class SearchCommand
     {
         foreach (var w in result.Warnings)
             Console.WriteLine($"warning: {w}");
+        if (result.Relaxed is { } relaxed)
+        {
+            Console.WriteLine(relaxed.Mode == RelaxedMatch.DocumentMode
+                ? "relaxed: no section holds every word; each document below holds them across its sections"
+                : $"relaxed: no section holds every word; not required: {string.Join(", ", relaxed.NotRequired)}");
+        }
         Console.WriteLine($"{result.TotalDocuments} documents, {result.Total} sections ({result.TookMs:F1} ms)");
         int rank = 0;
         foreach (var hit in result.Hits)
