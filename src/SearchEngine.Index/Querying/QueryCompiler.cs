@@ -124,6 +124,8 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
                 foreach (var alternative in group.Alternatives)
                     highlight.Add(alternative.Terms);
             }
+            if (run.Count > 1)
+                highlight.Add([string.Concat(run.Select(g => g.Token.Text))]); // so a snippet prefers where the run stands whole
             clauses.Add(run.Count == 1 ? Alternatives(run[0], mask) : RunOf(run, mask));
         }
         return clauses.Count == 1 ? clauses[0] : new AllClause(clauses);
