@@ -49,6 +49,18 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     }
 
     [Fact]
+    public async Task Search_says_which_words_were_not_required_when_no_section_holds_them_all()
+    {
+        var relaxed = await GetJson("/api/search?q=" + Uri.EscapeDataString("氢能 燃料电池 qqzzxx"));
+        Assert.Equal("partial", relaxed.GetProperty("relaxed").GetProperty("mode").GetString());
+        Assert.Equal(["qqzzxx"], relaxed.GetProperty("relaxed").GetProperty("notRequired").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(relaxed.GetProperty("warnings").EnumerateArray(), w => w.GetString() == "'qqzzxx' does not occur in any document.");
+        Assert.NotEqual(0, relaxed.GetProperty("hits").GetArrayLength());
+        var full = await GetJson("/api/search?q=" + Uri.EscapeDataString("氢能 燃料电池"));
+        Assert.False(full.TryGetProperty("relaxed", out _), "a query whose words meet in one section is not relaxed");
+    }
+
+    [Fact]
     public async Task Search_filters_by_structured_parameters()
     {
         var json = await GetJson("/api/search?q=发展&issuer=中共湖南省委&year=2023&group=section&size=5");

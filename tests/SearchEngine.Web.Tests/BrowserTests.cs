@@ -265,6 +265,22 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_relaxed_answer_says_which_words_were_not_required()
+    {
+        var page = await Open("/?q=" + Uri.EscapeDataString("氢能 燃料电池 <b>qqzzxx</b>"));
+        await page.WaitForSelectorAsync("#relaxed:not([hidden])");
+        string notice = (await page.Locator("#relaxed").TextContentAsync())!;
+        Assert.Contains("没有同时包含全部词语的章节；以下结果不要求：", notice, StringComparison.Ordinal);
+        Assert.Contains("<b>qqzzxx</b>", notice, StringComparison.Ordinal); // the word as typed, shown as text
+        Assert.Equal(0, await page.Locator("#relaxed b").CountAsync());
+        Assert.True(await page.Locator("#results li").CountAsync() > 0);
+
+        await page.FillAsync("#q", "氢能 燃料电池");
+        await page.PressAsync("#q", "Enter");
+        await page.WaitForSelectorAsync("#relaxed[hidden]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+    }
+
+    [Fact]
     public async Task Markup_in_documents_and_queries_is_shown_as_text_everywhere()
     {
         using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };

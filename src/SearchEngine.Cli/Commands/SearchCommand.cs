@@ -77,6 +77,12 @@ internal static class SearchCommand
     {
         foreach (var w in result.Warnings)
             Console.WriteLine($"warning: {w}");
+        if (result.Relaxed is { } relaxed)
+        {
+            Console.WriteLine(relaxed.Mode == RelaxedMatch.DocumentMode
+                ? "relaxed: no section holds every word; each document below holds them across its sections"
+                : $"relaxed: no section holds every word; not required: {string.Join(", ", relaxed.NotRequired)}");
+        }
         Console.WriteLine($"{result.TotalDocuments} documents, {result.Total} sections ({result.TookMs:F1} ms)");
         foreach (var e in result.Expansions)
             Console.WriteLine($"also matching {e.Term}: {string.Join("、", e.Alternatives)} (--no-expand for the word alone)");

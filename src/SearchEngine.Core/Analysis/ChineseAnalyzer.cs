@@ -13,6 +13,12 @@ public sealed class ChineseAnalyzer
     /// <summary>Shortest word that gets sub-words in index mode: 农业发展银行 → 农业, 发展, 银行, ….</summary>
     private const int SubWordMinLength = 3;
 
+    /// <summary>
+    /// Most characters a word crossing into a long word may start before it (数据 of 数据要素 before 要素市场化配置),
+    /// and most such crossing words emitted at one boundary: the cost per long word stays bounded.
+    /// </summary>
+    private const int CrossingReach = 4, MaxCrossingWords = 16;
+
     private readonly ChineseSegmenter _segmenter;
     private readonly StopWords _stopWords;
 
@@ -59,8 +65,9 @@ public sealed class ChineseAnalyzer
         _segmenter.Segment(chars, spans, words);
         var slots = Slots(chars);
 
-        foreach (var word in words)
+        for (int w = 0; w < words.Count; w++)
         {
+            var word = words[w];
             bool isSpan = word.SpanIndex >= 0;
             string term = isSpan ? spans[word.SpanIndex].Text : chars[word.Start..word.End];
             var kind = isSpan ? spans[word.SpanIndex].Kind : TokenKind.Word;
@@ -79,6 +86,41 @@ public sealed class ChineseAnalyzer
             else if (word.End - word.Start >= SubWordMinLength)
             {
                 AddSubWords(chars, word.Start, word.End, normalized, slots, output);
+            }
+            if (w > 0 && IsHanWord(words[w - 1], chars) && IsHanWord(word, chars) && words[w - 1].End == word.Start
+                && (word.End - word.Start >= SubWordMinLength || words[w - 1].End - words[w - 1].Start >= SubWordMinLength))
+            {
+                AddCrossingWords(chars, words[w - 1].Start, word.Start, word.End, normalized, slots, output);
+            }
+        }
+    }
+
+    private static bool IsHanWord(ChineseSegmenter.Word word, string chars) =>
+        word.SpanIndex < 0 && ChineseSegmenter.IsHan(chars[word.Start]) && ChineseSegmenter.IsHan(chars[word.End - 1]);
+
+    /// <summary>
+    /// Dictionary words that cross the boundary between two adjacent words when one of them is long: the path
+    /// cut 数据要素市场化配置 as 数据 | 要素市场化配置, so 数据要素 is added as a sub-word on the slots it covers
+    /// and a search for 数据要素 finds it. Starts at most <see cref="CrossingReach"/> characters before the
+    /// boundary, at most <see cref="MaxCrossingWords"/> words per boundary.
+    /// </summary>
+    private void AddCrossingWords(string chars, int previousStart, int boundary, int end, NormalizedText normalized, int[] slots, List<Token> output)
+    {
+        int emitted = 0;
+        for (int i = Math.Max(previousStart, boundary - CrossingReach); i < boundary; i++)
+        {
+            int limit = Math.Min(end, i + Vocabulary.MaxWordLength);
+            for (int j = i + 2; j <= limit; j++)
+            {
+                var piece = chars.AsSpan(i, j - i);
+                int frequency = Vocabulary.Frequency(piece);
+                if (frequency < 0)
+                    break;
+                if (j <= boundary || frequency == 0 || _stopWords.Contains(piece))
+                    continue;
+                output.Add(MakeToken(piece.ToString(), i, j, TokenKind.SubWord, normalized, slots));
+                if (++emitted == MaxCrossingWords)
+                    return;
             }
         }
     }

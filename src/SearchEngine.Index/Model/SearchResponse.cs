@@ -20,6 +20,9 @@ public sealed record SearchResponse(
     /// <summary>The query words that synonyms expanded and what else they matched (see <see cref="Expansion"/>).</summary>
     public IReadOnlyList<Expansion> Expansions { get; init; } = [];
 
+    /// <summary>Set when no section held every word and the hits are a relaxed answer; absent otherwise.</summary>
+    public RelaxedMatch? Relaxed { get; init; }
+
     public static SearchResponse From(SearchResult r) => new(
         r.Query, r.Total, r.TotalDocuments, Math.Round(r.TookMs, 2), r.Warnings,
         [.. r.Hits.Select(h => new Hit(h.DocumentId, h.SectionId, h.Title, h.Issuers, h.DocumentNumber, h.Date, h.Year, h.Region, h.Type,
@@ -28,6 +31,7 @@ public sealed record SearchResponse(
         r.Facets)
     {
         Expansions = r.Expansions,
+        Relaxed = r.Relaxed,
     };
 
     /// <summary>The page's link to a section: <c>?doc=…&amp;q=…#s…</c>.</summary>

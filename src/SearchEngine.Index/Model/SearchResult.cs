@@ -24,6 +24,25 @@ public sealed record SearchResult(
 
     /// <summary>The query words that synonyms expanded, with what else they matched; empty when none were (or expansion was off).</summary>
     public IReadOnlyList<Expansion> Expansions { get; init; } = [];
+
+    /// <summary>
+    /// Set when no section held every word and the hits are a relaxed answer (see <see cref="RelaxedMatch"/>);
+    /// null for an ordinary answer.
+    /// </summary>
+    public RelaxedMatch? Relaxed { get; init; }
+}
+
+/// <summary>
+/// How a query was relaxed because no section held all its words: <c>document</c> — each hit is the best section
+/// of a document whose sections together hold every word; <c>partial</c> — the hits hold every word but the
+/// <see cref="NotRequired"/> ones (the words whose absence costs least, rare words weighing most).
+/// </summary>
+/// <param name="Mode"><see cref="DocumentMode"/> or <see cref="PartialMode"/>.</param>
+/// <param name="NotRequired">The words, as typed, that the hits need not contain (none in document mode).</param>
+public sealed record RelaxedMatch(string Mode, IReadOnlyList<string> NotRequired)
+{
+    public const string DocumentMode = "document";
+    public const string PartialMode = "partial";
 }
 
 /// <summary>One hit: a section with its document's metadata and a highlighted snippet.</summary>

@@ -8,8 +8,12 @@ internal abstract record Clause;
 
 internal sealed record TermClause(string Term, int FieldMask, double Weight) : Clause;
 
-/// <summary>Terms at slot offsets relative to the first.</summary>
-internal sealed record PhraseClause(IReadOnlyList<string> Terms, IReadOnlyList<int> Offsets, int FieldMask, double Weight) : Clause;
+/// <summary>
+/// Terms at slot offsets relative to the first, in order; <paramref name="Slop"/> extra character slots may
+/// open between them in all (0: exactly adjacent, as a quoted phrase; 1: a run of Chinese typed as one word,
+/// so a particle such as 的 may sit between its pieces).
+/// </summary>
+internal sealed record PhraseClause(IReadOnlyList<string> Terms, IReadOnlyList<int> Offsets, int FieldMask, double Weight, int Slop = 0) : Clause;
 
 internal sealed record AllClause(IReadOnlyList<Clause> Children) : Clause;
 

@@ -163,7 +163,11 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
         return score > weakest.Score || (score == weakest.Score && order < weakest.Order);
     }
 
-    private void Offer(Candidate candidate)
+    /// <summary>Sets the counts when the hits were found by other means (a relaxed answer offers its own candidates).</summary>
+    public void SetTotals(long sections, long documents) => (TotalSections, TotalDocuments) = (sections, documents);
+
+    /// <summary>Keeps a candidate if it is among the best so far (regardless of the segment being collected).</summary>
+    public void Offer(Candidate candidate)
     {
         var priority = (candidate.Key, candidate.Score, Order(candidate.Segment, candidate.Section));
         if (_heap.Count < keep)

@@ -37,6 +37,38 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         }
 
         int keep = Math.Max(1, request.Page) * Math.Max(1, request.Size);
+        var (collector, facets, scored) = Collect(clause, filters, request, keep);
+        RelaxedMatch? relaxed = null;
+        if (collector.TotalSections == 0 && compiled.Conjuncts.Count > 0)
+        {
+            // No section holds every word: say which words occur nowhere, and offer documents that hold them in
+            // different sections, or else the sections that hold the most (rarest) words.
+            var relaxation = new QueryRelaxation(this, compiled.Conjuncts, compiled.Excluded, filters, request, keep);
+            warnings.AddRange(relaxation.Absent.Select(label => $"'{label}' does not occur in any document."));
+            if (relaxation.Run() is { } outcome)
+            {
+                relaxed = outcome.Notice;
+                (collector, facets, scored) = (outcome.Collector, outcome.Facets, outcome.Scored);
+            }
+        }
+
+        var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
+        // Many hits of one document (group=section, or a long document's sections) share its stored record:
+        // it is decompressed once per search, not once per hit.
+        var documents = new Dictionary<(int Segment, int DocOrd), StoredDocument>();
+        var hits = page.Select(c => Hydrate(c, compiled.Highlight, request, documents)).ToList();
+        return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
+            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>())
+        {
+            ScoredSections = scored,
+            Expansions = compiled.Expansions,
+            Relaxed = relaxed,
+        };
+    }
+
+    /// <summary>Runs a clause over every segment: the kept hits, the facets and how many sections were scored.</summary>
+    internal (HitCollector Collector, FacetCollector Facets, long Scored) Collect(Clause clause, SearchFilters filters, SearchRequest request, int keep)
+    {
         var collector = new HitCollector(keep, request.GroupByDocument, request.Sort);
         var facets = new FacetCollector();
         var bm25 = new Dictionary<int, Bm25F>();
@@ -69,18 +101,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             }
         }
         collector.Finish();
-
-        var page = collector.Top().Skip((Math.Max(1, request.Page) - 1) * request.Size).Take(request.Size);
-        // Many hits of one document (group=section, or a long document's sections) share its stored record:
-        // it is decompressed once per search, not once per hit.
-        var documents = new Dictionary<(int Segment, int DocOrd), StoredDocument>();
-        var hits = page.Select(c => Hydrate(c, compiled.Highlight, request, documents)).ToList();
-        return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
-            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>())
-        {
-            ScoredSections = scored,
-            Expansions = compiled.Expansions,
-        };
+        return (collector, facets, scored);
     }
 
     /// <summary>
@@ -158,7 +179,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         { Inferred = document.Inferred };
     }
 
-    private Matcher Build(Clause clause, SegmentView view, Dictionary<int, Bm25F> bm25)
+    internal Matcher Build(Clause clause, SegmentView view, Dictionary<int, Bm25F> bm25)
     {
         var reader = view.Reader;
         switch (clause)
@@ -177,7 +198,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
                     cursors[i] = new PostingsCursor(reader, pi);
                     idf += Idf(p.Terms[i]);
                 }
-                return new PhraseMatcher(cursors, [.. p.Offsets], p.FieldMask, reader, Scoring(bm25, p.FieldMask), idf * p.Weight);
+                return new PhraseMatcher(cursors, [.. p.Offsets], p.FieldMask, reader, Scoring(bm25, p.FieldMask), idf * p.Weight, p.Slop);
             case AllClause all:
                 var required = all.Children.Select(c => Build(c, view, bm25)).ToList();
                 return required.Any(m => m is EmptyMatcher) ? EmptyMatcher.Instance : new ConjunctionMatcher(required);
@@ -211,5 +232,5 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         return scoring;
     }
 
-    private double Idf(string term) => Bm25F.Idf(snapshot.DocFrequency(term), Math.Max(snapshot.SectionCount, 1));
+    internal double Idf(string term) => Bm25F.Idf(snapshot.DocFrequency(term), Math.Max(snapshot.SectionCount, 1));
 }

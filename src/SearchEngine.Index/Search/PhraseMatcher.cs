@@ -8,7 +8,10 @@ namespace SearchEngine.Index.Search;
 /// Terms at fixed relative positions in one text field: "战略性新兴产业". A conjunction of the terms finds
 /// candidates; positions confirm them. Positions count character slots, so a phrase also matches across a
 /// word and its sub-words (新能源 汽车 inside 新能源汽车). Scored as one pseudo-term whose frequency in each
-/// field is its number of occurrences, with the terms' idfs summed, as Lucene scores phrases.
+/// field is its number of occurrences, with the terms' idfs summed, as Lucene scores phrases. With a slop, the
+/// terms stay in order and up to that many extra slots may open between them in all. Positions do not say whether a
+/// term stood whole or inside a longer word, so occurrences count in the sub-word field (weaker) beyond the number
+/// the terms' whole-word frequencies allow, and sloppy occurrences always do: adjacent whole words rank first.
 /// </summary>
 internal sealed class PhraseMatcher : Matcher
 {
@@ -21,10 +24,12 @@ internal sealed class PhraseMatcher : Matcher
     private readonly ConjunctionMatcher _candidates;
     private readonly int[] _phraseTf = new int[IndexFields.ScoringFieldCount];
     private readonly List<int>[] _positions;
+    private readonly int _slop;
 
-    public PhraseMatcher(PostingsCursor[] cursors, int[] offsets, int scoringFieldMask, SegmentReader segment, Bm25F bm25, double idfTimesWeight)
+    public PhraseMatcher(PostingsCursor[] cursors, int[] offsets, int scoringFieldMask, SegmentReader segment, Bm25F bm25, double idfTimesWeight, int slop = 0)
     {
         _cursors = cursors;
+        _slop = slop;
         _offsets = offsets;
         _segment = segment;
         _bm25 = bm25;
@@ -66,21 +71,49 @@ internal sealed class PhraseMatcher : Matcher
                 if (_positions[i].Count == 0)
                     goto nextField;
             }
-            int count = 0;
+            int exact = 0, sloppy = 0;
             foreach (int start in _positions[0])
             {
-                int anchor = start - _offsets[0];
-                bool all = true;
-                for (int i = 1; i < _cursors.Length && all; i++)
-                    all = _positions[i].BinarySearch(anchor + _offsets[i]) >= 0;
-                if (all)
-                    count++;
+                switch (Occurrence(start - _offsets[0]))
+                {
+                    case 0:
+                        exact++;
+                        break;
+                    case > 0:
+                        sloppy++;
+                        break;
+                }
             }
-            _phraseTf[f] = count;
-            any |= count > 0;
+            int whole = exact;
+            foreach (var cursor in _cursors)
+                whole = Math.Min(whole, cursor.Tf[f]);
+            _phraseTf[f] = whole;
+            _phraseTf[f + IndexFields.TextFieldCount] = exact - whole + sloppy;
+            any |= exact + sloppy > 0;
         nextField:;
         }
         return any;
+    }
+
+    /// <summary>
+    /// The extra slots the phrase needs when its first term stands at anchor + offset 0: 0 when adjacent, up to the
+    /// slop, or -1 when it does not occur there. Each term takes the nearest position that keeps the extra
+    /// smallest, which leaves the most room for the terms after it.
+    /// </summary>
+    private int Occurrence(int anchor)
+    {
+        int extra = 0;
+        for (int i = 1; i < _cursors.Length; i++)
+        {
+            int want = anchor + _offsets[i] + extra;
+            int at = _positions[i].BinarySearch(want);
+            if (at < 0)
+                at = ~at;
+            if (at == _positions[i].Count || _positions[i][at] - (anchor + _offsets[i]) > _slop)
+                return -1;
+            extra = _positions[i][at] - (anchor + _offsets[i]);
+        }
+        return extra;
     }
 
     public override double Score()

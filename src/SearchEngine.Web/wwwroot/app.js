@@ -131,6 +131,7 @@ async function renderState(mine) {
   $("results").hidden = false;
   if (!state.q && MULTI.every(f => !state[f].length) && !state.year) {
     $("summary").textContent = "输入关键词开始检索，或在左侧按发文机关、年份、产业筛选。";
+    renderRelaxed(null);
     $("results").replaceChildren();
     $("pages").replaceChildren();
     const answer = await fetchCurrent("api/facets", mine);
@@ -149,6 +150,7 @@ async function renderState(mine) {
   $("warnings").hidden = !body.warnings.length;
   $("warnings").textContent = body.warnings.join(" ");
   renderExpansions(body.expansions || [], state);
+  renderRelaxed(body.relaxed);
   renderHits(body.hits, state);
   renderPages(body, state);
   renderFacets(body.facets, state);
@@ -189,6 +191,16 @@ function renderExpansions(expansions, state) {
     b.addEventListener("click", () => writeState({ ...readState(), expand, page: 1 }));
     return b;
   }
+}
+
+// No section held every word: the engine relaxed the query and says how (text only, never markup).
+function renderRelaxed(relaxed) {
+  const line = $("relaxed");
+  line.hidden = !relaxed;
+  if (!relaxed) { line.textContent = ""; return; }
+  line.textContent = relaxed.mode === "document"
+    ? "没有同时包含全部词语的章节；以下文件的不同章节合起来包含全部词语。"
+    : "没有同时包含全部词语的章节；以下结果不要求：" + relaxed.notRequired.join("、");
 }
 
 function renderHits(hits, state) {

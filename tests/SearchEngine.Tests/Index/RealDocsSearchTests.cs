@@ -29,6 +29,21 @@ public sealed class RealDocsSearchTests : TempFolderTest
         _searcher.Search(new SearchRequest { Query = q, Filters = filters ?? SearchFilters.None, GroupByDocument = true, Size = 100 });
 
     [Fact]
+    public void Should_match_a_run_typed_as_one_word_only_where_its_pieces_stand_together()
+    {
+        var records = Report.Value.Documents.Select(DocumentRecord.From).ToDictionary(d => d.Id);
+        string Text(string id, int section) => System.Text.RegularExpressions.Regex.Replace(
+            records[id].Title + records[id].Sections.Single(s => s.SectionIndex == section).HeadingText + records[id].Sections.Single(s => s.SectionIndex == section).Body, @"\s+", "");
+        var adjacent = new System.Text.RegularExpressions.Regex("职业.?教育");
+        // The documents do hold sections with 职业 and 教育 apart: the old AND of the pieces found them.
+        Assert.Contains(records.Values.SelectMany(d => d.Sections.Select(s => Text(d.Id, s.SectionIndex))),
+            t => t.Contains("职业", StringComparison.Ordinal) && t.Contains("教育", StringComparison.Ordinal) && !adjacent.IsMatch(t));
+        var result = _searcher.Search(new SearchRequest { Query = "职业教育", GroupByDocument = false, Size = 100, Highlight = false });
+        Assert.NotEmpty(result.Hits);
+        Assert.All(result.Hits, h => Assert.Matches(adjacent, Text(h.DocumentId, h.SectionId)));
+    }
+
+    [Fact]
     public void Should_find_a_page_by_the_number_its_information_table_prints()
     {
         var result = Search("赣府厅发〔2020〕4号");

@@ -78,12 +78,38 @@ internal sealed class BruteForceSearcher
             if ((p.FieldMask & ((1 << f) | (1 << (f + 4)))) == 0)
                 continue;
             var positions = p.Terms.Select(term => s.Fields[f].Where(t => t.Text == term).Select(t => t.Position).ToHashSet()).ToList();
-            tf[f] = positions[0].Count(start => Enumerable.Range(1, p.Terms.Count - 1).All(i => positions[i].Contains(start - p.Offsets[0] + p.Offsets[i])));
+            // Every way of placing the terms in order with extra gaps e_1 ≤ e_2 ≤ … ≤ slop (cumulative): an
+            // occurrence is exact when some placement needs no extra slot, sloppy when every one needs some.
+            int exact = 0, sloppy = 0;
+            foreach (int start in positions[0])
+            {
+                int anchor = start - p.Offsets[0];
+                int? least = Placements(p.Terms.Count, p.Slop).Where(e => Enumerable.Range(1, p.Terms.Count - 1)
+                    .All(i => positions[i].Contains(anchor + p.Offsets[i] + e[i]))).Select(e => (int?)e[^1]).Min();
+                if (least == 0)
+                    exact++;
+                else if (least is not null)
+                    sloppy++;
+            }
+            // Positions do not tell a whole word from a sub-word: adjacent occurrences count as whole words up
+            // to the fewest whole-word occurrences of any term in the field, the rest as sub-word occurrences.
+            int whole = p.Terms.Select(term => s.Fields[f].Count(t => t.Text == term && t.Kind != TokenKind.SubWord)).Append(exact).Min();
+            tf[f] = whole;
+            tf[f + 4] = exact - whole + sloppy;
         }
         if (tf.All(x => x == 0))
             return null;
         double idf = p.Terms.Sum(Idf);
         return p.Weight * idf * Bm25F.Saturate(new Bm25F(_snapshot.AverageLengths, p.FieldMask).PseudoFrequency(tf, s.Lengths));
+    }
+
+    /// <summary>Cumulative extra gaps for terms 0..n-1: e[0] = 0 and 0 ≤ e[i-1] ≤ e[i] ≤ slop.</summary>
+    private static IEnumerable<int[]> Placements(int n, int slop)
+    {
+        IEnumerable<int[]> Extend(int[] prefix) => prefix.Length == n
+            ? [prefix]
+            : Enumerable.Range(prefix[^1], slop - prefix[^1] + 1).SelectMany(e => Extend([.. prefix, e]));
+        return Extend([0]);
     }
 
     private double Idf(string term)
