@@ -11,8 +11,11 @@ internal static class SegmentFormat
     /// The format of segments and commit points together (a commit names it). 6: commit files and CURRENT end with a
     /// CRC-32 line; an index of format 5 is rebuilt rather than read without checksums. 7: a stored document is its
     /// head and its section texts in separately compressed chunks, so one section is read without the others.
+    /// 8: BM25F's body length normalisation and heading boost changed (<see cref="Search.Bm25F"/>), and each
+    /// postings block stores its maximum pseudo-frequency under those parameters, so a format-7 block bound could
+    /// be below a section's score and prune a hit; such an index is rebuilt.
     /// </summary>
-    public const int Version = 7;
+    public const int Version = 8;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 
