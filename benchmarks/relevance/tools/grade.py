@@ -17,25 +17,34 @@ def kind(q):
 def lead(body):
     m=re.search(r'[。；！？]', body[:80])
     return body[:m.end()] if m else body[:60]
-def listy(text): return text.count('、')>=2
+PUNCT='，。；：、,;:（）()！？ '
+def listed(t, text):
+    # the term's clause (between punctuation marks) is an item of an enumeration: a 、 on either side
+    i=text.find(t)
+    if i<0: return False
+    l=i-1
+    while l>=0 and text[l] not in PUNCT: l-=1
+    r=i+len(t)
+    while r<len(text) and text[r] not in PUNCT: r+=1
+    return (l>=0 and text[l]=='、') or (r<len(text) and text[r]=='、')
 def term_grade(t, s):
     path=[h for h in s['heading'].split(' / ')] if s['heading'] else []
     own=path[-1] if path else ''
     parents=path[:-1]
     body=s['body']; c=body.count(t); L=lead(body)
     dens=c*len(t)/max(len(body),1)
-    if t in own: return 2 if listy(own) else 3
+    if t in own: return 2 if listed(t, own) else 3
     paras=[p for p in body.split('\n') if p.strip()]
     for p in paras:
         m=re.match(r'^[^。；：:！？]{1,20}[。：:]', p)
-        if m and t in m.group(0) and not listy(m.group(0)): return 3   # a run-in item title (专栏 item) names it
+        if m and t in m.group(0) and not listed(t, m.group(0)): return 3   # a run-in item title (专栏 item) names it
     for p in paras[1:]:
         pl=lead(p)
-        if t in pl and not listy(pl) and p.count(t)>=2: return 3   # a paragraph led by it
-    if t in L and not listy(L) and c>=2: return 3
+        if t in pl and not listed(t, pl) and p.count(t)>=2: return 3   # a paragraph led by it
+    if t in L and not listed(t, L) and c>=2: return 3
     if c>=3 and dens>=0.02: return 3
-    if any(t in p and not listy(p) for p in parents): return 2
-    if c>=2 or (t in L) or any(t in lead(p) and not listy(lead(p)) for p in paras): return 2
+    if any(t in p and not listed(t, p) for p in parents): return 2
+    if c>=2 or (t in L and not listed(t, L)) or any(t in lead(p) and not listed(t, lead(p)) for p in paras): return 2
     if c==1 or any(t in p for p in parents): return 1
     return 0
 def grade(q, s, titles):
