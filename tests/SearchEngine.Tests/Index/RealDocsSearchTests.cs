@@ -1,7 +1,6 @@
 using SearchEngine.Index.Indexing;
 using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
-using SearchEngine.Ingestion.Pipeline;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;
@@ -13,13 +12,12 @@ namespace SearchEngine.Tests.Index;
 /// </summary>
 public sealed class RealDocsSearchTests : TempFolderTest
 {
-    private static readonly Lazy<IngestReport> Report = new(() => new PolicyFileIngester().Ingest([Seeds.SeedFolder, RealDocs.Folder], Seeds.RepositoryRoot));
     private readonly IndexSearcher _searcher;
 
     public RealDocsSearchTests()
     {
         using var writer = IndexWriter.Open(Folder);
-        foreach (var d in Report.Value.Documents)
+        foreach (var d in SeedsAndRealDocs.Report.Documents)
             writer.AddOrUpdate(DocumentRecord.From(d));
         writer.Commit();
         _searcher = new IndexSearcher(writer.Snapshot);
