@@ -1,3 +1,9 @@
+"""Grades the pooled sections of benchmarks/relevance/queries.txt by the rules in ../README.md.
+
+Run in a folder holding queries.txt and pool/ (from `dotnet run --project benchmarks/SearchEngine.Benchmarks --
+relevance-pool queries.txt pool`); writes queries.json (and auto.json, the same list) and prints grade counts.
+The engine's ranks are not read: the pool only says which sections to grade.
+"""
 import json, re, sys
 S=[json.loads(l) for l in open('pool/sections.jsonl')]
 byid={(s['doc'],s['section']):s for s in S}
