@@ -2,9 +2,21 @@ using BenchmarkDotNet.Running;
 using SearchEngine.Benchmarks;
 
 // Benchmarks: dotnet run -c Release --project benchmarks/SearchEngine.Benchmarks -- --filter '*'
+// Relevance (nDCG@10 on benchmarks/relevance/queries.json): ... -- relevance [benchmarks/results/relevance/NAME.md]
+// Relevance pool for judging: ... -- relevance-pool QUERIES.txt FOLDER
 // Segmentation report: ... -- segmentation-report ../shared/peers/results benchmarks/results/segmentation.md
 // Load test (loopback only): ... -- load-test http://127.0.0.1:5000 SECONDS CLIENTS [API_KEY]
 // Lucene comparison: ... -- lucene-comparison /tmp/corpus_10000.jsonl ../shared/peers benchmarks/results/lucene-comparison.md
+if (args is ["relevance", ..])
+{
+    SearchEngine.Benchmarks.Relevance.RelevanceCommand.Run(args.Length > 1 ? args[1] : null);
+    return;
+}
+if (args is ["relevance-pool", var queryFile, var poolFolder])
+{
+    SearchEngine.Benchmarks.Relevance.RelevanceCommand.Pool(queryFile, poolFolder);
+    return;
+}
 if (args is ["segmentation-report", var peers, var output])
 {
     SegmentationReport.Run(peers, output);

@@ -14,8 +14,11 @@ internal static class SegmentFormat
     /// 8: the facet columns hold each document's date, so a search sorts by date without reading stored documents.
     /// 9: index-time tokens changed: dictionary words crossing into a long word (数据要素 of 数据 | 要素市场化配置) are
     /// sub-words, so an index built before would miss them; it is rebuilt.
+    /// 10: BM25F's body length normalisation and heading boost changed (<see cref="Search.Bm25F"/>), and each
+    /// postings block stores its maximum pseudo-frequency under those parameters, so an older block bound could
+    /// be below a section's score and prune a hit; such an index is rebuilt.
     /// </summary>
-    public const int Version = 9;
+    public const int Version = 10;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 

@@ -1,7 +1,6 @@
 using SearchEngine.Index.Indexing;
 using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
-using SearchEngine.Ingestion.Pipeline;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;
@@ -13,13 +12,12 @@ namespace SearchEngine.Tests.Index;
 /// </summary>
 public sealed class RealDocsSearchTests : TempFolderTest
 {
-    private static readonly Lazy<IngestReport> Report = new(() => new PolicyFileIngester().Ingest([Seeds.SeedFolder, RealDocs.Folder], Seeds.RepositoryRoot));
     private readonly IndexSearcher _searcher;
 
     public RealDocsSearchTests()
     {
         using var writer = IndexWriter.Open(Folder);
-        foreach (var d in Report.Value.Documents)
+        foreach (var d in SeedsAndRealDocs.Report.Documents)
             writer.AddOrUpdate(DocumentRecord.From(d));
         writer.Commit();
         _searcher = new IndexSearcher(writer.Snapshot);
@@ -31,7 +29,7 @@ public sealed class RealDocsSearchTests : TempFolderTest
     [Fact]
     public void Should_match_a_run_typed_as_one_word_only_where_its_pieces_stand_together()
     {
-        var records = Report.Value.Documents.Select(DocumentRecord.From).ToDictionary(d => d.Id);
+        var records = SeedsAndRealDocs.Report.Documents.Select(DocumentRecord.From).ToDictionary(d => d.Id);
         string Text(string id, int section) => System.Text.RegularExpressions.Regex.Replace(
             records[id].Title + records[id].Sections.Single(s => s.SectionIndex == section).HeadingText + records[id].Sections.Single(s => s.SectionIndex == section).Body, @"\s+", "");
         var adjacent = new System.Text.RegularExpressions.Regex("职业.?教育");
