@@ -11,7 +11,7 @@ namespace SearchEngine.Tests.Index.Relevance;
 public sealed class JudgedSetTests(SeedsAndRealDocsIndex index) : IClassFixture<SeedsAndRealDocsIndex>
 {
     /// <summary>The mean nDCG@10 reached (benchmarks/results/relevance/final.md).</summary>
-    private const double Reached = 0.8268;
+    private const double Reached = 0.8729;
 
     /// <summary>Room for small changes elsewhere (a segmentation fix, a new real document) before this fails.</summary>
     private const double Margin = 0.01;
