@@ -180,7 +180,7 @@ public class LinearCostTests(ITestOutputHelper output)
 
     private static List<(int Start, int End, TokenKind Kind)> QuadraticSpans(string text)
     {
-        var spans = DocumentNumberParser.FindAll(text).Select(d => (d.Start, d.End, Kind: TokenKind.DocumentNumber)).ToList();
+        var spans = DocumentNumberParser.FindAllSpellings(text).Select(d => (d.Start, d.End, Kind: TokenKind.DocumentNumber)).ToList();
         int numbers = spans.Count;
         foreach (Match m in MixedTokenRecognizer.Pattern().Matches(text))
         {
