@@ -328,8 +328,8 @@ public static class QueryParser
             {
                 if (InNumber(i))
                 {
-                    if (!char.IsWhiteSpace(text[i]))
-                        word.Append(text[i]);
+                    // Kept as typed: a space is what tells the analyzer where a bare year ends (湘政办发2021 47号).
+                    word.Append(text[i]);
                     i++;
                     continue;
                 }
