@@ -19,6 +19,9 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
         var warnings = new List<string>();
         var highlight = new List<IReadOnlyList<string>>();
         var clause = root is null ? null : Compile(root, warnings, highlight);
+        // A query that is only a number's prefix (湘政办发) or prefix and year (湘政办发〔2021〕) lists that series.
+        if (root is WordNode { Field: null } word && DocumentNumberTerms.Series(word.Text) is { } series)
+            clause = new SeriesClause(series, clause);
         return new Result(clause, warnings, highlight);
     }
 
@@ -72,8 +75,19 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
             }
             clauses.Add(alternatives.Count == 1 ? alternatives[0] : new AnyClause(alternatives));
         }
-        return clauses.Count == 1 ? clauses[0] : new AllClause(clauses);
+        var text = clauses.Count == 1 ? clauses[0] : new AllClause(clauses);
+        // A whole number also matches the document that carries it as its own (printed or only in the page's metadata),
+        // weighted so that it ranks above the documents that merely cite it.
+        return DocumentNumberTerms.Own(word.Text, analyzer) is { } own
+            ? new AnyClause([text, new TermClause(own, mask, OwnNumberWeight)])
+            : text;
     }
+
+    /// <summary>
+    /// The own-number term sits in the title field of the carrier's every section; three times a term's weight puts the
+    /// carrier above a citer even when the citer repeats the number in its title and body.
+    /// </summary>
+    private const double OwnNumberWeight = 3.0;
 
     private Clause? CompilePhrase(string text, int mask, double weight, List<string> warnings, List<IReadOnlyList<string>> highlight)
     {

@@ -8,6 +8,9 @@ internal sealed class DocValues
     public required string[] Types { get; init; }
     public required string[] Industries { get; init; }
     public required int[] Year { get; init; }
+
+    /// <summary>The document's date as <see cref="DateOnly.DayNumber"/>, -1 when it has none: orders a series newest first.</summary>
+    public required int[] Date { get; init; }
     public required int[] Region { get; init; }
     public required int[] Type { get; init; }
     public required int[][] DocumentIssuers { get; init; }
@@ -21,6 +24,7 @@ internal sealed class DocValues
         var types = r.ReadStrings();
         var industries = r.ReadStrings();
         var year = new int[documents];
+        var date = new int[documents];
         var region = new int[documents];
         var type = new int[documents];
         var docIssuers = new int[documents][];
@@ -30,6 +34,7 @@ internal sealed class DocValues
         for (int d = 0; d < documents; d++)
         {
             year[d] = r.ReadInt32();
+            date[d] = r.ReadInt32();
             region[d] = r.ReadInt32();
             type[d] = r.ReadInt32();
             docIssuers[d] = ReadOrds(ref r);
@@ -40,7 +45,7 @@ internal sealed class DocValues
         }
         return new DocValues
         {
-            Issuers = issuers, Regions = regions, Types = types, Industries = industries, Year = year, Region = region,
+            Issuers = issuers, Regions = regions, Types = types, Industries = industries, Year = year, Date = date, Region = region,
             Type = type, DocumentIssuers = docIssuers, DocumentIndustries = docIndustries, SectionIndustries = sectionIndustries,
         };
     }

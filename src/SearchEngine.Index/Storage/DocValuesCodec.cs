@@ -4,7 +4,7 @@ namespace SearchEngine.Index.Storage;
 
 /// <summary>
 /// Columnar facet and filter values: string tables for issuers, regions, types and industries, then per
-/// document its year and the ordinals of its values, and per section its industries. Counting a facet is then
+/// document its year, its date and the ordinals of its values, and per section its industries. Counting a facet is then
 /// an array walk, with no stored document read.
 /// </summary>
 internal static class DocValuesCodec
@@ -24,6 +24,7 @@ internal static class DocValuesCodec
         foreach (var d in documents)
         {
             w.WriteInt32(d.Year ?? -1);
+            w.WriteInt32(d.Date?.DayNumber ?? -1);
             w.WriteInt32(d.Region is null ? -1 : regionOrd[d.Region]);
             w.WriteInt32(d.Type is null ? -1 : typeOrd[d.Type]);
             WriteOrds(w, d.Issuers.Select(i => issuerOrd[i]));

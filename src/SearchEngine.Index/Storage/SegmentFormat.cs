@@ -11,8 +11,10 @@ internal static class SegmentFormat
     /// The format of segments and commit points together (a commit names it). 6: commit files and CURRENT end with a
     /// CRC-32 line; an index of format 5 is rebuilt rather than read without checksums. 7: a stored document is its
     /// head and its section texts in separately compressed chunks, so one section is read without the others.
+    /// 8: 发文字号 in every spelling are one token (第, spaces, bare year), each document's own number is indexed with
+    /// its series terms (DocumentNumberTerms), and the facet columns carry the date that orders a series.
     /// </summary>
-    public const int Version = 7;
+    public const int Version = 8;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 
