@@ -109,6 +109,13 @@ public class QueryParserTests
         Assert.Equal((2021, 2021), (filters.Filters.YearFrom, filters.Filters.YearTo));
         var nots = QueryParser.Parse(string.Concat(Enumerable.Repeat("-(", count)) + "氢能");
         Assert.NotNull(nots.Warnings);
+        // Brackets glued to words, open or closed, and numbers in every spelling: each '(' is scanned to the next only
+        var glued = QueryParser.Parse(string.Concat(Enumerable.Repeat("盐(氟", count)) + ")化工");
+        Assert.NotNull(glued.Root);
+        var words = QueryParser.Parse(string.Concat(Enumerable.Repeat("盐(氟)化工 ", count)));
+        Assert.Equal(count, Assert.IsType<AndNode>(words.Root).Children.Count);
+        var numbers = QueryParser.Parse(string.Concat(Enumerable.Repeat("湘政办发 〔2021〕 第47 号 湘政办发2021 47号 ", count / 10)));
+        Assert.Equal(count / 10 * 2, Assert.IsType<AndNode>(numbers.Root).Children.Count);
     }
 
     [Fact]
