@@ -122,11 +122,29 @@ public static partial class DocumentNumberParser
             var match = SpellingPattern().Match(text, start, end - start);
             if (!match.Success)
                 continue;
-            var number = FromMatch(match);
+            var number = WithoutLeadWord(FromMatch(match));
             var prefix = match.Groups["prefix"];
             done = match.Index + match.Length;
             yield return (number, prefix.Index + prefix.Length - number.Prefix.Length, done);
         }
+    }
+
+    /// <summary>
+    /// Words that run into a cited number in body text (根据湘政办发〔2021〕47号, 按照国办发…): cut from the prefix, so the
+    /// citation is found by the number's own form. No issuing prefix contains them.
+    /// </summary>
+    private static readonly string[] LeadWords = ["根据", "按照", "依据", "依照", "参照", "对照", "遵照", "贯彻", "落实", "执行", "印发", "转发"];
+
+    private static DocumentNumber WithoutLeadWord(DocumentNumber number)
+    {
+        string prefix = number.Prefix;
+        foreach (var lead in LeadWords)
+        {
+            int at = prefix.LastIndexOf(lead, StringComparison.Ordinal);
+            if (at >= 0 && prefix.Length - at - lead.Length >= 2)
+                prefix = prefix[(at + lead.Length)..];
+        }
+        return prefix.Length == number.Prefix.Length ? number : number with { Prefix = prefix };
     }
 
     private static readonly System.Buffers.SearchValues<char> SpellingStarts = System.Buffers.SearchValues.Create("〔[（(［【12");
