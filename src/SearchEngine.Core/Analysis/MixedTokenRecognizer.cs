@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using SearchEngine.Core.Documents;
 using SearchEngine.Core.Metadata;
 
 namespace SearchEngine.Core.Analysis;
@@ -17,17 +19,11 @@ internal static partial class MixedTokenRecognizer
     /// <summary>The spans of <paramref name="normalized"/>, ordered by start and never overlapping.</summary>
     public static List<Span> Find(string normalized)
     {
-        // Document numbers come in text order and do not overlap: FindAll scans forward and each search starts
+        // Document numbers come in text order and do not overlap: FindAllSpellings scans forward and each search starts
         // where the previous number ended. A pattern match that overlaps one is dropped.
         var numbers = new List<Span>();
-        foreach (var (number, start, end) in DocumentNumberParser.FindAll(normalized))
-        {
-            var m = DocumentParts().Match(normalized, start, end - start);
-            IReadOnlyList<(string, int)> parts = m.Success
-                ? [(number.Prefix, start), (m.Groups["year"].Value, m.Groups["year"].Index), (m.Groups["serial"].Value + "号", m.Groups["serial"].Index)]
-                : [];
-            numbers.Add(new Span(start, end, TokenKind.DocumentNumber, Text.SearchFolding.Fold(Compact(normalized[start..end])), parts));
-        }
+        foreach (var (number, start, end) in DocumentNumberParser.FindAllSpellings(normalized))
+            numbers.Add(new Span(start, end, TokenKind.DocumentNumber, Canonical(number), NumberParts(normalized, number, start, end)));
         // Pattern matches come in text order too, so one merge of the two ordered lists both drops the matches that
         // overlap a number and orders the result. (Checking every match against every span, as before, cost O(n²)
         // in a table of numbers: 120k spans took 9 s.)
@@ -75,6 +71,41 @@ internal static partial class MixedTokenRecognizer
         return new Span(m.Index, m.Index + m.Length, TokenKind.Number, text, []);
     }
 
+    /// <summary>
+    /// The one form every spelling of a number is searched by: 湘政办发(2021)47号 for 湘政办发〔2021〕47号, (2021),
+    /// 【2021】, 〔2021〕第47号, "47 号" and 湘政办发2021 47号, with the serial as a number (047 → 47).
+    /// </summary>
+    public static string Canonical(DocumentNumber number) => number.Year is { } year
+        ? string.Create(CultureInfo.InvariantCulture, $"{Text.SearchFolding.Fold(number.Prefix)}({year}){number.Serial}号")
+        : Text.SearchFolding.Fold(number.ToString());
+
+    /// <summary>The parts a number is also found by inside the text: its prefix, its year and its serial with 号, where printed.</summary>
+    private static List<(string Text, int Start)> NumberParts(string normalized, DocumentNumber number, int start, int end)
+    {
+        var parts = new List<(string, int)> { (number.Prefix, start) };
+        int prefixEnd = start + number.Prefix.Length;
+        if (number.Year is { } year)
+        {
+            string printed = year.ToString(CultureInfo.InvariantCulture);
+            int at = normalized.IndexOf(printed, prefixEnd, end - prefixEnd, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                parts.Add((printed, at));
+                prefixEnd = at + printed.Length;
+            }
+        }
+        // The serial is the digit run before 号 at the end, spaces allowed between them.
+        int serialEnd = end - 1;
+        while (serialEnd > prefixEnd && normalized[serialEnd - 1] == ' ')
+            serialEnd--;
+        int serialStart = serialEnd;
+        while (serialStart > prefixEnd && char.IsAsciiDigit(normalized[serialStart - 1]))
+            serialStart--;
+        if (serialStart < serialEnd)
+            parts.Add((normalized[serialStart..serialEnd] + "号", serialStart));
+        return parts;
+    }
+
     /// <summary>Spaces inside a recognised token are extraction noise ("47 号").</summary>
     private static string Compact(string s) => s.Contains(' ', StringComparison.Ordinal) ? s.Replace(" ", "", StringComparison.Ordinal) : s;
 
@@ -91,9 +122,6 @@ internal static partial class MixedTokenRecognizer
     /// <summary>Parts of a Latin-and-digit token: split at joiners, keeping decimal points between digits.</summary>
     [GeneratedRegex(@"[a-z0-9]+(?:\.\d+)*")]
     private static partial Regex AlnumParts();
-
-    [GeneratedRegex(@"[〔\[(（【［]\s*(?<year>\d{4})\s*[〕\])）】］]\s*(?<serial>\d{1,4})")]
-    private static partial Regex DocumentParts();
 
     [GeneratedRegex(@" ?[—–~～至到-] ?")]
     private static partial Regex DashLike();

@@ -97,6 +97,70 @@ public static partial class DocumentNumberParser
         }
     }
 
+    /// <summary>
+    /// Every document number in the text in any spelling people type or print, for search: besides what
+    /// <see cref="FindAll"/> reads, 第 before the serial (湘政办发〔2021〕第47号) and no brackets at all when a space or
+    /// 第 separates year and serial (湘政办发2021 47号). Kept apart from <see cref="FindAll"/>, which reads metadata and
+    /// cited numbers, because a bracketless year after a Han word is only a number for the query box and the index.
+    /// Linear: the pattern runs only in a bounded window around an opening bracket before a year, or a year right
+    /// after an issuing word's last character (发 函 字 规 电).
+    /// </summary>
+    public static IEnumerable<(DocumentNumber Number, int Start, int End)> FindAllSpellings(string text)
+    {
+        int done = 0;
+        for (int from = 0; from < text.Length;)
+        {
+            int found = text.AsSpan(from).IndexOfAny(SpellingStarts);
+            if (found < 0)
+                yield break;
+            int at = from + found;
+            from = at + 1;
+            if (at < done || !(OpeningBrackets.Contains(text[at]) ? YearFollows(text, at + 1) : BareYearAt(text, at)))
+                continue;
+            int start = Math.Max(done, at - WindowBefore);
+            int end = Math.Min(text.Length, at + SpellingWindowAfter);
+            var match = SpellingPattern().Match(text, start, end - start);
+            if (!match.Success)
+                continue;
+            var number = WithoutLeadWord(FromMatch(match));
+            var prefix = match.Groups["prefix"];
+            done = match.Index + match.Length;
+            yield return (number, prefix.Index + prefix.Length - number.Prefix.Length, done);
+        }
+    }
+
+    /// <summary>
+    /// Words that run into a cited number in body text (根据湘政办发〔2021〕47号, 按照国办发…): cut from the prefix, so the
+    /// citation is found by the number's own form. No issuing prefix contains them.
+    /// </summary>
+    private static readonly string[] LeadWords = ["根据", "按照", "依据", "依照", "参照", "对照", "遵照", "贯彻", "落实", "执行", "印发", "转发"];
+
+    private static DocumentNumber WithoutLeadWord(DocumentNumber number)
+    {
+        string prefix = number.Prefix;
+        foreach (var lead in LeadWords)
+        {
+            int at = prefix.LastIndexOf(lead, StringComparison.Ordinal);
+            if (at >= 0 && prefix.Length - at - lead.Length >= 2)
+                prefix = prefix[(at + lead.Length)..];
+        }
+        return prefix.Length == number.Prefix.Length ? number : number with { Prefix = prefix };
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SpellingStarts = System.Buffers.SearchValues.Create("〔[（(［【12");
+
+    /// <summary>Room after the bracket for spaces inside it and 第: 〔 2021 〕 第 47 号.</summary>
+    private const int SpellingWindowAfter = 26;
+
+    /// <summary>A year not preceded by a digit, right after (or one space after) the last character of an issuing word.</summary>
+    private static bool BareYearAt(string text, int at)
+    {
+        int before = at - 1;
+        if (before >= 0 && text[before] == ' ')
+            before--;
+        return before >= 0 && text[before] is '发' or '函' or '字' or '规' or '电' && YearFollows(text, at);
+    }
+
     private static readonly System.Buffers.SearchValues<char> OpeningBrackets = System.Buffers.SearchValues.Create("〔[（(［【");
 
     /// <summary>Characters a number's prefix and spaces may take before the bracket, and the year, serial and 号 after it.</summary>
@@ -126,6 +190,11 @@ public static partial class DocumentNumberParser
     // A ministry's order may carry its year: 交通运输部令2020年第1号 (kept in the prefix, as it is cited).
     [GeneratedRegex(@"^(?<prefix>[\u4e00-\u9fff]{2,24}令(?:[\s　]*(19|20)[0-9]{2}年)?)[\s　]*[（(]?第[\s　]*(?<serial>[0-9]{1,5}|[一二三四五六七八九十百千零〇]{1,8})[\s　]*号[）)]?$")]
     private static partial Regex OrderPattern();
+
+    // The spellings of FindAllSpellings: 第 before the serial, and a bracketless year after an issuing word when a
+    // space or 第 keeps it from running into the serial (湘政办发202147号 would be ambiguous).
+    [GeneratedRegex(@"(?:(?<prefix>[\u4e00-\u9fff]{2,12})\s*[〔\[（(［【]\s*(?<year>(19|20)[0-9]{2})\s*[〕\]）)］】]\s*第?|(?<prefix>[\u4e00-\u9fff]{1,11}[发函字规电])\s?(?<year>(19|20)[0-9]{2})(?:\s+第?|第))\s*(?<serial>[0-9]{1,4})\s*号")]
+    private static partial Regex SpellingPattern();
 
     [GeneratedRegex(@"(?<prefix>[\u4e00-\u9fff]{2,12})\s*[〔\[（(［【]\s*(?<year>(19|20)[0-9]{2})\s*[〕\]）)］】]\s*(?<serial>[0-9]{1,4})\s*号")]
     private static partial Regex Pattern();

@@ -29,11 +29,12 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
     {
         int docOrd = _documents.Count;
         _documents.Add(document);
+        var numberTerms = DocumentNumberTerms.Of(document.DocumentNumber, analyzer);
         foreach (var section in document.Sections)
-            AddSection(docOrd, document.Title, section);
+            AddSection(docOrd, document.Title, numberTerms, section);
     }
 
-    private void AddSection(int docOrd, string title, SectionRecord section)
+    private void AddSection(int docOrd, string title, List<string> numberTerms, SectionRecord section)
     {
         int sectionOrd = _sectionDocument.Count;
         _sectionDocument.Add(docOrd);
@@ -57,6 +58,8 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
                 if (positions.Count == 0 || positions[^1] != token.Position)
                     positions.Add(token.Position);
             }
+            if (f == (int)IndexField.Title)
+                AddNumberTerms(numberTerms, _tokens.Count == 0 ? 0 : _tokens.Max(t => t.PositionEnd), perTerm);
         }
         _sectionLengths.Add(lengths);
         foreach (var (term, entry) in perTerm)
@@ -66,6 +69,21 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
             foreach (var list in entry.Positions)
                 list?.Sort();
             writer.Add(sectionOrd, entry.Tf, entry.Positions, lengths);
+        }
+    }
+
+    /// <summary>
+    /// The own number's terms go into the title field after the title's last slot, so no phrase of the title can run
+    /// into them, and they are not counted in the title's length: a document's number does not make its title longer.
+    /// </summary>
+    private static void AddNumberTerms(List<string> numberTerms, int slot, Dictionary<string, SectionTerm> perTerm)
+    {
+        foreach (string term in numberTerms)
+        {
+            if (!perTerm.TryGetValue(term, out var entry))
+                perTerm[term] = entry = new SectionTerm();
+            entry.Tf[IndexFields.Scoring(IndexField.Title, subWord: false)]++;
+            (entry.Positions[(int)IndexField.Title] ??= []).Add(slot);
         }
     }
 

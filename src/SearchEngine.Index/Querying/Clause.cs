@@ -21,5 +21,11 @@ internal sealed record AnyClause(IReadOnlyList<Clause> Children) : Clause;
 
 internal sealed record ExcludeClause(Clause Required, Clause Excluded) : Clause;
 
+/// <summary>
+/// The documents whose own number is in a series (a number prefix, or prefix and year), newest first; when the index
+/// holds no such series, the query as ordinary text (<paramref name="Text"/>).
+/// </summary>
+internal sealed record SeriesClause(string Term, Clause? Text) : Clause;
+
 /// <summary>Every section: a query of filters only.</summary>
 internal sealed record MatchAllClause : Clause;

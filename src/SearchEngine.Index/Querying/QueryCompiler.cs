@@ -73,6 +73,9 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
             };
         }
         var clause = root is null ? null : Compile(root, map, warnings, matched);
+        // A query that is only a number's prefix (湘政办发) or prefix and year (湘政办发〔2021〕) lists that series.
+        if (root is WordNode { Field: null } word && DocumentNumberTerms.Series(word.Text) is { } series)
+            clause = new SeriesClause(series, clause);
         return new Result(clause, warnings, new HighlightTerms(matched.Highlight), matched.Expansions)
         {
             Conjuncts = clause is null || root is OrNode or NotNode ? [] : [new Conjunct(Label(root!), clause)],
@@ -143,7 +146,12 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
             }
             clauses.Add(run.Count == 1 ? Alternatives(run[0], mask, matched) : RunOf(word.Text, run, mask, matched));
         }
-        return clauses.Count == 1 ? clauses[0] : new AllClause(clauses);
+        var text = clauses.Count == 1 ? clauses[0] : new AllClause(clauses);
+        // A whole number also matches the document that carries it as its own (printed or only in the page's metadata),
+        // weighted so that it ranks above the documents that merely cite it.
+        return DocumentNumberTerms.Own(word.Text, analyzer) is { } own
+            ? new AnyClause([text, new TermClause(own, mask, OwnNumberWeight)])
+            : text;
     }
 
     /// <summary>Extra slots a run typed as one word may open between its pieces in all (a particle such as 的).</summary>
@@ -247,6 +255,12 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
         }
         return new PhraseClause(terms, offsets, mask, weight, RunSlop);
     }
+
+    /// <summary>
+    /// The own-number term sits in the title field of the carrier's every section; three times a term's weight puts the
+    /// carrier above a citer even when the citer repeats the number in its title and body.
+    /// </summary>
+    private const double OwnNumberWeight = 3.0;
 
     private Clause? CompilePhrase(string text, int mask, double weight, List<string> warnings, Matched? matched)
     {

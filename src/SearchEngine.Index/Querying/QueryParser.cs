@@ -8,7 +8,8 @@ namespace SearchEngine.Index.Querying;
 /// Parses the query language search boxes use: words (all must match), "exact phrases", OR or |, -exclude or
 /// NOT, parentheses, title: heading: body: unit: field limits, and the filters year:2021..2024, issuer:,
 /// industry:, region:, type:. Lenient: whatever is broken (an unclosed quote or bracket, an unknown field, a
-/// dangling OR) is repaired, and the repair is reported as a warning; parsing never fails.
+/// dangling OR) is repaired, and the repair is reported as a warning; parsing never fails. Brackets and spaces
+/// inside a word are not syntax: a 发文字号 in any spelling and a term such as 盐(氟)化工 stay one word (<see cref="WordParentheses"/>).
 /// </summary>
 public static class QueryParser
 {
@@ -277,6 +278,15 @@ public static class QueryParser
     private static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
+        // A document number's spaces and brackets are part of the word (湘政办发〔2021〕47 号, 湘政办发(2024)3号).
+        var numbers = WordParentheses.NumberRanges(text);
+        int number = 0;
+        bool InNumber(int at)
+        {
+            while (number < numbers.Count && numbers[number].End <= at)
+                number++;
+            return number < numbers.Count && numbers[number].Start <= at;
+        }
         int i = 0;
         while (i < text.Length)
         {
@@ -314,8 +324,24 @@ public static class QueryParser
             }
             int start = i;
             var word = new StringBuilder();
-            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or '（' or ')' or '）' or '|' or '｜' or '"' or '“' or '”' or '＂'))
+            while (i < text.Length)
             {
+                if (InNumber(i))
+                {
+                    // Kept as typed: a space is what tells the analyzer where a bare year ends (湘政办发2021 47号).
+                    word.Append(text[i]);
+                    i++;
+                    continue;
+                }
+                if (text[i] is '(' or '（' && word.Length > 0 && WordParentheses.TryGluedClose(text, i, out int close))
+                {
+                    // 盐(氟)化工: a '(' glued to the word before it whose ')' the word goes on after is not grouping.
+                    word.Append(text, i, close + 1 - i);
+                    i = close + 1;
+                    continue;
+                }
+                if (char.IsWhiteSpace(text[i]) || text[i] is '(' or '（' or ')' or '）' or '|' or '｜' or '"' or '“' or '”' or '＂')
+                    break;
                 if (!char.IsControl(text[i]) && (!char.IsSurrogate(text[i]) || IsPair(text, i) || (i > 0 && char.IsHighSurrogate(text[i - 1]))))
                     word.Append(text[i]);
                 if ((text[i] is ':' or '：') && word.Length > 1 && IsFieldName(word.ToString(0, word.Length - 1)))

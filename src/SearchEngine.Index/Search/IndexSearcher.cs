@@ -209,6 +209,11 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
                 var positive = Build(ex.Required, view, bm25);
                 var negative = Build(ex.Excluded, view, bm25);
                 return positive is EmptyMatcher || negative is EmptyMatcher ? positive : new ExclusionMatcher(positive, negative);
+            case SeriesClause series:
+                // Decided for the whole snapshot, not per segment, so one query never mixes a list and a ranking.
+                if (snapshot.DocFrequency(series.Term) > 0)
+                    return reader.TryGetTerm(series.Term, out var seriesInfo) ? new SeriesMatcher(new PostingsCursor(reader, seriesInfo), reader) : EmptyMatcher.Instance;
+                return series.Text is null ? EmptyMatcher.Instance : Build(series.Text, view, bm25);
             case MatchAllClause:
                 return new AllSectionsMatcher(reader.SectionCount);
             default:

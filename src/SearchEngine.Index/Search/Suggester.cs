@@ -11,9 +11,14 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
 {
     public const int MaxPrefixLength = 32;
 
+    private static readonly System.Buffers.SearchValues<char> NumberBrackets = System.Buffers.SearchValues.Create("〔【［[（(");
+
     public IReadOnlyList<Suggestion> Suggest(string prefix, int count = 10)
     {
         string normalized = ChineseAnalyzer.Normalize(prefix ?? "").Trim();
+        // A number is indexed in one spelling, 湘政办发(2021)47号: 湘政办发〔2021〕 and 湘政办发［2021］第4 complete to it.
+        if (normalized.AsSpan().IndexOfAny(NumberBrackets) >= 0)
+            normalized = SearchEngine.Core.Text.SearchFolding.Fold(normalized).Replace(" ", "", StringComparison.Ordinal).Replace(")第", ")", StringComparison.Ordinal);
         if (normalized.Length == 0 || normalized.Length > MaxPrefixLength)
             return [];
         var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -35,7 +40,7 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
     }
 
     private bool IsSuggestible(string term) =>
-        analyzer.Vocabulary.Contains(term) || term.Any(char.IsAsciiLetterOrDigit);
+        !Model.DocumentNumberTerms.IsNumberTerm(term) && (analyzer.Vocabulary.Contains(term) || term.Any(char.IsAsciiLetterOrDigit));
 
     private static int LowerBound(string[] sorted, string key)
     {

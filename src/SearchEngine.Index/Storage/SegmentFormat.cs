@@ -17,8 +17,10 @@ internal static class SegmentFormat
     /// 10: BM25F's body length normalisation and heading boost changed (<see cref="Search.Bm25F"/>), and each
     /// postings block stores its maximum pseudo-frequency under those parameters, so an older block bound could
     /// be below a section's score and prune a hit; such an index is rebuilt.
+    /// 11: 发文字号 in every spelling are one token (第, spaces, bare year), and each document's own number is indexed
+    /// with its series terms (DocumentNumberTerms).
     /// </summary>
-    public const int Version = 10;
+    public const int Version = 11;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 

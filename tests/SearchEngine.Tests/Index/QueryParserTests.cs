@@ -109,6 +109,13 @@ public class QueryParserTests
         Assert.Equal((2021, 2021), (filters.Filters.YearFrom, filters.Filters.YearTo));
         var nots = QueryParser.Parse(string.Concat(Enumerable.Repeat("-(", count)) + "氢能");
         Assert.NotNull(nots.Warnings);
+        // Brackets glued to words, open or closed, and numbers in every spelling: each '(' is scanned to the next only
+        var glued = QueryParser.Parse(string.Concat(Enumerable.Repeat("盐(氟", count)) + ")化工");
+        Assert.NotNull(glued.Root);
+        var words = QueryParser.Parse(string.Concat(Enumerable.Repeat("盐(氟)化工 ", count)));
+        Assert.Equal(count, Assert.IsType<AndNode>(words.Root).Children.Count);
+        var numbers = QueryParser.Parse(string.Concat(Enumerable.Repeat("湘政办发 〔2021〕 第47 号 湘政办发2021 47号 ", count / 10)));
+        Assert.Equal(count / 10 * 2, Assert.IsType<AndNode>(numbers.Root).Children.Count);
     }
 
     [Fact]
@@ -137,6 +144,61 @@ public class QueryParserTests
     }
 
     /// <summary>Records with list members compare lists by reference; this compares them by content.</summary>
+    [Theory]
+    [InlineData("湘政办发(2024)3号", "湘政办发(2024)3号")]
+    [InlineData("湘政办发（2021）47号", "湘政办发（2021）47号")]
+    [InlineData("湘政办发〔2021〕47 号", "湘政办发〔2021〕47 号")]
+    [InlineData("湘政办发〔2021〕第47号", "湘政办发〔2021〕第47号")]
+    [InlineData("湘政办发 〔2021〕 第 47 号", "湘政办发 〔2021〕 第 47 号")]
+    [InlineData("湘政办发2021 47号", "湘政办发2021 47号")]
+    [InlineData("湘政办发［２０２１］４７号", "湘政办发［２０２１］４７号")]
+    [InlineData("湘政办发（2021）", "湘政办发（2021）")]
+    [InlineData("盐(氟)化工", "盐(氟)化工")]
+    [InlineData("盐（氟）化工", "盐（氟）化工")]
+    public void Should_read_a_document_number_or_a_term_with_brackets_inside_as_one_word(string text, string word)
+    {
+        // Given a number as researchers type it, or a term with parentheses inside it
+        var q = QueryParser.Parse(text);
+
+        // Then it is one word, spaces inside a number kept as typed, and nothing was repaired
+        Assert.Equal(new WordNode(word, null), q.Root);
+        Assert.Empty(q.Warnings);
+    }
+
+    [Fact]
+    public void Should_read_a_number_among_other_words_and_groups()
+    {
+        var q = QueryParser.Parse("(氢能 | 储能) 湘政办发(2024)3号 -盐(氟)化工");
+        var and = Assert.IsType<AndNode>(q.Root);
+        Assert.IsType<OrNode>(and.Children[0]);
+        Assert.Equal(new WordNode("湘政办发(2024)3号", null), and.Children[1]);
+        Assert.Equal(new NotNode(new WordNode("盐(氟)化工", null)), and.Children[2]);
+        Assert.Empty(q.Warnings);
+    }
+
+    [Theory]
+    [InlineData("(氢能 | 储能) 产业")]
+    [InlineData("产业 (氢能 | 储能)")]
+    [InlineData("产业(氢能 | 储能)")]
+    [InlineData("产业(氢能)")]
+    [InlineData("a (b c)")]
+    [InlineData("a(b c)d")]
+    public void Should_keep_brackets_that_group(string text)
+    {
+        var q = QueryParser.Parse(text);
+        Assert.IsType<AndNode>(q.Root);
+        Assert.DoesNotContain(Words(q.Root), w => w.Contains('(', StringComparison.Ordinal) || w.Contains('（', StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Words(QueryNode? node) => node switch
+    {
+        WordNode w => [w.Text],
+        AndNode a => a.Children.SelectMany(Words),
+        OrNode o => o.Children.SelectMany(Words),
+        NotNode n => Words(n.Child),
+        _ => [],
+    };
+
     private sealed class NodeComparer : IEqualityComparer<QueryNode?>
     {
         public bool Equals(QueryNode? x, QueryNode? y) => (x, y) switch

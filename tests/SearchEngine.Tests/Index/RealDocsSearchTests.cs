@@ -41,12 +41,31 @@ public sealed class RealDocsSearchTests : TempFolderTest
         Assert.All(result.Hits, h => Assert.Matches(adjacent, Text(h.DocumentId, h.SectionId)));
     }
 
-    [Fact]
-    public void Should_find_a_page_by_the_number_its_information_table_prints()
+    [Theory]
+    [InlineData("赣府厅发〔2020〕4号")]
+    [InlineData("赣府厅发(2020)4号")]
+    [InlineData("赣府厅发（2020）第4号")]
+    [InlineData("赣府厅发〔2020〕4 号")]
+    [InlineData("赣府厅发2020 4号")]
+    public void Should_find_a_page_by_the_number_its_information_table_prints(string query)
     {
-        var result = Search("赣府厅发〔2020〕4号");
+        var result = Search(query);
         Assert.Equal("jx-4975_1503934", result.Hits[0].DocumentId);
         Assert.Equal("赣府厅发〔2020〕4号", result.Hits[0].DocumentNumber);
+    }
+
+    [Fact]
+    public void Should_list_a_series_of_pages_by_their_own_numbers_newest_first()
+    {
+        // Given the pages whose own number (printed or in the information table) has the prefix 赣府厅发
+        var expected = SeedsAndRealDocs.Report.Documents.Where(d => d.Metadata.DocumentNumber?.Value.Prefix == "赣府厅发").ToList();
+        Assert.Contains(expected, d => d.Id == "jx-4975_1503934");
+
+        // When the prefix is searched, they are listed, and only they, newest first
+        var hits = Search("赣府厅发").Hits;
+        Assert.Equal(expected.Select(d => d.Id).Order(StringComparer.Ordinal), hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+        var dates = hits.Select(h => h.Date ?? (h.Year is { } y ? new DateOnly(y, 1, 1) : DateOnly.MinValue)).ToList();
+        Assert.Equal(dates.OrderDescending(), dates);
     }
 
     [Fact]

@@ -34,6 +34,9 @@ internal sealed class BruteForceSearcher
                     string[] texts = [document.Title, record.HeadingText, record.Body, record.UnitsText];
                     var fields = texts.Select(t => analyzer.Analyze(t, AnalysisMode.Index)).ToArray();
                     var lengths = fields.Select(f => f.Count(t => t.Kind != TokenKind.SubWord)).ToArray();
+                    // The own number's terms, in the title but not counted in its length, as SegmentBuilder indexes them.
+                    int slot = fields[0].Count == 0 ? 0 : fields[0].Max(t => t.PositionEnd);
+                    fields[0].AddRange(DocumentNumberTerms.Of(document.DocumentNumber, analyzer).Select(t => new Token(t, 0, 0, slot, slot + 1, TokenKind.Word)));
                     _sections.Add(new Section(s, reader.FirstSection[d] + i, document, record, fields, lengths));
                 }
             }
@@ -50,9 +53,15 @@ internal sealed class BruteForceSearcher
         AllClause all => all.Children.Select(c => Evaluate(c, s)).ToList() is var r && r.All(x => x is not null) ? r.Sum(x => x!.Value) : null,
         AnyClause any => any.Children.Select(c => Evaluate(c, s)).Where(x => x is not null).ToList() is { Count: > 0 } r ? r.Sum(x => x!.Value) : null,
         ExcludeClause ex => Evaluate(ex.Excluded, s) is null ? Evaluate(ex.Required, s) : null,
+        SeriesClause series => _sections.Any(x => x.Fields[0].Any(t => t.Text == series.Term))
+            ? (s.Fields[0].Any(t => t.Text == series.Term) ? 1 + (Recency(s.Document) / 1e7) : null)
+            : series.Text is null ? null : Evaluate(series.Text, s),
         MatchAllClause => 0,
         _ => throw new InvalidOperationException(),
     };
+
+    private static int Recency(DocumentRecord d) =>
+        d.Date?.DayNumber ?? (d.Year is { } y ? new DateOnly(y, 1, 1).DayNumber : 0);
 
     private double? Term(TermClause t, Section s)
     {

@@ -45,6 +45,8 @@ public class LinearCostTests(ITestOutputHelper output)
         ["ligature U+FDFA"] = n => new string('\uFDFA', n),
         ["brackets before a year"] = n => Repeat("〔2021", n),
         ["document numbers"] = n => Repeat("湘政办发〔2021〕47号", n),
+        ["document numbers in other spellings"] = n => Repeat("湘政办发 【2021】 第47 号湘政办发2021 47号", n),
+        ["years after an issuing word"] = n => Repeat("发2021 ", n),
     };
 
     public static TheoryData<string> FamilyNames => [.. Families.Keys];
@@ -180,7 +182,7 @@ public class LinearCostTests(ITestOutputHelper output)
 
     private static List<(int Start, int End, TokenKind Kind)> QuadraticSpans(string text)
     {
-        var spans = DocumentNumberParser.FindAll(text).Select(d => (d.Start, d.End, Kind: TokenKind.DocumentNumber)).ToList();
+        var spans = DocumentNumberParser.FindAllSpellings(text).Select(d => (d.Start, d.End, Kind: TokenKind.DocumentNumber)).ToList();
         int numbers = spans.Count;
         foreach (Match m in MixedTokenRecognizer.Pattern().Matches(text))
         {
