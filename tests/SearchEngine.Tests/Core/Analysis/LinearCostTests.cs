@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using SearchEngine.Core.Analysis;
 using SearchEngine.Core.Metadata;
+using SearchEngine.Tests.Support;
 using Xunit.Abstractions;
 
 namespace SearchEngine.Tests.Core.Analysis;
@@ -14,6 +15,7 @@ namespace SearchEngine.Tests.Core.Analysis;
 /// time is compared only as a ratio of 1× and 8× the input in one process, with a factor generous enough for a shared
 /// machine (a quadratic step gives 64).
 /// </summary>
+[Collection(TimingCollection.Name)]
 public class LinearCostTests(ITestOutputHelper output)
 {
     private static readonly ChineseAnalyzer Analyzer = ChineseAnalyzer.Default;
