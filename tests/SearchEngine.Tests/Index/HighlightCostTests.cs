@@ -12,7 +12,7 @@ namespace SearchEngine.Tests.Index;
 /// and a snippet of a long section without a plain occurrence analyses a bounded prefix. Measured as in
 /// LinearCostTests: the output is counted, the time compared only as a ratio of 1× and 8× in one process.
 /// </summary>
-[Collection(TimingCollection.Name)]
+[Collection(TimingGroup.Name)]
 public class HighlightCostTests(ITestOutputHelper output)
 {
     private static readonly Highlighter Highlighter = new(ChineseAnalyzer.Default);

@@ -15,7 +15,7 @@ namespace SearchEngine.Tests.Core.Analysis;
 /// time is compared only as a ratio of 1× and 8× the input in one process, with a factor generous enough for a shared
 /// machine (a quadratic step gives 64).
 /// </summary>
-[Collection(TimingCollection.Name)]
+[Collection(TimingGroup.Name)]
 public class LinearCostTests(ITestOutputHelper output)
 {
     private static readonly ChineseAnalyzer Analyzer = ChineseAnalyzer.Default;

@@ -6,7 +6,7 @@ namespace SearchEngine.Tests.Support;
 /// the algorithm and not the neighbours.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TimingCollection
+public sealed class TimingGroup
 {
     public const string Name = "Timing";
 }
