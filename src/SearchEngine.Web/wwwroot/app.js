@@ -145,7 +145,12 @@ async function renderState(mine) {
   if (!response) return;
   const body = await response.json();
   if (mine !== ticket) return;
-  if (!response.ok) { $("summary").textContent = failure(response, body); $("results").replaceChildren(); return; }
+  if (!response.ok) {
+    // Nothing of the previous answer stays on screen beside the message: hits, pages and facets all belong to it.
+    $("summary").textContent = failure(response, body);
+    for (const id of ["results", "pages", "facets"]) $(id).replaceChildren();
+    return;
+  }
   $("summary").textContent = `找到 ${body.totalDocuments} 个文件的 ${body.total} 个章节（${body.tookMs} 毫秒）`;
   $("warnings").hidden = !body.warnings.length;
   $("warnings").textContent = body.warnings.join(" ");
