@@ -215,6 +215,20 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task An_issuer_suggestion_says_what_it_is_and_becomes_a_filter()
+    {
+        var page = await Open("/");
+        await page.FillAsync("#q", "湖南省人民政府办");
+        var issuer = page.Locator("#suggestions li", new PageLocatorOptions { HasText = "发文机关" }).First;
+        await issuer.WaitForAsync();
+        Assert.Contains("件", await issuer.Locator(".note").TextContentAsync(), StringComparison.Ordinal);
+        await issuer.DispatchEventAsync("mousedown");
+        await page.WaitForSelectorAsync("#chips .chip");
+        Assert.Contains("issuer=", page.Url, StringComparison.Ordinal);
+        Assert.Equal("", await page.InputValueAsync("#q"));
+    }
+
+    [Fact]
     public async Task Embedded_results_keep_their_paging()
     {
         var page = await Open("/?embed=1&group=section&q=" + Uri.EscapeDataString("发展"));

@@ -640,12 +640,14 @@ function suggestSoon() {
     list.replaceChildren();
     $("q").removeAttribute("aria-activedescendant");
     items.slice(0, 8).forEach((s, i) => {
-      const option = el("li", s.text);
+      const option = el("li");
       option.id = "suggestion-" + i;
       option.setAttribute("role", "option");
-      option.addEventListener("mousedown", e => { e.preventDefault(); choose(s.text); });
+      option.append(el("span", s.text, "text"), el("span", suggestionNote(s), "note"));
+      option.addEventListener("mousedown", e => { e.preventDefault(); choose(s); });
       list.append(option);
     });
+    suggestions = items.slice(0, 8);
     list.hidden = !list.children.length;
     $("q").setAttribute("aria-expanded", String(!list.hidden));
   }, 150);
@@ -665,17 +667,36 @@ $("q").addEventListener("keydown", e => {
     $("q").setAttribute("aria-activedescendant", options[i].id);
   } else if (e.key === "Enter" && i >= 0) {
     e.preventDefault();
-    choose(options[i].textContent);
+    choose(suggestions[i]);
   } else if (e.key === "Escape") {
     e.preventDefault(); // closes the list; the query stays (a second Escape clears it, as the browser does)
     closeSuggestions();
   }
 });
-function choose(text) {
+let suggestions = []; // the completions on show, in order, with their kinds
+
+/** What a completion is, and how much it has: 词 · 12 节, 发文机关 · 3 件, 文件标题. */
+function suggestionNote(s) {
+  if (s.kind === "issuer") return `发文机关 · ${s.sections} 件`;
+  if (s.kind === "title") return "文件标题";
+  return `${s.sections} 节`;
+}
+
+/**
+ * A term completes the word being typed; an issuer becomes a filter (the words typed before it stay the query); a
+ * title is searched as the title it is.
+ */
+function choose(s) {
   const words = $("q").value.trim().split(/\s+/);
-  words[words.length - 1] = text;
-  $("q").value = words.join(" ");
   closeSuggestions();
+  if (s.kind === "issuer") {
+    words.pop();
+    const state = readState();
+    writeState({ ...state, q: words.join(" "), issuer: [...new Set([...state.issuer, s.text])], page: 1, doc: null });
+    return;
+  }
+  words[words.length - 1] = s.kind === "title" ? `title:"${s.text}"` : s.text;
+  $("q").value = words.join(" ");
   $("search").requestSubmit();
 }
 
