@@ -28,6 +28,11 @@ function el(tag, text, className) {
   return node;
 }
 
+/** A source as a reader knows it: the file's name, without the server's folders or an upload's hash prefix. */
+function fileName(source) {
+  return source.split("/").pop().replace(/^[0-9a-f]{10}-/, "");
+}
+
 /** The page's own sentence for a refused request (the API's detail is for programs, in two languages). */
 function failure(response, body) {
   if (response.status === 429) return `请求过于频繁，请 ${response.headers.get("Retry-After") || 60} 秒后再试。`;
@@ -238,7 +243,7 @@ function renderHits(hits, state) {
       });
       item.append(others);
     }
-    if (hit.alternateSources.length) item.append(el("p", "另见：" + hit.alternateSources.join("、"), "others"));
+    if (hit.alternateSources.length) item.append(el("p", "另见：" + hit.alternateSources.map(fileName).join("、"), "others"));
     list.append(item);
   }
 }
@@ -432,7 +437,7 @@ function infoTable(d) {
   row("发布日期", m.publicationDate?.value);
   row("文种", d.type);
   row("地区", d.region, inferred.has("region"));
-  const file = el("a", d.source.split("/").pop().replace(/^[0-9a-f]{10}-/, ""));
+  const file = el("a", fileName(d.source));
   file.href = `api/documents/${encodeURIComponent(d.id)}/file`;
   file.setAttribute("download", "");
   const source = el("dd");
