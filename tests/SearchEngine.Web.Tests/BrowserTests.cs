@@ -229,6 +229,19 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Headings_and_snippets_use_chinese_punctuation_and_headings_drop_their_final_stop()
+    {
+        // Seed 000 prints its headings with ASCII brackets and a final 。: "(九)未来产业。"
+        var page = await Open("/?group=section&q=" + Uri.EscapeDataString("未来产业"));
+        await page.WaitForSelectorAsync("#results li .crumbs span");
+        var crumbs = await page.Locator("#results li .crumbs span").AllTextContentsAsync();
+        Assert.Contains("（九）未来产业", crumbs);
+        Assert.DoesNotContain(crumbs, c => c.EndsWith('。'));
+        var snippets = string.Concat(await page.Locator("#results li > p:not(.meta):not(.others)").AllTextContentsAsync());
+        Assert.DoesNotMatch(@"[\u4e00-\u9fff][,:;]|[,:;][\u4e00-\u9fff]", snippets);
+    }
+
+    [Fact]
     public async Task Embedded_results_keep_their_paging()
     {
         var page = await Open("/?embed=1&group=section&q=" + Uri.EscapeDataString("发展"));

@@ -28,6 +28,26 @@ function el(tag, text, className) {
   return node;
 }
 
+/**
+ * Chinese text as it is printed: ASCII punctuation that OCR and some sites leave in Chinese sentences becomes
+ * full-width where it touches a Chinese character (，：；？！ and （…） around Chinese or a bracketed year), while
+ * 3,456 and 12:30 between digits stay as they are. Display only: the stored text and its offsets are untouched.
+ */
+const CJK = "\u3400-\u9fff\uf900-\ufaff";
+const NEAR_CJK = new RegExp(`(?<=[${CJK}])([,:;?!])|([,:;?!])(?=[${CJK}])`, "g");
+const FULL = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！" };
+function typeset(text) {
+  return text
+    .replace(NEAR_CJK, (m) => FULL[m])
+    .replace(/\(([^()\n]{1,40})\)/g, (m, inner, at, all) =>
+      new RegExp(`[${CJK}]`).test(inner + (all[at - 1] || "") + (all[at + m.length] || "")) ? `（${inner}）` : m);
+}
+
+/** A heading as a label (breadcrumbs, table of contents, section titles): typeset, without the sentence's final 。. */
+function headingText(heading) {
+  return typeset(heading).replace(/[。.]$/, "");
+}
+
 /** A source as a reader knows it: the file's name, without the server's folders or an upload's hash prefix. */
 function fileName(source) {
   return source.split("/").pop().replace(/^[0-9a-f]{10}-/, "");
@@ -45,8 +65,8 @@ function marked(html) {
   template.innerHTML = html;
   const out = document.createDocumentFragment();
   for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") out.append(el("mark", node.textContent));
-    else out.append(document.createTextNode(node.textContent));
+    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") out.append(el("mark", typeset(node.textContent)));
+    else out.append(document.createTextNode(typeset(node.textContent)));
   }
   return out;
 }
@@ -226,7 +246,7 @@ function renderHits(hits, state) {
     item.append(el("p", metaLine(hit, ["issuers", "documentNumber", "date", "type"]), "meta"));
     if (hit.headingPath.length) {
       const crumbs = el("div", undefined, "crumbs");
-      for (const h of hit.headingPath) crumbs.append(el("span", h));
+      for (const h of hit.headingPath) crumbs.append(el("span", headingText(h)));
       item.append(crumbs);
     }
     const text = el("p");
@@ -386,7 +406,7 @@ async function showDocument(state, mine) {
     if (!s.heading) continue;
     const item = el("li");
     item.style.marginLeft = `${s.depth}em`;
-    const link = el("a", s.heading);
+    const link = el("a", headingText(s.heading));
     link.href = "#s" + s.id;
     item.append(link);
     toc.append(item);
@@ -480,7 +500,7 @@ function appendSections(current, d, where) {
     const matched = s.highlighted && s.highlighted.includes("<mark>");
     const section = el("section", undefined, matched ? "matched" : "");
     section.id = "s" + s.id;
-    if (s.heading) section.append(el(s.depth === 0 ? "h3" : "h4", s.heading));
+    if (s.heading) section.append(el(s.depth === 0 ? "h3" : "h4", headingText(s.heading)));
     if (matched && current.tocItems.has(s.id)) current.tocItems.get(s.id).classList.add("matched");
     const text = el("div", undefined, "text");
     appendParagraphs(text, s);
@@ -538,7 +558,7 @@ function appendParagraphs(container, s) {
   for (const line of lines) {
     if (!line.trim()) continue;
     const p = el("p");
-    if (s.highlighted) p.append(marked(line)); else p.textContent = line;
+    if (s.highlighted) p.append(marked(line)); else p.textContent = typeset(line);
     container.append(p);
   }
 }
