@@ -242,6 +242,36 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task The_advanced_form_composes_the_query_and_filters_a_reader_would_type()
+    {
+        var page = await Open("/");
+        await page.Locator("#advanced > summary").ClickAsync();
+        await page.FillAsync("#advanced-form input[name=all]", "发展");
+        await page.FillAsync("#advanced-form input[name=any]", "产业 创新");
+        await page.FillAsync("#advanced-form input[name=none]", "氢能");
+        await page.FillAsync("#advanced-form input[name=from]", "2021");
+        await page.FillAsync("#advanced-form input[name=to]", "2024");
+        await page.Locator("#advanced-form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("#results li");
+        var url = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
+        Assert.Equal("发展 (产业 | 创新) -氢能", url["q"]);
+        Assert.Equal("2021..2024", url["year"]);
+        Assert.Equal("发展 (产业 | 创新) -氢能", await page.InputValueAsync("#q"));
+        Assert.DoesNotContain("氢能", await page.Locator("#results li mark").AllTextContentsAsync());
+        Assert.False(await page.Locator("#advanced").EvaluateAsync<bool>("d => d.open"));
+
+        // titles only
+        await page.Locator("#advanced > summary").ClickAsync();
+        await page.Locator("#advanced-form button[type=reset]").ClickAsync();
+        await page.FillAsync("#advanced-form input[name=phrase]", "战略性新兴产业");
+        await page.Locator("#advanced-form input[value=title]").CheckAsync();
+        await page.Locator("#advanced-form button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('q') === 'title:\"战略性新兴产业\"'");
+        await page.WaitForSelectorAsync("#results li a.hit-title");
+        Assert.All(await page.Locator("#results li a.hit-title").AllTextContentsAsync(), t => Assert.Contains("战略性新兴产业", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Embedded_results_keep_their_paging()
     {
         var page = await Open("/?embed=1&group=section&q=" + Uri.EscapeDataString("发展"));
