@@ -272,6 +272,42 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Staff_upload_check_what_was_read_and_delete_on_the_admin_page()
+    {
+        var page = await Open("/admin.html");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        static FilePayload File(string text) => new() { Name = "管理页上传.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
+        const string Notice = "湖南省科学技术厅关于管理页上传测试的通知\n湘科发〔2025〕9号\n一、总体要求\n推进管理页上传测试。\n湖南省科学技术厅\n2025年3月5日\n";
+
+        // Without the key: the page says so
+        await page.SetInputFilesAsync("#file", File(Notice));
+        await page.Locator("#upload button[type=submit]").ClickAsync();
+        await page.Locator("#upload-result .warning").WaitForAsync();
+        Assert.Contains("密钥", await page.Locator("#upload-result").TextContentAsync(), StringComparison.Ordinal);
+
+        // With it: the metadata read from the file, for the uploader to check
+        await page.FillAsync("#key", ServerFixture.ApiKey);
+        await page.Locator("#upload button[type=submit]").ClickAsync();
+        await page.Locator("#upload-result dl.info").WaitForAsync();
+        string card = (await page.Locator("#upload-result").TextContentAsync())!;
+        Assert.Contains("湘科发〔2025〕9号", card, StringComparison.Ordinal);
+        Assert.Contains("湖南省科学技术厅", card, StringComparison.Ordinal);
+        Assert.Contains("2025-03-05", card, StringComparison.Ordinal);
+        string id = (await page.Locator("#upload-result dl.info dd").Last.TextContentAsync())!;
+
+        // The same file again is recognised, not indexed twice
+        await page.Locator("#upload button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('upload-result').textContent.includes('未重复索引')");
+
+        // Delete by the id the card shows
+        await page.FillAsync("#delete-id", id);
+        await page.Locator("#delete button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('delete-result').textContent.includes('已删除')");
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/documents/" + Uri.EscapeDataString(id))).StatusCode);
+    }
+
+    [Fact]
     public async Task Embedded_results_keep_their_paging()
     {
         var page = await Open("/?embed=1&group=section&q=" + Uri.EscapeDataString("发展"));
