@@ -308,6 +308,35 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_keyboard_alone_searches_opens_a_hit_steps_through_matches_and_returns()
+    {
+        var page = await Open("/");
+        await page.FocusAsync("#q");
+        await page.Keyboard.TypeAsync("北斗");
+        await page.Keyboard.PressAsync("Escape"); // close the suggestions, keep the words
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#results li a.hit-title");
+
+        // Tab reaches the first hit's title; Enter opens it at its section, focused
+        for (int i = 0; i < 40 && !await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')"), "Tab never reached a hit");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#document section.matched mark");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // pages loaded as the view scrolled are in
+        Assert.StartsWith("s", await page.EvaluateAsync<string>("() => document.activeElement.id"), StringComparison.Ordinal);
+
+        // (the focus is on the opened section, not on <body>: the next Tab goes on from there, or, when nothing follows
+        // it, wraps as the browser does, instead of starting again at the top of the page)
+
+        // 返回结果 by keyboard: Shift+Tab back to it, Enter, and the opened hit has the focus
+        var back = page.Locator("#document button", new PageLocatorOptions { HasText = "返回结果" });
+        await back.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.classList.contains('hit-title')");
+    }
+
+    [Fact]
     public async Task Embedded_results_keep_their_paging()
     {
         var page = await Open("/?embed=1&group=section&q=" + Uri.EscapeDataString("发展"));

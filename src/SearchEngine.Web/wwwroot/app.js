@@ -682,6 +682,13 @@ $("q").addEventListener("compositionend", suggestSoon);
 $("q").addEventListener("blur", closeSuggestions); // Tab away or a click elsewhere
 $("q").addEventListener("keydown", e => {
   if (e.isComposing) return; // the input method's own keys
+  if (e.key === "Escape") {
+    // Closes the list (and any list still on its way); the words typed stay: a search box that empties itself on
+    // Escape loses a long query to a reflex.
+    e.preventDefault();
+    closeSuggestions();
+    return;
+  }
   const options = [...$("suggestions").children];
   if (!options.length || $("suggestions").hidden) return;
   let i = options.findIndex(o => o.getAttribute("aria-selected") === "true");
@@ -693,9 +700,6 @@ $("q").addEventListener("keydown", e => {
   } else if (e.key === "Enter" && i >= 0) {
     e.preventDefault();
     choose(suggestions[i]);
-  } else if (e.key === "Escape") {
-    e.preventDefault(); // closes the list; the query stays (a second Escape clears it, as the browser does)
-    closeSuggestions();
   }
 });
 let suggestions = []; // the completions on show, in order, with their kinds
