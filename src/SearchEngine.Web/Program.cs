@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using SearchEngine.Index;
 using SearchEngine.Web;
 using SearchEngine.Web.Endpoints;
+using SearchEngine.Web.OpenApi;
 
 // `dotnet run --project` starts in the project folder; `dotnet SearchEngine.Web.dll` may start anywhere, so the
 // content root (appsettings.json, wwwroot) falls back to the application's own folder.
@@ -21,7 +22,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
 });
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddExceptionHandler<BadRequestProblems>();
+builder.Services.AddOpenApiContract();
 builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);
 builder.WebHost.ConfigureKestrel(k =>
 {
@@ -38,8 +40,9 @@ builder.Services.AddRequestLimits(options);
 builder.Services.AddSecurityHeaders(options);
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<UploadStore>();
-// A parameter that does not bind (size=abc) is the client's mistake: a 400 problem, in every environment.
-builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+// A parameter that does not bind (size=abc) is the client's mistake: thrown in every environment, so that
+// BadRequestProblems answers a 400 problem naming the parameter.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -50,10 +53,12 @@ app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOpenApi();
-app.MapHealthEndpoints();
-app.MapDocumentEndpoints();
-app.MapOriginalFileEndpoints();
-app.MapSearchEndpoints();
+// Every endpoint is counted by the rate limiter (RequestLimits): each may answer 429.
+var limited = app.MapGroup("").ProducesProblem(StatusCodes.Status429TooManyRequests);
+limited.MapHealthEndpoints();
+limited.MapDocumentEndpoints();
+limited.MapOriginalFileEndpoints();
+limited.MapSearchEndpoints();
 
 // Open the index (building it from the sources on first start) before serving. A folder another process
 // writes is a setup mistake, not a bug: the operator gets one sentence and a non-zero exit, not a stack trace.

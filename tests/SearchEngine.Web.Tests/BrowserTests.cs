@@ -267,6 +267,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.Locator("#advanced-form input[value=title]").CheckAsync();
         await page.Locator("#advanced-form button[type=submit]").ClickAsync();
         await page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('q') === 'title:\"战略性新兴产业\"'");
+        await page.WaitForFunctionAsync("() => !document.getElementById('content').hasAttribute('aria-busy')"); // the new answer is in
         await page.WaitForSelectorAsync("#results li a.hit-title");
         Assert.All(await page.Locator("#results li a.hit-title").AllTextContentsAsync(), t => Assert.Contains("战略性新兴产业", t, StringComparison.Ordinal));
     }

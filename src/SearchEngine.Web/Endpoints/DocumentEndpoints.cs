@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SearchEngine.Index.Model;
 using SearchEngine.Index.Storage;
 using SearchEngine.Ingestion.Pipeline;
+using SearchEngine.Web.OpenApi;
 
 namespace SearchEngine.Web.Endpoints;
 
@@ -18,10 +21,16 @@ internal static class DocumentEndpoints
     {
         var api = app.MapGroup("/api/documents").WithTags("Documents");
         api.MapGet("/{id}", Get).RequireRateLimiting(CostlyRequests.WithQueryPolicy)
-            .WithSummary("A document: metadata with evidence, the outline of every section (unless outline=false), and the texts of a page of sections (from, count; or the page holding section; or, with at, one section's text from that character); with q, marked where the search for q matches (its synonyms too unless expand=false, a phrase only as the phrase)");
-        api.MapPost("/", Upload).AddEndpointFilter<ApiKeyFilter>().DisableAntiforgery()
-            .WithSummary("Upload a policy file (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd); it is searchable when this returns");
-        api.MapDelete("/{id}", Delete).AddEndpointFilter<ApiKeyFilter>().WithSummary("Delete a document");
+            .WithSummary("A document: metadata with evidence, the outline of every section (unless outline=false), and the texts of a page of sections (from, count; or the page holding section; or, with at, one section's text from that character); with q, marked where the search for q matches (its synonyms too unless expand=false, a phrase only as the phrase)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/", Upload).RequireApiKey().DisableAntiforgery()
+            .WithSummary("Upload a policy file (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd); it is searchable when this returns: 201 with the new document, 200 when the same content under the same name is there already")
+            .AcceptsUploadForm($"The policy file, at most SearchEngine:MaxUploadBytes; one of {string.Join(" ", UploadExtensions)}.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status408RequestTimeout)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status507InsufficientStorage);
+        api.MapDelete("/{id}", Delete).RequireApiKey().WithSummary("Delete a document (an uploaded one's file with it)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status507InsufficientStorage);
     }
 
     /// <summary>Sections whose text one request returns unless asked for fewer.</summary>
@@ -58,7 +67,15 @@ internal static class DocumentEndpoints
         IReadOnlyList<OutlineEntry>? Outline, int From, int Total);
 
     private static Results<Ok<DocumentView>, ProblemHttpResult> Get(
-        string id, string? q, int? from, int? count, int? section, int? at, bool? outline, SearchService service, IOptions<WebOptions> options, bool expand = true)
+        [Description("The document's id, as hits give it (documentId).")] string id,
+        [Description("A query whose matches to mark (highlighted), as in /api/search; at most SearchEngine:MaxQueryLength characters.")] string? q,
+        [Description("Position of the first section of the page (0 by default); not with section.")] int? from,
+        [Description("Sections in the page, 50 by default."), Range(1, MaxPageSections)] int? count,
+        [Description("Id of a section: returns the page (on the grid of count) that holds it; not with from.")] int? section,
+        [Description("With section: that section's text alone, from this character (long sections come in windows of 20,000).")] int? at,
+        [Description("false: leave out the outline of every section (a reader loading further pages has it already).")] bool? outline,
+        SearchService service, IOptions<WebOptions> options,
+        [Description("false: mark only the literal words of q, without synonyms.")] bool expand = true)
     {
         if ((q?.Length ?? 0) > options.Value.MaxQueryLength)
             return TypedResults.Problem($"The query is longer than {options.Value.MaxQueryLength} characters.", statusCode: 400, title: "Invalid request");

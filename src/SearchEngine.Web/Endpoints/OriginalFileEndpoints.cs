@@ -17,11 +17,17 @@ internal static class OriginalFileEndpoints
         Mappings = { [".wps"] = "application/vnd.ms-works", [".ofd"] = "application/ofd", [".md"] = "text/markdown" },
     };
 
+    /// <summary>The media types an original can be served as: those of the formats the ingester reads, else octet-stream.</summary>
+    private static readonly string[] FileTypes = [.. new Ingestion.Pipeline.PolicyFileIngester().SupportedExtensions
+        .Select(e => ContentTypes.TryGetContentType("file" + e, out var type) ? type : "application/octet-stream")
+        .Append("application/octet-stream").Distinct().Order(StringComparer.Ordinal)];
+
     public static void MapOriginalFileEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/documents/{id}/file", Get).WithTags("Documents")
-            .WithSummary("The original file the document was read from, as a download");
+            .WithSummary("The original file the document was read from, as a download (its media type follows its extension)")
+            .Produces<Stream>(StatusCodes.Status200OK, FileTypes[0], FileTypes[1..]).ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Get(string id, SearchService service, UploadStore store, IOptions<WebOptions> options, HttpContext context)
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Get([System.ComponentModel.Description("The document's id.")] string id, SearchService service, UploadStore store, IOptions<WebOptions> options, HttpContext context)
     {
         if (service.Snapshot.OpenDocument(id)?.Outline is not { } document)
             return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");

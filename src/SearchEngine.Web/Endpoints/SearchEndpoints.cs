@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchEngine.Index.Model;
@@ -12,15 +14,29 @@ internal static class SearchEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Search");
         api.MapGet("/search", Search)
-            .WithSummary("Search sections, with facets and highlighted snippets; sort=relevance|date_desc|date_asc (by date: newest or oldest first, undated last); expand=false matches the literal words only (expansions lists what synonyms added)");
-        api.MapGet("/suggest", Suggest).WithSummary("Completions of a typed prefix");
+            .WithSummary("Search sections, with facets and highlighted snippets; sort=relevance|date_desc|date_asc (by date: newest or oldest first, undated last); expand=false matches the literal words only (expansions lists what synonyms added)")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/suggest", Suggest).WithSummary("Completions of a typed prefix").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/facets", Facets).RequireRateLimiting(CostlyRequests.Policy).WithSummary("Every facet value with its number of documents");
-        api.MapGet("/trend", Trend).RequireRateLimiting(CostlyRequests.Policy).WithSummary("Documents matching a query, by issuer and year");
+        api.MapGet("/trend", Trend).RequireRateLimiting(CostlyRequests.Policy).WithSummary("Documents matching a query, by issuer and year")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
-        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string? year, int? yearFrom, int? yearTo,
-        string[]? industry, string[]? region, string[]? type, string? group, string? sort, bool expand = true, int page = 1, int size = 10)
+        SearchService service, IOptions<WebOptions> options,
+        [Description(QueryDescription)] string? q,
+        [Description("Issuer filter (发文机关); repeat for several, any of them matches.")] string[]? issuer,
+        [Description(YearDescription)] string? year,
+        [Description("Earliest year, when year is not given.")] int? yearFrom,
+        [Description("Latest year, when year is not given.")] int? yearTo,
+        [Description("Industry filter; repeat for several, any of them matches.")] string[]? industry,
+        [Description("Region filter (province, prefecture or county); repeat for several.")] string[]? region,
+        [Description("Document type filter (通知, 意见, 规划 …); repeat for several.")] string[]? type,
+        [Description("document: one hit per document, its best section, with the others in otherSections (default); section: every matching section.")] string? group,
+        [Description("relevance (default); date_desc: newest first; date_asc: oldest first (a document's date, else its year; undated last, ties by relevance).")] string? sort,
+        [Description("false: match only the literal words, without synonyms.")] bool expand = true,
+        [Description("Page number, from 1."), Range(1, 1000)] int page = 1,
+        [Description("Hits per page, at most SearchEngine:MaxPageSize.")] int size = 10)
     {
         var limits = options.Value;
         if ((q?.Length ?? 0) > limits.MaxQueryLength)
@@ -42,7 +58,9 @@ internal static class SearchEndpoints
         return TypedResults.Ok(SearchResponse.From(result));
     }
 
-    private static Results<Ok<IReadOnlyList<Index.Search.Suggestion>>, ProblemHttpResult> Suggest(SearchService service, string? q, int size = 10)
+    private static Results<Ok<IReadOnlyList<Index.Search.Suggestion>>, ProblemHttpResult> Suggest(SearchService service,
+        [Description("The typed prefix."), MaxLength(Index.Search.Suggester.MaxPrefixLength)] string? q,
+        [Description("Most completions returned."), Range(1, 50)] int size = 10)
     {
         if ((q?.Length ?? 0) > Index.Search.Suggester.MaxPrefixLength)
             return Problem($"The prefix is longer than {Index.Search.Suggester.MaxPrefixLength} characters.");
@@ -58,7 +76,13 @@ internal static class SearchEndpoints
     }
 
     private static Results<Ok<IReadOnlyList<TrendCell>>, ProblemHttpResult> Trend(
-        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string? year, string[]? industry, string[]? region, string[]? type)
+        SearchService service, IOptions<WebOptions> options,
+        [Description("The term whose use by issuer and year to count (required), in the query language.")] string? q,
+        [Description("Issuer filter; repeat for several.")] string[]? issuer,
+        [Description(YearDescription)] string? year,
+        [Description("Industry filter; repeat for several.")] string[]? industry,
+        [Description("Region filter; repeat for several.")] string[]? region,
+        [Description("Document type filter; repeat for several.")] string[]? type)
     {
         if (string.IsNullOrWhiteSpace(q))
             return Problem("q is required: the term whose use by issuer and year to count.");
@@ -68,6 +92,11 @@ internal static class SearchEndpoints
             return Problem(error);
         return TypedResults.Ok(service.Searcher().Trend(q, filters));
     }
+
+    /// <summary>The query language in one line, for the contract.</summary>
+    internal const string QueryDescription = "The query: words that must all match, \"exact phrases\", -word or NOT word, parentheses, field: prefixes (title: heading: body: unit:) and filters (year: issuer: industry: region: type:). At most SearchEngine:MaxQueryLength characters.";
+
+    internal const string YearDescription = "A year (2021) or an inclusive range of years (2021..2024).";
 
     private static bool TryFilters(string[]? issuer, string? year, int? yearFrom, int? yearTo, string[]? industry, string[]? region, string[]? type,
         out SearchFilters filters, out string error)
