@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SearchEngine.Index.Model;
 using SearchEngine.Index.Querying;
@@ -20,7 +21,8 @@ internal static class SearchEndpoints
 
     private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
         SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string? year, int? yearFrom, int? yearTo,
-        string[]? industry, string[]? region, string[]? type, string? group, string? sort, bool expand = true, int page = 1, int size = 10)
+        string[]? industry, string[]? region, string[]? type, string? group, string? sort, [AsParameters] Exclusions not, bool expand = true, int page = 1, int size = 10,
+        int facetLimit = SearchRequest.DefaultFacetLimit)
     {
         var limits = options.Value;
         if ((q?.Length ?? 0) > limits.MaxQueryLength)
@@ -29,6 +31,8 @@ internal static class SearchEndpoints
             return Problem($"size must be between 1 and {limits.MaxPageSize}; it was {size}.");
         if (page is < 1 or > 1000)
             return Problem($"page must be between 1 and 1000; it was {page}.");
+        if (facetLimit is < 1 or > SearchRequest.MaxFacetLimit)
+            return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
         if (group is not (null or "" or "document" or "section"))
             return Problem($"group must be 'document' or 'section'; it was '{group}'.");
         if (!SearchSorts.TryParse(sort, out var order))
@@ -37,7 +41,8 @@ internal static class SearchEndpoints
             return Problem(error);
         var result = service.Searcher().Search(new SearchRequest
         {
-            Query = q ?? "", Filters = filters, GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
+            Query = q ?? "", Filters = not.AddTo(filters), GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
+            FacetLimit = facetLimit,
         });
         return TypedResults.Ok(SearchResponse.From(result));
     }
@@ -51,9 +56,12 @@ internal static class SearchEndpoints
         return TypedResults.Ok(service.Suggester().Suggest(q ?? "", size));
     }
 
-    private static Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> Facets(SearchService service)
+    private static Results<Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>>, ProblemHttpResult> Facets(
+        SearchService service, int facetLimit = SearchRequest.DefaultFacetLimit)
     {
-        var result = service.Searcher().Search(new SearchRequest { MatchAllWhenEmpty = true, Size = 1, Highlight = false });
+        if (facetLimit is < 1 or > SearchRequest.MaxFacetLimit)
+            return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
+        var result = service.Searcher().Search(new SearchRequest { MatchAllWhenEmpty = true, Size = 1, Highlight = false, FacetLimit = facetLimit });
         return TypedResults.Ok(result.Facets);
     }
 
@@ -83,6 +91,19 @@ internal static class SearchEndpoints
         }
         filters = filters with { YearFrom = from, YearTo = to };
         return true;
+    }
+
+    /// <summary>Excluded facet values (排除): issuer_not=, industry_not=, region_not=, type_not=, each repeatable.</summary>
+    internal readonly record struct Exclusions(
+        [FromQuery(Name = "issuer_not")] string[]? Issuers,
+        [FromQuery(Name = "industry_not")] string[]? Industries,
+        [FromQuery(Name = "region_not")] string[]? Regions,
+        [FromQuery(Name = "type_not")] string[]? Types)
+    {
+        public SearchFilters AddTo(SearchFilters filters) => filters with
+        {
+            ExcludedIssuers = Issuers ?? [], ExcludedIndustries = Industries ?? [], ExcludedRegions = Regions ?? [], ExcludedTypes = Types ?? [],
+        };
     }
 
     private static ProblemHttpResult Problem(string detail) =>
