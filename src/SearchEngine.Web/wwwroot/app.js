@@ -159,6 +159,8 @@ async function renderState(mine) {
   $("view-results").setAttribute("aria-pressed", String(state.view === "results"));
   $("view-trend").setAttribute("aria-pressed", String(state.view === "trend"));
   renderChips(state);
+  // The document and trend views rebuild no sidebar: the focus stays where it is, and no later render takes it.
+  if (state.doc || state.view === "trend") { focusKey = null; toTop = false; }
   if (state.doc) return showDocument(state, mine);
   document.title = state.q ? `${state.q} · 政策文件检索` : "政策文件检索";
   $("document").hidden = true;
