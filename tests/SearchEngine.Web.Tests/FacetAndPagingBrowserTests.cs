@@ -56,6 +56,7 @@ public sealed class FacetAndPagingBrowserTests(BrowserFixture fixture) : IClassF
         Assert.Equal(industries.Count, await box.Locator("li").CountAsync());
         Assert.Equal("true", await more.GetAttributeAsync("aria-expanded"));
         Assert.Equal("收起", await more.TextContentAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "facets-more.png"), FullPage = true });
         await more.ClickAsync();
         Assert.Equal(10, await box.Locator("li").CountAsync());
 
@@ -242,6 +243,7 @@ public sealed class FacetAndPagingBrowserTests(BrowserFixture fixture) : IClassF
             Assert.Contains($"去掉筛选：文种：{t}（{nTWord} 条结果）", offers);
         Assert.True(nIWord + nTWord > 0 || offers.Any(o => o.StartsWith("去掉词：", StringComparison.Ordinal)));
         Assert.Equal(2, await page.Locator("#chips .chip").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "zero-results.png") });
         Assert.True(await page.Locator("#facets .facet").CountAsync() >= 2);
         Assert.True(await FacetBox(page, "issuer").Locator("button.value[aria-pressed=true]").IsVisibleAsync());
 
