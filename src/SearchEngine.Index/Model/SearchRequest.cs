@@ -14,6 +14,14 @@ public sealed record SearchRequest
     public int Size { get; init; } = 10;
     public bool Facets { get; init; } = true;
 
+    /// <summary>Facet values listed per facet, most documents first (values the filters choose are listed besides).</summary>
+    public int FacetLimit { get; init; } = DefaultFacetLimit;
+
+    public const int DefaultFacetLimit = 100;
+
+    /// <summary>The largest <see cref="FacetLimit"/> the API accepts.</summary>
+    public const int MaxFacetLimit = 1000;
+
     /// <summary>
     /// The order of hits (with grouping, of documents). A date order is exact over every match: every matching
     /// section is considered, and pruning skips only hits that cannot reach the requested page in that order.

@@ -23,6 +23,12 @@ public sealed record SearchResponse(
     /// <summary>Set when no section held every word and the hits are a relaxed answer; absent otherwise.</summary>
     public RelaxedMatch? Relaxed { get; init; }
 
+    /// <summary>How many distinct values each facet has among the matches; a facet's list holds at most facetLimit of them.</summary>
+    public IReadOnlyDictionary<string, int> FacetSizes { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The filters the query text applied (issuer:…, -region:…, year:…), each with the text that typed it.</summary>
+    public IReadOnlyList<QueryFilter> QueryFilters { get; init; } = [];
+
     public static SearchResponse From(SearchResult r) => new(
         r.Query, r.Total, r.TotalDocuments, Math.Round(r.TookMs, 2), r.Warnings,
         [.. r.Hits.Select(h => new Hit(h.DocumentId, h.SectionId, h.Title, h.Issuers, h.DocumentNumber, h.Date, h.Year, h.Region, h.Type,
@@ -32,6 +38,8 @@ public sealed record SearchResponse(
     {
         Expansions = r.Expansions,
         Relaxed = r.Relaxed,
+        FacetSizes = r.FacetSizes,
+        QueryFilters = r.QueryFilters,
     };
 
     /// <summary>The page's link to a section: <c>?doc=…&amp;q=…#s…</c>.</summary>

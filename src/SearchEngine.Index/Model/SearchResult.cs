@@ -30,7 +30,19 @@ public sealed record SearchResult(
     /// null for an ordinary answer.
     /// </summary>
     public RelaxedMatch? Relaxed { get; init; }
+
+    /// <summary>How many distinct values each facet has among the matches (the lists hold at most the facet limit).</summary>
+    public IReadOnlyDictionary<string, int> FacetSizes { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The filters the query text itself applied (issuer:…, -region:…, year:…), as typed.</summary>
+    public IReadOnlyList<QueryFilter> QueryFilters { get; init; } = [];
 }
+
+/// <summary>
+/// A filter typed in the query: its facet (<see cref="FacetNames"/>), value, whether it excludes (-issuer:…),
+/// and the text that typed it, so a page can remove the filter by removing that text from the query.
+/// </summary>
+public sealed record QueryFilter(string Facet, string Value, bool Excluded, string Text);
 
 /// <summary>
 /// How a query was relaxed because no section held all its words: <c>document</c> — each hit is the best section

@@ -10,6 +10,7 @@ namespace SearchEngine.Index.Querying;
 /// industry:, region:, type:. Lenient: whatever is broken (an unclosed quote or bracket, an unknown field, a
 /// dangling OR) is repaired, and the repair is reported as a warning; parsing never fails. Brackets and spaces
 /// inside a word are not syntax: a 发文字号 in any spelling and a term such as 盐(氟)化工 stay one word (<see cref="WordParentheses"/>).
+/// A filter after '-' or NOT excludes its value (-issuer:…, NOT region:…); the year cannot be excluded.
 /// </summary>
 public static class QueryParser
 {
@@ -34,12 +35,12 @@ public static class QueryParser
 
     public static ParsedQuery Parse(string? text)
     {
-        var state = new State(Tokenize(text ?? ""));
+        var state = new State(Tokenize(text ?? ""), text ?? "");
         FlattenDeepBrackets(state);
         var root = ParseOr(state, 0, null);
         if (state.Position < state.Tokens.Count)
             state.Warnings.Add("An unmatched ')' was ignored.");
-        return new ParsedQuery(Simplify(root), state.Filters, state.Warnings);
+        return new ParsedQuery(Simplify(root), state.Filters, state.Warnings) { QueryFilters = state.QueryFilters };
     }
 
     // ---- syntax -------------------------------------------------------------------------------------------
@@ -84,6 +85,11 @@ public static class QueryParser
         var token = s.Next();
         if (token.Kind == TokenKind.Not)
         {
+            if (s.Peek() is { Kind: TokenKind.Field } field1 && FilterFields.Contains(field1.Text))
+            {
+                s.Position++;
+                return ParseFilter(s, field1, token);
+            }
             var child = s.Peek() is { Kind: not (TokenKind.Or or TokenKind.Close) } ? ParsePrimary(s, s.Next(), depth, field) : null;
             if (child is null)
             {
@@ -137,16 +143,7 @@ public static class QueryParser
         }
         var value = s.Peek();
         if (FilterFields.Contains(name))
-        {
-            if (value is not { Kind: TokenKind.Word or TokenKind.Phrase })
-            {
-                s.Warnings.Add($"'{name}:' needs a value, e.g. {name}:2021..2024 or {name}:湖南省人民政府; it was ignored.");
-                return null;
-            }
-            s.Position++;
-            AddFilter(s, name, value.Text);
-            return null;
-        }
+            return ParseFilter(s, token with { Text = name }, null);
         if (!TextFields.TryGetValue(name, out var field))
         {
             s.Warnings.Add($"Unknown field '{name}:'; searched as text. Fields: title, heading, body, unit, year, issuer, industry, region, type.");
@@ -161,29 +158,55 @@ public static class QueryParser
         return ParsePrimary(s, value, depth, field);
     }
 
-    private static void AddFilter(State s, string name, string value)
+    /// <summary>A filter field and its value (after '-' or NOT when <paramref name="not"/> is given): the filter, never a node.</summary>
+    private static QueryNode? ParseFilter(State s, Token field, Token? not)
     {
+        string name = field.Text;
+        if (s.Peek() is not { Kind: TokenKind.Word or TokenKind.Phrase } value)
+        {
+            s.Warnings.Add($"'{name}:' needs a value, e.g. {name}:2021..2024 or {name}:湖南省人民政府; it was ignored.");
+            return null;
+        }
+        s.Position++;
+        int start = (not ?? field).Start;
+        AddFilter(s, name, value.Text, not is not null, s.Text[start..Math.Max(start, value.End)]);
+        return null;
+    }
+
+    private static void AddFilter(State s, string name, string value, bool excluded, string typed)
+    {
+        string facet;
+        SearchFilters filter;
         switch (name.ToLowerInvariant())
         {
             case "year" or "年份":
-                if (TryParseYears(value, out int from, out int to))
-                    s.Filters = s.Filters.And(new SearchFilters { YearFrom = from, YearTo = to });
-                else
+                if (excluded)
+                {
+                    s.Warnings.Add($"A year cannot be excluded; '{typed}' was ignored. Use a range such as year:2021..2024.");
+                    return;
+                }
+                if (!TryParseYears(value, out int from, out int to))
+                {
                     s.Warnings.Add($"'year:{value}' is not a year or range (2021, 2021..2024); it was ignored.");
+                    return;
+                }
+                (facet, filter) = (FacetNames.Year, new SearchFilters { YearFrom = from, YearTo = to });
                 break;
             case "issuer" or "发文机关":
-                s.Filters = s.Filters.And(new SearchFilters { Issuers = [value] });
+                (facet, filter) = (FacetNames.Issuer, excluded ? new SearchFilters { ExcludedIssuers = [value] } : new SearchFilters { Issuers = [value] });
                 break;
             case "industry" or "产业":
-                s.Filters = s.Filters.And(new SearchFilters { Industries = [value] });
+                (facet, filter) = (FacetNames.Industry, excluded ? new SearchFilters { ExcludedIndustries = [value] } : new SearchFilters { Industries = [value] });
                 break;
             case "region" or "地区":
-                s.Filters = s.Filters.And(new SearchFilters { Regions = [value] });
+                (facet, filter) = (FacetNames.Region, excluded ? new SearchFilters { ExcludedRegions = [value] } : new SearchFilters { Regions = [value] });
                 break;
             default:
-                s.Filters = s.Filters.And(new SearchFilters { Types = [value] });
+                (facet, filter) = (FacetNames.Type, excluded ? new SearchFilters { ExcludedTypes = [value] } : new SearchFilters { Types = [value] });
                 break;
         }
+        s.Filters = s.Filters.And(filter);
+        s.QueryFilters.Add(new QueryFilter(facet, value, excluded, typed));
     }
 
     /// <summary>2021, 2021..2024, 2021-2024, 2021—2024, 2021.., ..2024.</summary>
@@ -260,11 +283,18 @@ public static class QueryParser
 
     private enum TokenKind { Word, Phrase, Field, Open, Close, Or, Not }
 
-    private sealed record Token(TokenKind Kind, string Text, bool Closed = true);
+    /// <summary>A token and where it was typed: <see cref="Start"/> to <see cref="End"/> in the query text.</summary>
+    private sealed record Token(TokenKind Kind, string Text, bool Closed = true)
+    {
+        public int Start { get; init; }
+        public int End { get; init; }
+    }
 
-    private sealed class State(List<Token> tokens)
+    private sealed class State(List<Token> tokens, string text)
     {
         public List<Token> Tokens { get; } = tokens;
+        public string Text { get; } = text;
+        public List<QueryFilter> QueryFilters { get; } = [];
         public int Position { get; set; }
         public List<string> Warnings { get; } = [];
         public SearchFilters Filters { get; set; } = SearchFilters.None;
@@ -313,12 +343,12 @@ public static class QueryParser
                 case '"' or '“' or '”' or '＂':
                     int end = text.IndexOfAny(['"', '“', '”', '＂'], i + 1);
                     tokens.Add(end < 0
-                        ? new Token(TokenKind.Phrase, text[(i + 1)..], Closed: false)
-                        : new Token(TokenKind.Phrase, text[(i + 1)..end]));
+                        ? new Token(TokenKind.Phrase, text[(i + 1)..], Closed: false) { Start = i, End = text.Length }
+                        : new Token(TokenKind.Phrase, text[(i + 1)..end]) { Start = i, End = end + 1 });
                     i = end < 0 ? text.Length : end + 1;
                     continue;
                 case '-' or '－' when i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '（'):
-                    tokens.Add(new Token(TokenKind.Not, "-"));
+                    tokens.Add(new Token(TokenKind.Not, "-") { Start = i, End = i + 1 });
                     i++;
                     continue;
             }
@@ -346,7 +376,7 @@ public static class QueryParser
                     word.Append(text[i]);
                 if ((text[i] is ':' or '：') && word.Length > 1 && IsFieldName(word.ToString(0, word.Length - 1)))
                 {
-                    tokens.Add(new Token(TokenKind.Field, word.ToString(0, word.Length - 1)));
+                    tokens.Add(new Token(TokenKind.Field, word.ToString(0, word.Length - 1)) { Start = start, End = i + 1 });
                     word.Clear();
                     i++;
                     start = -1;
@@ -363,7 +393,7 @@ public static class QueryParser
                 "AND" or "与" => new Token(TokenKind.Word, ""), // AND is the default; an empty word is dropped below
                 "NOT" => new Token(TokenKind.Not, w),
                 _ => new Token(TokenKind.Word, w),
-            });
+            } with { Start = start, End = i });
         }
         tokens.RemoveAll(t => t.Kind == TokenKind.Word && t.Text.Length == 0);
         return tokens;

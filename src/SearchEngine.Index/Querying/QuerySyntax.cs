@@ -24,4 +24,8 @@ public sealed record NotNode(QueryNode Child) : QueryNode;
 /// <param name="Root">The text query, null when the query holds only filters (or nothing).</param>
 /// <param name="Filters">Filters from the query text (year:, issuer:, industry:, region:, type:).</param>
 /// <param name="Warnings">Problems the parser worked around, in words a user understands.</param>
-public sealed record ParsedQuery(QueryNode? Root, SearchFilters Filters, IReadOnlyList<string> Warnings);
+public sealed record ParsedQuery(QueryNode? Root, SearchFilters Filters, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Each filter typed in the query, with the text that typed it (in the order typed).</summary>
+    public IReadOnlyList<QueryFilter> QueryFilters { get; init; } = [];
+}

@@ -76,21 +76,40 @@ internal sealed class FacetCollector
         }
     }
 
-    /// <summary>Counts by facet name, most documents first (years newest first).</summary>
-    public Dictionary<string, IReadOnlyList<Model.FacetValue>> Result()
+    /// <summary>
+    /// Counts by facet name, most documents first (years newest first), at most <paramref name="limit"/> values a
+    /// facet; a value <paramref name="chosen"/> includes or excludes is always listed (after the top ones when it is
+    /// not among them), with its count or 0, so a choice never vanishes from its list. <see cref="Sizes"/> then
+    /// holds how many values each facet has in all.
+    /// </summary>
+    public Dictionary<string, IReadOnlyList<Model.FacetValue>> Result(int limit = int.MaxValue, Model.SearchFilters? chosen = null)
     {
         FlushSegment();
-        IReadOnlyList<Model.FacetValue> Sorted(Dictionary<string, int> counts) =>
-            [.. counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new Model.FacetValue(kv.Key, kv.Value))];
+        IReadOnlyList<Model.FacetValue> Listed(string name, IEnumerable<KeyValuePair<string, int>> ordered, Dictionary<string, int> counts)
+        {
+            var top = ordered.Take(limit).Select(kv => new Model.FacetValue(kv.Key, kv.Value)).ToList();
+            foreach (var value in chosen?.Chosen(name) ?? [])
+            {
+                if (!top.Exists(v => v.Value == value))
+                    top.Add(new Model.FacetValue(value, counts.GetValueOrDefault(value)));
+            }
+            Sizes[name] = counts.Count;
+            return top;
+        }
+        IReadOnlyList<Model.FacetValue> Sorted(string name, int facet) =>
+            Listed(name, _totals[facet].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal), _totals[facet]);
         return new Dictionary<string, IReadOnlyList<Model.FacetValue>>
         {
-            [Model.FacetNames.Industry] = Sorted(_totals[IndustryFacet]),
-            [Model.FacetNames.Year] = [.. _totals[YearFacet].OrderByDescending(kv => kv.Key, StringComparer.Ordinal).Select(kv => new Model.FacetValue(kv.Key, kv.Value))],
-            [Model.FacetNames.Issuer] = Sorted(_totals[IssuerFacet]),
-            [Model.FacetNames.Region] = Sorted(_totals[RegionFacet]),
-            [Model.FacetNames.Type] = Sorted(_totals[TypeFacet]),
+            [Model.FacetNames.Industry] = Sorted(Model.FacetNames.Industry, IndustryFacet),
+            [Model.FacetNames.Year] = Listed(Model.FacetNames.Year, _totals[YearFacet].OrderByDescending(kv => kv.Key, StringComparer.Ordinal), _totals[YearFacet]),
+            [Model.FacetNames.Issuer] = Sorted(Model.FacetNames.Issuer, IssuerFacet),
+            [Model.FacetNames.Region] = Sorted(Model.FacetNames.Region, RegionFacet),
+            [Model.FacetNames.Type] = Sorted(Model.FacetNames.Type, TypeFacet),
         };
     }
+
+    /// <summary>How many distinct values each facet has among the matches (filled by <see cref="Result"/>).</summary>
+    public Dictionary<string, int> Sizes { get; } = [];
 
     private void FlushSegment()
     {

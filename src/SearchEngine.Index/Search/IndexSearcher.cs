@@ -28,12 +28,16 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var (clause, filters, warnings, compiled, empty) = Prepare(request.Query, request.Filters, request.MatchAllWhenEmpty, request.Expand);
+        var parsed = QueryParser.Parse(request.Query);
+        var (clause, filters, warnings, compiled, empty) = Prepare(parsed, request.Filters, request.MatchAllWhenEmpty, request.Expand);
         if (clause is null)
         {
             if (empty && warnings.Count == 0)
                 warnings.Add("The query is empty: type a word to search, or choose a filter.");
-            return new SearchResult(request.Query, 0, 0, clock.Elapsed.TotalMilliseconds, warnings, [], new FacetCollector().Result());
+            return new SearchResult(request.Query, 0, 0, clock.Elapsed.TotalMilliseconds, warnings, [], new FacetCollector().Result(request.FacetLimit, filters))
+            {
+                QueryFilters = parsed.QueryFilters,
+            };
         }
 
         int keep = Math.Max(1, request.Page) * Math.Max(1, request.Size);
@@ -58,8 +62,10 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
         var documents = new Dictionary<(int Segment, int DocOrd), StoredDocument>();
         var hits = page.Select(c => Hydrate(c, compiled.Highlight, request, documents)).ToList();
         return new SearchResult(request.Query, collector.TotalSections, collector.TotalDocuments, clock.Elapsed.TotalMilliseconds,
-            warnings, hits, request.Facets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetValue>>())
+            warnings, hits, request.Facets ? facets.Result(request.FacetLimit, filters) : new Dictionary<string, IReadOnlyList<FacetValue>>())
         {
+            FacetSizes = facets.Sizes,
+            QueryFilters = parsed.QueryFilters,
             ScoredSections = scored,
             Expansions = compiled.Expansions,
             Relaxed = relaxed,
@@ -120,7 +126,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     /// </summary>
     public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null)
     {
-        var (clause, allFilters, _, _, _) = Prepare(query, filters ?? SearchFilters.None, matchAllWhenEmpty: false, expand: true);
+        var (clause, allFilters, _, _, _) = Prepare(QueryParser.Parse(query), filters ?? SearchFilters.None, matchAllWhenEmpty: false, expand: true);
         var counts = new Dictionary<(string Issuer, int Year), int>();
         if (clause is null)
             return [];
@@ -153,9 +159,8 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
     /// and whether no words were given.
     /// </summary>
     private (Clause? Clause, SearchFilters Filters, List<string> Warnings, QueryCompiler.Result Compiled, bool Empty) Prepare(
-        string query, SearchFilters filters, bool matchAllWhenEmpty, bool expand)
+        ParsedQuery parsed, SearchFilters filters, bool matchAllWhenEmpty, bool expand)
     {
-        var parsed = QueryParser.Parse(query);
         var all = filters.And(parsed.Filters);
         var compiled = _compiler.Compile(parsed.Root, expand);
         var clause = compiled.Clause ?? (all.IsEmpty && !matchAllWhenEmpty ? null : new MatchAllClause());

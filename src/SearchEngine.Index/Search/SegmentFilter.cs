@@ -6,7 +6,8 @@ namespace SearchEngine.Index.Search;
 /// <summary>
 /// The request's filters resolved to one segment's ordinals. <see cref="Failures"/> returns a bit per facet
 /// whose filter a section fails, so a section failing only the industry filter still counts toward the
-/// industry facet's other values (multi-select facets).
+/// industry facet's other values (multi-select facets). An excluded value fails its facet's bit too, so the
+/// facet still counts the excluded value (the page shows what excluding it removed).
 /// </summary>
 internal sealed class SegmentFilter
 {
@@ -14,6 +15,7 @@ internal sealed class SegmentFilter
 
     private readonly DocValues _values;
     private readonly HashSet<int>? _issuers, _regions, _types, _industries;
+    private readonly HashSet<int>? _notIssuers, _notRegions, _notTypes, _notIndustries;
     private readonly int _yearFrom, _yearTo;
     private readonly bool _hasYear;
 
@@ -24,6 +26,10 @@ internal sealed class SegmentFilter
         _regions = Ordinals(_values.Regions, filters.Regions);
         _types = Ordinals(_values.Types, filters.Types);
         _industries = Ordinals(_values.Industries, filters.Industries);
+        _notIssuers = Excluded(_values.Issuers, filters.ExcludedIssuers);
+        _notRegions = Excluded(_values.Regions, filters.ExcludedRegions);
+        _notTypes = Excluded(_values.Types, filters.ExcludedTypes);
+        _notIndustries = Excluded(_values.Industries, filters.ExcludedIndustries);
         _hasYear = filters.YearFrom is not null || filters.YearTo is not null;
         _yearFrom = filters.YearFrom ?? int.MinValue;
         _yearTo = filters.YearTo ?? int.MaxValue;
@@ -47,6 +53,14 @@ internal sealed class SegmentFilter
             fail |= Type;
         if (_industries is not null && !AnyIn(_values.SectionIndustries[section], _industries))
             fail |= Industry;
+        if (_notIssuers is not null && AnyIn(_values.DocumentIssuers[docOrd], _notIssuers))
+            fail |= Issuer;
+        if (_notRegions is not null && _notRegions.Contains(_values.Region[docOrd]))
+            fail |= Region;
+        if (_notTypes is not null && _notTypes.Contains(_values.Type[docOrd]))
+            fail |= Type;
+        if (_notIndustries is not null && AnyIn(_values.SectionIndustries[section], _notIndustries))
+            fail |= Industry;
         return fail;
     }
 
@@ -63,6 +77,13 @@ internal sealed class SegmentFilter
                 set.Add(i);
         }
         return set;
+    }
+
+    /// <summary>Ordinals of the excluded values in this segment, or null when none of them occurs here (nothing to remove).</summary>
+    private static HashSet<int>? Excluded(string[] table, IReadOnlyList<string> excluded)
+    {
+        var set = Ordinals(table, excluded);
+        return set is { Count: > 0 } ? set : null;
     }
 
     private static bool AnyIn(int[] ords, HashSet<int> wanted)

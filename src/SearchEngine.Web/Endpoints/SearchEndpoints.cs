@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SearchEngine.Index.Model;
 using SearchEngine.Index.Querying;
@@ -34,9 +35,11 @@ internal static class SearchEndpoints
         [Description("Document type filter (通知, 意见, 规划 …); repeat for several.")] string[]? type,
         [Description("document: one hit per document, its best section, with the others in otherSections (default); section: every matching section.")] string? group,
         [Description("relevance (default); date_desc: newest first; date_asc: oldest first (a document's date, else its year; undated last, ties by relevance).")] string? sort,
+        [AsParameters] Exclusions not,
         [Description("false: match only the literal words, without synonyms.")] bool expand = true,
         [Description("Page number, from 1."), Range(1, 1000)] int page = 1,
-        [Description("Hits per page, at most SearchEngine:MaxPageSize.")] int size = 10)
+        [Description("Hits per page, at most SearchEngine:MaxPageSize.")] int size = 10,
+        [Description("Most values listed per facet (chosen and excluded values always are)."), Range(1, SearchRequest.MaxFacetLimit)] int facetLimit = SearchRequest.DefaultFacetLimit)
     {
         var limits = options.Value;
         if ((q?.Length ?? 0) > limits.MaxQueryLength)
@@ -45,6 +48,8 @@ internal static class SearchEndpoints
             return Problem($"size must be between 1 and {limits.MaxPageSize}; it was {size}.");
         if (page is < 1 or > 1000)
             return Problem($"page must be between 1 and 1000; it was {page}.");
+        if (facetLimit is < 1 or > SearchRequest.MaxFacetLimit)
+            return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
         if (group is not (null or "" or "document" or "section"))
             return Problem($"group must be 'document' or 'section'; it was '{group}'.");
         if (!SearchSorts.TryParse(sort, out var order))
@@ -53,7 +58,8 @@ internal static class SearchEndpoints
             return Problem(error);
         var result = service.Searcher().Search(new SearchRequest
         {
-            Query = q ?? "", Filters = filters, GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
+            Query = q ?? "", Filters = not.AddTo(filters), GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
+            FacetLimit = facetLimit,
         });
         return TypedResults.Ok(SearchResponse.From(result));
     }
@@ -69,9 +75,12 @@ internal static class SearchEndpoints
         return TypedResults.Ok(service.Suggester().Suggest(q ?? "", size));
     }
 
-    private static Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> Facets(SearchService service)
+    private static Results<Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>>, ProblemHttpResult> Facets(
+        SearchService service, int facetLimit = SearchRequest.DefaultFacetLimit)
     {
-        var result = service.Searcher().Search(new SearchRequest { MatchAllWhenEmpty = true, Size = 1, Highlight = false });
+        if (facetLimit is < 1 or > SearchRequest.MaxFacetLimit)
+            return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
+        var result = service.Searcher().Search(new SearchRequest { MatchAllWhenEmpty = true, Size = 1, Highlight = false, FacetLimit = facetLimit });
         return TypedResults.Ok(result.Facets);
     }
 
@@ -112,6 +121,19 @@ internal static class SearchEndpoints
         }
         filters = filters with { YearFrom = from, YearTo = to };
         return true;
+    }
+
+    /// <summary>Excluded facet values (排除): issuer_not=, industry_not=, region_not=, type_not=, each repeatable.</summary>
+    internal readonly record struct Exclusions(
+        [FromQuery(Name = "issuer_not")] string[]? Issuers,
+        [FromQuery(Name = "industry_not")] string[]? Industries,
+        [FromQuery(Name = "region_not")] string[]? Regions,
+        [FromQuery(Name = "type_not")] string[]? Types)
+    {
+        public SearchFilters AddTo(SearchFilters filters) => filters with
+        {
+            ExcludedIssuers = Issuers ?? [], ExcludedIndustries = Industries ?? [], ExcludedRegions = Regions ?? [], ExcludedTypes = Types ?? [],
+        };
     }
 
     private static ProblemHttpResult Problem(string detail) =>

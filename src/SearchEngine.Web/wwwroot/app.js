@@ -7,6 +7,30 @@ const FACETS = [["industry", "产业"], ["year", "年份"], ["issuer", "发文�
 const MULTI = ["issuer", "industry", "region", "type"];
 const SORTS = ["relevance", "date_desc", "date_asc"];
 const $ = id => document.getElementById(id);
+const PAGE_SIZE = 10;
+const FACET_SHOWN = 10; // values a facet lists before 更多
+const FACET_LIMIT = 500; // values a facet asks the server for (the filter box searches these)
+
+// After a facet, chip or paging action the page is rebuilt; the focus goes back to the control with the same
+// data-focus key (the same value's button, the same 更多), else to the summary, never to <body>.
+let focusKey = null;
+let toTop = false; // a new page of results: scroll to the top of the results
+
+/** Records where the focus belongs after the re-render, then applies the new state. */
+function act(key, state) {
+  focusKey = key;
+  writeState(state);
+}
+
+function restoreFocus() {
+  if (focusKey === null && !toTop) return;
+  const target = focusKey && [...document.querySelectorAll("[data-focus], #filters [aria-label]")]
+    .find(x => (x.dataset.focus ?? x.getAttribute("aria-label")) === focusKey && !x.disabled && x.offsetParent !== null);
+  if (toTop) $("toolbar").scrollIntoView({ block: "start" });
+  (target || $("summary")).focus({ preventScroll: toTop });
+  focusKey = null;
+  toTop = false;
+}
 
 /** The order shown: the one chosen, else relevance for words and newest first when browsing by filters alone. */
 function effectiveSort(state) {
@@ -77,7 +101,7 @@ function readState() {
     q: p.get("q") || "", year: p.get("year") || "", group: p.get("group") !== "section", page: +(p.get("page") || 1), doc: p.get("doc"), view: p.get("view") || "results",
     sort: SORTS.includes(p.get("sort")) ? p.get("sort") : "", expand: p.get("expand") !== "false",
   };
-  for (const f of MULTI) state[f] = p.getAll(f);
+  for (const f of MULTI) { state[f] = p.getAll(f); state[f + "_not"] = p.getAll(f + "_not"); }
   return state;
 }
 
@@ -85,6 +109,7 @@ function writeState(state, push = true) {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
   for (const f of MULTI) for (const v of state[f]) p.append(f, v);
+  for (const f of MULTI) for (const v of state[f + "_not"]) p.append(f + "_not", v);
   if (state.year) p.set("year", state.year);
   if (!state.group) p.set("group", "section");
   if (state.sort) p.set("sort", state.sort);
@@ -102,13 +127,20 @@ function apiParams(state) {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
   for (const f of MULTI) for (const v of state[f]) p.append(f, v);
+  for (const f of MULTI) for (const v of state[f + "_not"]) p.append(f + "_not", v);
   if (state.year) p.set("year", state.year);
   p.set("group", state.group ? "document" : "section");
   if (effectiveSort(state) !== "relevance") p.set("sort", effectiveSort(state));
   if (!state.expand) p.set("expand", "false");
   p.set("page", state.page);
-  p.set("size", 10);
+  p.set("size", PAGE_SIZE);
+  p.set("facetLimit", FACET_LIMIT);
   return p;
+}
+
+/** Whether any filter is chosen (facets, exclusions, year); filters typed in the query are not counted here. */
+function hasFilters(state) {
+  return MULTI.some(f => state[f].length || state[f + "_not"].length) || !!state.year;
 }
 
 // Every render asks the server afresh; a slower answer to an older question must never replace a newer one.
@@ -141,6 +173,10 @@ async function render() {
 
 async function renderState(mine) {
   const state = readState();
+  // A control of the sidebar that set no key of its own (the year histogram): back to its twin by its label.
+  const active = document.activeElement;
+  if (focusKey === null && active && active !== document.body && $("filters").contains(active))
+    focusKey = active.dataset.focus || active.getAttribute("aria-label") || "";
   $("q").value = state.q;
   $("group").checked = state.group;
   $("sort").value = effectiveSort(state);
@@ -148,22 +184,26 @@ async function renderState(mine) {
   $("view-results").setAttribute("aria-pressed", String(state.view === "results"));
   $("view-trend").setAttribute("aria-pressed", String(state.view === "trend"));
   renderChips(state);
+  // The document and trend views rebuild no sidebar: the focus stays where it is, and no later render takes it.
+  if (state.doc || state.view === "trend") { focusKey = null; toTop = false; }
   if (state.doc) return showDocument(state, mine);
   document.title = state.q ? `${state.q} · 政策文件检索` : "政策文件检索";
   $("document").hidden = true;
   if (state.view === "trend") return showTrend(state, mine);
   $("trend").hidden = true;
   $("results").hidden = false;
-  if (!state.q && MULTI.every(f => !state[f].length) && !state.year) {
+  $("zero").replaceChildren();
+  if (!state.q && !hasFilters(state)) {
     $("summary").textContent = "输入关键词开始检索，或在左侧按发文机关、年份、产业筛选。";
     renderRelaxed(null);
     $("results").replaceChildren();
     $("pages").replaceChildren();
-    const answer = await fetchCurrent("api/facets", mine);
+    const answer = await fetchCurrent("api/facets?facetLimit=" + FACET_LIMIT, mine);
     if (!answer) return;
     const facets = await answer.json();
     if (mine !== ticket) return;
-    renderFacets(facets, state);
+    renderFacets(facets, state, {});
+    restoreFocus();
     return;
   }
   const response = await fetchCurrent("api/search?" + apiParams(state), mine);
@@ -173,18 +213,75 @@ async function renderState(mine) {
   if (!response.ok) {
     // Nothing of the previous answer stays on screen beside the message: hits, pages and facets all belong to it.
     $("summary").textContent = failure(response, body);
-    for (const id of ["results", "pages", "facets"]) $(id).replaceChildren();
+    for (const id of ["results", "pages", "facets", "zero"]) $(id).replaceChildren();
+    restoreFocus();
     return;
   }
   $("summary").textContent = `找到 ${body.totalDocuments} 个文件的 ${body.total} 个章节（${body.tookMs} 毫秒）`;
   $("warnings").hidden = !body.warnings.length;
   $("warnings").textContent = body.warnings.join(" ");
+  renderChips(state, body.queryFilters || []);
   renderExpansions(body.expansions || [], state);
   renderRelaxed(body.relaxed);
   renderHits(body.hits, state);
   renderPages(body, state);
-  renderFacets(body.facets, state);
+  renderFacets(body.facets, state, body.facetSizes || {});
+  restoreFocus();
   returnToOpenedHit();
+  if (body.total === 0) await suggestRemovals(state, body.queryFilters || [], mine);
+}
+
+/** The number of results (documents when grouped, else sections) of a state, asked of the server; null on failure. */
+async function countFor(state, mine) {
+  const p = apiParams({ ...state, page: 1 });
+  p.set("size", 1);
+  p.set("facetLimit", 1);
+  const response = await fetchCurrent("api/search?" + p, mine);
+  if (!response || !response.ok) return null;
+  const body = await response.json();
+  return state.group ? body.totalDocuments : body.total;
+}
+
+/**
+ * No results: for each active filter, and each word of a query of several words, ask how many results there would
+ * be without it, and offer the removals that give some (去掉筛选：X（N 条结果）, 去掉词：Y（N 条结果）).
+ */
+async function suggestRemovals(state, queryFilters, mine) {
+  const options = [];
+  for (const f of MULTI) {
+    const label = FACETS.find(x => x[0] === f)[1];
+    for (const v of state[f]) options.push([`${label}：${v}`, { ...state, [f]: state[f].filter(x => x !== v) }]);
+    for (const v of state[f + "_not"]) options.push([`排除${label}：${v}`, { ...state, [f + "_not"]: state[f + "_not"].filter(x => x !== v) }]);
+  }
+  if (state.year) options.push([`年份：${state.year}`, { ...state, year: "" }]);
+  for (const qf of queryFilters) options.push([qf.text, { ...state, q: withoutText(state.q, qf.text) }]);
+  const words = queryFilters.reduce((q, qf) => withoutText(q, qf.text), state.q).split(/\s+/).filter(w => w);
+  const wordOptions = words.length > 1 ? words.map(w => [w, { ...state, q: withoutText(state.q, w) }]) : [];
+  const box = $("zero");
+  const line = el("p", "没有结果。", "meta");
+  box.replaceChildren(line);
+  const counts = await Promise.all([...options, ...wordOptions].slice(0, 12).map(([, s]) => countFor(s, mine)));
+  if (mine !== ticket) return;
+  const buttons = [];
+  [...options, ...wordOptions].slice(0, 12).forEach(([label, s], i) => {
+    if (!counts[i]) return;
+    const word = i >= options.length;
+    const b = el("button", `${word ? "去掉词" : "去掉筛选"}：${label}（${counts[i]} 条结果）`);
+    b.type = "button";
+    b.addEventListener("click", () => act(null, { ...s, page: 1 }));
+    buttons.push(b);
+  });
+  line.textContent = buttons.length ? "没有结果。可以去掉："
+    : options.length || wordOptions.length ? "没有结果；去掉任何一个筛选或词也没有结果。" : "没有结果。请换个词再试。";
+  const list = el("ul");
+  for (const b of buttons) { const item = el("li"); item.append(b); list.append(item); }
+  if (buttons.length) box.append(list);
+}
+
+/** The query without one piece of its text (a filter as typed, a word), spaces tidied. */
+function withoutText(q, text) {
+  const at = q.indexOf(text);
+  return (at < 0 ? q : q.slice(0, at) + " " + q.slice(at + text.length)).split(/\s+/).filter(w => w).join(" ");
 }
 
 /** Back from a document, the reader is at the hit they opened, its link focused, not at the top of the list. */
@@ -268,50 +365,130 @@ function renderHits(hits, state) {
   }
 }
 
+/**
+ * 上一页, a window of page numbers and 下一页; never a page past the end. The numbering of the hits continues across
+ * pages (the list starts at the page's first number). A page past the end (an old link) says so and offers the last.
+ */
 function renderPages(body, state) {
   const nav = $("pages");
   nav.replaceChildren();
-  const pages = Math.min(100, Math.ceil((state.group ? body.totalDocuments : body.total) / 10));
+  const count = state.group ? body.totalDocuments : body.total;
+  const pages = Math.min(100, Math.ceil(count / PAGE_SIZE));
+  $("results").start = (state.page - 1) * PAGE_SIZE + 1;
+  if (count > 0 && state.page > pages) {
+    $("summary").textContent = `共 ${pages} 页，没有第 ${state.page} 页。`;
+    nav.append(pageButton(`转到最后一页（第 ${pages} 页）`, pages, "last"));
+    return;
+  }
   if (pages <= 1) return;
+  if (state.page > 1) nav.append(pageButton("上一页", state.page - 1, "previous"));
   for (let p = Math.max(1, state.page - 4); p <= Math.min(pages, state.page + 4); p++) {
-    const b = el("button", p);
-    b.type = "button";
+    const b = pageButton(p, p, "page" + p);
     if (p === state.page) b.setAttribute("aria-current", "page");
-    b.addEventListener("click", () => writeState({ ...state, page: p }));
     nav.append(b);
+  }
+  if (state.page < pages) nav.append(pageButton("下一页", state.page + 1, "next"));
+
+  function pageButton(label, page, key) {
+    const b = el("button", label);
+    b.type = "button";
+    b.dataset.page = page;
+    b.addEventListener("click", () => { toTop = true; act(null, { ...state, page }); });
+    return b;
   }
 }
 
-function renderFacets(facets, state) {
+// Per facet, whether 更多 is open and what its filter box holds: kept across re-renders.
+const facetOpen = {};
+const facetFind = {};
+
+/**
+ * The facets: the top values, 更多 / 收起 for the rest, a filter box over the values when there are many, and
+ * beside each value a button that excludes it (排除). A chosen value is always listed (the server lists it with
+ * its count or 0), and listed first when the facet is folded.
+ */
+function renderFacets(facets, state, sizes) {
   const box = $("facets");
   box.replaceChildren();
   for (const [name, label] of FACETS) {
     const values = facets[name] || [];
     if (!values.length) continue;
     const section = el("div", undefined, "facet");
-    section.append(el("h2", label));
+    section.dataset.facet = name;
+    const heading = el("h2", label);
+    heading.id = "facet-" + name;
+    section.append(heading);
     if (name === "year") {
       section.append(yearHistogram(values, state));
     } else {
       const list = el("ul");
-      for (const v of values.slice(0, 15)) {
-        const selected = state[name].includes(v.value);
-        const b = el("button");
-        b.type = "button";
-        b.setAttribute("aria-pressed", String(selected));
-        b.append(el("span", v.value), el("span", v.count, "count"));
-        b.addEventListener("click", () => {
-          const values = selected ? state[name].filter(x => x !== v.value) : [...state[name], v.value];
-          writeState({ ...state, [name]: values, page: 1 });
-        });
-        const item = el("li");
-        item.append(b);
-        list.append(item);
-      }
-      section.append(list);
+      list.setAttribute("aria-labelledby", heading.id);
+      const chosen = v => state[name].includes(v.value) || state[name + "_not"].includes(v.value);
+      const many = values.length > FACET_SHOWN;
+      const find = el("input");
+      find.type = "search";
+      find.className = "facet-find";
+      find.placeholder = `查找${label}`;
+      find.setAttribute("aria-label", `在${label}中查找`);
+      find.dataset.focus = "find:" + name;
+      find.value = facetFind[name] || "";
+      const toggle = el("button", undefined, "link more");
+      toggle.type = "button";
+      toggle.dataset.focus = "more:" + name;
+      const note = el("p", "", "meta");
+      const fill = () => {
+        const text = find.value.trim().toLowerCase();
+        const open = facetOpen[name] || !!text;
+        const matching = values.filter(v => !text || v.value.toLowerCase().includes(text));
+        // Folded: the chosen values, then the top ones up to FACET_SHOWN.
+        const shown = open ? matching : [...matching.filter(chosen), ...matching.filter(v => !chosen(v))].slice(0, Math.max(FACET_SHOWN, matching.filter(chosen).length));
+        list.replaceChildren(...shown.map(v => facetItem(name, label, v, state)));
+        toggle.hidden = !many || !!text;
+        toggle.textContent = facetOpen[name] ? "收起" : `更多（共 ${values.length} 个）`;
+        toggle.setAttribute("aria-expanded", String(!!facetOpen[name]));
+        note.textContent = text && !matching.length ? "没有匹配的值" : (sizes[name] || 0) > values.length ? `共 ${sizes[name]} 个，列出前 ${values.length} 个；可用查找框筛选` : "";
+        note.hidden = !note.textContent;
+      };
+      find.addEventListener("input", () => { facetFind[name] = find.value; fill(); });
+      toggle.addEventListener("click", () => { facetOpen[name] = !facetOpen[name]; fill(); });
+      if (many) section.append(find);
+      fill();
+      section.append(list, note, toggle);
     }
     box.append(section);
   }
+}
+
+/** One facet value: choose it (again: unchoose), and 排除 beside it (again: stop excluding). */
+function facetItem(name, label, v, state) {
+  const selected = state[name].includes(v.value);
+  const excluded = state[name + "_not"].includes(v.value);
+  const b = el("button");
+  b.type = "button";
+  b.className = "value" + (excluded ? " excluded" : "");
+  b.dataset.focus = `v:${name}:${v.value}`;
+  b.setAttribute("aria-pressed", String(selected));
+  b.append(el("span", v.value), el("span", v.count, "count"));
+  if (excluded) b.setAttribute("aria-label", `${v.value}（已排除，点击取消排除）`);
+  b.addEventListener("click", () => act(b.dataset.focus, {
+    ...state, page: 1,
+    [name]: selected ? state[name].filter(x => x !== v.value) : excluded ? state[name] : [...state[name], v.value],
+    [name + "_not"]: state[name + "_not"].filter(x => x !== v.value),
+  }));
+  const x = el("button", "−", "exclude");
+  x.type = "button";
+  x.dataset.focus = `x:${name}:${v.value}`;
+  x.title = excluded ? `取消排除${label}：${v.value}` : `排除${label}：${v.value}`;
+  x.setAttribute("aria-label", x.title);
+  x.setAttribute("aria-pressed", String(excluded));
+  x.addEventListener("click", () => act(x.dataset.focus, {
+    ...state, page: 1,
+    [name]: state[name].filter(y => y !== v.value),
+    [name + "_not"]: excluded ? state[name + "_not"].filter(y => y !== v.value) : [...state[name + "_not"], v.value],
+  }));
+  const item = el("li");
+  item.append(b, x);
+  return item;
 }
 
 function yearHistogram(values, state) {
@@ -331,19 +508,38 @@ function yearHistogram(values, state) {
   return chart;
 }
 
-function renderChips(state) {
+/**
+ * A chip per active filter: chosen values, excluded ones (排除), the year, and filters typed in the query (removing
+ * one removes its text from the query); 清除全部 removes them all at once.
+ */
+function renderChips(state, queryFilters = []) {
   const box = $("chips");
   box.replaceChildren();
-  const chips = MULTI.flatMap(f => state[f].map(v => [f, v]));
-  if (state.year) chips.push(["year", state.year]);
-  for (const [f, v] of chips) {
-    const chip = el("span", `${FACETS.find(x => x[0] === f)[1]}：${v}`, "chip");
+  const labelOf = f => FACETS.find(x => x[0] === f)[1];
+  const chips = [];
+  for (const f of MULTI) {
+    for (const v of state[f]) chips.push([`${labelOf(f)}：${v}`, { ...state, [f]: state[f].filter(x => x !== v) }, `v:${f}:${v}`, ""]);
+    for (const v of state[f + "_not"]) chips.push([`排除 ${labelOf(f)}：${v}`, { ...state, [f + "_not"]: state[f + "_not"].filter(x => x !== v) }, `v:${f}:${v}`, "excluded"]);
+  }
+  if (state.year) chips.push([`${labelOf("year")}：${state.year}`, { ...state, year: "" }, null, ""]);
+  for (const qf of queryFilters)
+    chips.push([`${qf.excluded ? "排除 " : ""}${labelOf(qf.facet)}：${qf.value}（查询中）`, { ...state, q: withoutText(state.q, qf.text) }, null, "typed"]);
+  for (const [text, next, key, kind] of chips) {
+    const chip = el("span", text, "chip" + (kind ? " " + kind : ""));
     const remove = el("button", "×");
     remove.type = "button";
-    remove.setAttribute("aria-label", `移除筛选 ${v}`);
-    remove.addEventListener("click", () => writeState(f === "year" ? { ...state, year: "", page: 1 } : { ...state, [f]: state[f].filter(x => x !== v), page: 1 }));
+    remove.setAttribute("aria-label", `移除筛选 ${text}`);
+    remove.addEventListener("click", () => act(key, { ...next, page: 1 }));
     chip.append(remove);
     box.append(chip);
+  }
+  if (chips.length) {
+    const all = el("button", "清除全部", "link clear-all");
+    all.type = "button";
+    const cleared = { ...state, year: "", page: 1, q: queryFilters.reduce((q, qf) => withoutText(q, qf.text), state.q) };
+    for (const f of MULTI) { cleared[f] = []; cleared[f + "_not"] = []; }
+    all.addEventListener("click", () => act(null, cleared));
+    box.append(all);
   }
 }
 

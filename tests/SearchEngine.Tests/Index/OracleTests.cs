@@ -68,7 +68,7 @@ public sealed class OracleTests : TempFolderTest
                 Assert.True(tied.Contains((actual.Hits[i].DocumentId, actual.Hits[i].SectionId)),
                     $"{context}: hit {i} is {actual.Hits[i].DocumentId}#{actual.Hits[i].SectionId}, expected {ranked[i].Section.Document.Id}#{ranked[i].Section.Record.SectionIndex}");
             }
-            AssertFacets(matches.Select(m => (m.Section, m.Failures)).ToList(), actual, context);
+            AssertFacets(matches.Select(m => (m.Section, m.Failures)).ToList(), actual, allFilters, context);
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class OracleTests : TempFolderTest
         Assert.True(actual.Total == chosen.Sections, $"{context}: {actual.Total} partial matches, expected {chosen.Sections}");
     }
 
-    private static void AssertFacets(List<(BruteForceSearcher.Section Section, int Failures)> matches, SearchResult actual, string context)
+    private static void AssertFacets(List<(BruteForceSearcher.Section Section, int Failures)> matches, SearchResult actual, SearchFilters filters, string context)
     {
         Dictionary<string, int> Count(int bit, Func<BruteForceSearcher.Section, IEnumerable<string>> values) =>
             matches.Where(m => (m.Failures & ~bit) == 0)
@@ -141,6 +141,8 @@ public sealed class OracleTests : TempFolderTest
         };
         foreach (var (facet, counts) in expected)
         {
+            foreach (var chosen in filters.Chosen(facet))
+                counts.TryAdd(chosen, 0); // a chosen or excluded value is listed even when nothing matching carries it
             var got = actual.Facets[facet].ToDictionary(v => v.Value, v => v.Count);
             Assert.True(counts.Count == got.Count && counts.All(kv => got.GetValueOrDefault(kv.Key) == kv.Value),
                 $"{context}: facet {facet} = {string.Join(",", got.Select(kv => $"{kv.Key}:{kv.Value}"))}, expected {string.Join(",", counts.Select(kv => $"{kv.Key}:{kv.Value}"))}");
@@ -185,13 +187,17 @@ public sealed class OracleTests : TempFolderTest
             filters = filters with { YearFrom = 2017 + random.Next(4), YearTo = 2020 + random.Next(5) };
         if (random.Next(3) == 0)
             filters = filters with { Industries = [RandomCorpus.Industries[random.Next(RandomCorpus.Industries.Length)], RandomCorpus.Industries[random.Next(RandomCorpus.Industries.Length)]] };
+        if (random.Next(4) == 0)
+            filters = filters with { ExcludedIssuers = [RandomCorpus.Issuers[random.Next(RandomCorpus.Issuers.Length)]] };
+        if (random.Next(5) == 0)
+            filters = filters with { ExcludedIndustries = [RandomCorpus.Industries[random.Next(RandomCorpus.Industries.Length)]] };
         if (query.Length == 0 && filters.IsEmpty)
             filters = filters with { Types = [RandomCorpus.Types[random.Next(RandomCorpus.Types.Length)]] };
         return (query, filters, random.Next(2) == 0);
     }
 
     private static string Describe(SearchFilters f) =>
-        $"issuers[{string.Join(",", f.Issuers)}] years[{f.YearFrom}..{f.YearTo}] industries[{string.Join(",", f.Industries)}] types[{string.Join(",", f.Types)}]";
+        $"issuers[{string.Join(",", f.Issuers)}] years[{f.YearFrom}..{f.YearTo}] industries[{string.Join(",", f.Industries)}] types[{string.Join(",", f.Types)}] not-issuers[{string.Join(",", f.ExcludedIssuers)}] not-industries[{string.Join(",", f.ExcludedIndustries)}]";
 }
 
 public sealed class PruningTests : TempFolderTest

@@ -211,3 +211,39 @@ public class QueryParserTests
         public int GetHashCode(QueryNode? obj) => 0;
     }
 }
+
+public class QueryParserFilterTextTests
+{
+    [Theory]
+    [InlineData("氢能 -issuer:湖南省人民政府", "issuer", "湖南省人民政府", true, "-issuer:湖南省人民政府")]
+    [InlineData("氢能 NOT region:怀化市", "region", "怀化市", true, "NOT region:怀化市")]
+    [InlineData("发文机关:\"中共湖南省委\" 北斗", "issuer", "中共湖南省委", false, "发文机关:\"中共湖南省委\"")]
+    [InlineData("type:规划", "type", "规划", false, "type:规划")]
+    [InlineData("title:industry:氢能 储能", "industry", "氢能", false, "title:industry:氢能")]
+    public void Should_report_each_typed_filter_with_the_text_that_typed_it(string query, string facet, string value, bool excluded, string text)
+    {
+        var parsed = QueryParser.Parse(query);
+        Assert.Equal(new QueryFilter(facet, value, excluded, text), Assert.Single(parsed.QueryFilters));
+        Assert.Contains(text, query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_exclude_a_typed_filter_after_a_minus_and_keep_the_words()
+    {
+        var parsed = QueryParser.Parse("氢能 -issuer:湖南省人民政府 -industry:储能");
+        Assert.Equal(new WordNode("氢能", null), parsed.Root);
+        Assert.Equal(["湖南省人民政府"], parsed.Filters.ExcludedIssuers);
+        Assert.Equal(["储能"], parsed.Filters.ExcludedIndustries);
+        Assert.Empty(parsed.Filters.Issuers);
+        Assert.Empty(parsed.Warnings);
+    }
+
+    [Fact]
+    public void Should_refuse_to_exclude_a_year_with_a_warning()
+    {
+        var parsed = QueryParser.Parse("氢能 -year:2021");
+        Assert.Null(parsed.Filters.YearFrom);
+        Assert.Empty(parsed.QueryFilters);
+        Assert.Contains(parsed.Warnings, w => w.Contains("year cannot be excluded", StringComparison.Ordinal));
+    }
+}

@@ -146,6 +146,15 @@ internal sealed class BruteForceSearcher
             fail |= 8;
         if (f.Industries.Count > 0 && !s.Record.Industries.Intersect(f.Industries).Any())
             fail |= 16;
+        // an excluded value fails its facet's bit, as a value not chosen does
+        if (s.Document.Issuers.Intersect(f.ExcludedIssuers).Any())
+            fail |= 1;
+        if (s.Document.Region is { } region && f.ExcludedRegions.Contains(region))
+            fail |= 4;
+        if (s.Document.Type is { } type && f.ExcludedTypes.Contains(type))
+            fail |= 8;
+        if (s.Record.Industries.Intersect(f.ExcludedIndustries).Any())
+            fail |= 16;
         return fail;
     }
 }
