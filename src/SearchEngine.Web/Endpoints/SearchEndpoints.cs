@@ -19,7 +19,7 @@ internal static class SearchEndpoints
     }
 
     private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
-        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string? year, int? yearFrom, int? yearTo,
+        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string[]? year, string? yearFrom, string? yearTo,
         string[]? industry, string[]? region, string[]? type, string? group, string? sort, bool expand = true, int page = 1, int size = 10)
     {
         var limits = options.Value;
@@ -51,37 +51,71 @@ internal static class SearchEndpoints
         return TypedResults.Ok(service.Suggester().Suggest(q ?? "", size));
     }
 
-    private static Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> Facets(SearchService service)
+    /// <summary>Facet counts for every document, or for those a query and the search's filters match.</summary>
+    private static Results<Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>>, ProblemHttpResult> Facets(
+        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string[]? year, string? yearFrom, string? yearTo,
+        string[]? industry, string[]? region, string[]? type, bool expand = true)
     {
-        var result = service.Searcher().Search(new SearchRequest { MatchAllWhenEmpty = true, Size = 1, Highlight = false });
+        if ((q?.Length ?? 0) > options.Value.MaxQueryLength)
+            return Problem($"The query is {q!.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
+        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
+            return Problem(error);
+        var result = service.Searcher().Search(new SearchRequest { Query = q ?? "", Filters = filters, MatchAllWhenEmpty = true, Size = 1, Highlight = false, Expand = expand });
         return TypedResults.Ok(result.Facets);
     }
 
     private static Results<Ok<IReadOnlyList<TrendCell>>, ProblemHttpResult> Trend(
-        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string? year, string[]? industry, string[]? region, string[]? type)
+        SearchService service, IOptions<WebOptions> options, string? q, string[]? issuer, string[]? year, string? yearFrom, string? yearTo,
+        string[]? industry, string[]? region, string[]? type, bool expand = true)
     {
         if (string.IsNullOrWhiteSpace(q))
             return Problem("q is required: the term whose use by issuer and year to count.");
         if (q.Length > options.Value.MaxQueryLength)
             return Problem($"The query is {q.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
-        if (!TryFilters(issuer, year, null, null, industry, region, type, out var filters, out var error))
+        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
             return Problem(error);
-        return TypedResults.Ok(service.Searcher().Trend(q, filters));
+        return TypedResults.Ok(service.Searcher().Trend(q, filters, expand));
     }
 
-    private static bool TryFilters(string[]? issuer, string? year, int? yearFrom, int? yearTo, string[]? industry, string[]? region, string[]? type,
+    /// <summary>
+    /// The filters shared by search, facets and trend. The years: <c>year</c> once, a year or a range
+    /// (2021, 2021..2024, 2021.., ..2024), and/or <c>yearFrom</c> / <c>yearTo</c>; given together they intersect.
+    /// </summary>
+    private static bool TryFilters(string[]? issuer, string[]? year, string? yearFrom, string? yearTo, string[]? industry, string[]? region, string[]? type,
         out SearchFilters filters, out string error)
     {
         error = "";
-        filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [], YearFrom = yearFrom, YearTo = yearTo };
-        if (string.IsNullOrEmpty(year))
-            return true;
-        if (!QueryParser.TryParseYears(year, out int from, out int to))
+        filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [] };
+        if (year is { Length: > 1 })
         {
-            error = $"year must be a year or a range such as 2021..2024; it was '{year}'.";
+            error = $"year may be given once, as a year or a range such as 2021..2024; it was given {year.Length} times ({string.Join(", ", year)}).";
             return false;
         }
-        filters = filters with { YearFrom = from, YearTo = to };
+        if (year is [{ Length: > 0 } range])
+        {
+            if (!QueryParser.TryParseYears(range, out int from, out int to))
+            {
+                error = $"year must be a year or a range such as 2021..2024; it was '{range}'.";
+                return false;
+            }
+            filters = filters.And(new SearchFilters { YearFrom = from, YearTo = to });
+        }
+        foreach (var (name, value) in new[] { ("yearFrom", yearFrom), ("yearTo", yearTo) })
+        {
+            if (string.IsNullOrEmpty(value))
+                continue;
+            if (!QueryParser.TryParseYears(value, out int y, out int same) || y != same)
+            {
+                error = $"{name} must be one year between 1900 and 2200; it was '{value}'.";
+                return false;
+            }
+            filters = filters.And(name == "yearFrom" ? new SearchFilters { YearFrom = y } : new SearchFilters { YearTo = y });
+        }
+        if (filters.YearFrom > filters.YearTo)
+        {
+            error = $"The years asked for leave no year: from {filters.YearFrom} to {filters.YearTo}.";
+            return false;
+        }
         return true;
     }
 
