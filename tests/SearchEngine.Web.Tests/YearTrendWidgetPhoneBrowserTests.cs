@@ -333,6 +333,16 @@ public sealed partial class YearTrendWidgetPhoneBrowserTests(BrowserFixture fixt
         await page.ClickAsync("#filters-close");
         Assert.Equal("filters-open", await ActiveId(page));
         Assert.False(await page.Locator("#content").EvaluateAsync<bool>("c => c.inert"));
+
+        // And a tap on the dimmed page beside the drawer closes it too, while removing a chip inside it does not
+        await open.ClickAsync();
+        await drawer.WaitForAsync();
+        await page.Locator("#chips .chip button").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#chips .chip').length === 0");
+        Assert.True(await drawer.IsVisibleAsync());
+        await page.Mouse.ClickAsync(10, 600);
+        await page.Locator("#filters[role=dialog]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Equal("filters-open", await ActiveId(page));
     }
 
     [Fact]

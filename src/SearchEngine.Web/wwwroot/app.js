@@ -332,8 +332,9 @@ function yearLabel(year) {
   return `${r.from}–${r.to}`;
 }
 
-// Which year control changed the filter (a select's id, or "bar:2021"): the histogram drawn for the new answer
-// gives it the focus back, so the keyboard stays where it was although the facets are rebuilt.
+// Which year control changed the filter (a select's id, or "bar:2021") and for which render: the histogram drawn
+// for that render's answer gives it the focus back, so the keyboard stays where it was although the facets are
+// rebuilt; a later render (the reader went on elsewhere) leaves the focus alone.
 let yearFocus = null;
 let yearDragEnded = 0;
 
@@ -353,8 +354,8 @@ function yearHistogram(values, state) {
   const range = yearRange(state.year);
   const inRange = y => !!range && (range.from === null || y >= range.from) && (range.to === null || y <= range.to);
   const choose = (from, to, focus) => {
-    yearFocus = focus;
     writeState({ ...readState(), year: yearValue(from, to), page: 1 });
+    yearFocus = { key: focus, ticket }; // writeState has started the render that answers this choice
   };
   const extendTo = y => range ? choose(Math.min(range.from ?? first, y), Math.max(range.to ?? last, y), "bar:" + y) : choose(y, y, "bar:" + y);
 
@@ -476,8 +477,8 @@ function yearHistogram(values, state) {
   });
 
   box.append(chart, picker);
-  if (yearFocus) {
-    const wanted = yearFocus;
+  if (yearFocus && yearFocus.ticket === ticket) {
+    const wanted = yearFocus.key;
     yearFocus = null;
     queueMicrotask(() => { // once the facets are in the page
       const target = wanted.startsWith("bar:") ? bars.find(b => b.dataset.year === wanted.slice(4)) : picker.querySelector("#" + wanted);
@@ -874,6 +875,12 @@ function updateFiltersButton(state) {
   $("filters-open").textContent = n ? `筛选（${n}）` : "筛选";
 }
 $("filters-open").addEventListener("click", openFilters);
+// A click on the dimmed page beside the drawer closes it (the path as dispatched: a chip removed by its own click
+// is no longer inside the drawer when the click reaches the document).
+document.addEventListener("click", e => {
+  const path = e.composedPath();
+  if (document.body.classList.contains("filters-open") && !path.includes($("filters")) && !path.includes($("filters-open"))) closeFilters();
+});
 $("filters-close").addEventListener("click", () => closeFilters());
 $("filters").addEventListener("keydown", e => {
   if (e.key === "Escape" && document.body.classList.contains("filters-open")) { e.preventDefault(); closeFilters(); }
