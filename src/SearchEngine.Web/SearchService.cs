@@ -72,12 +72,15 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     }
 
     /// <summary>Adds (or replaces) a document and commits; returns once it is durable and searchable.</summary>
-    public void Add(PolicyDocument document)
+    public void Add(PolicyDocument document) => Add(DocumentRecord.From(document));
+
+    /// <summary>Adds (or replaces) a document already in its indexed form and commits.</summary>
+    public void Add(DocumentRecord document)
     {
         lock (_writes)
         {
             var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
-            writer.AddOrUpdate(DocumentRecord.From(document));
+            writer.AddOrUpdate(document);
             CommitOrRollBack(writer);
             // The merge outlives this request: log its failure when it happens, once per merge (the index stays as it was).
             var merge = writer.MergeInBackground();

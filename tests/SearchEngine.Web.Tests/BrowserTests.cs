@@ -215,6 +215,128 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task An_issuer_suggestion_says_what_it_is_and_becomes_a_filter()
+    {
+        var page = await Open("/");
+        await page.FillAsync("#q", "湖南省人民政府办");
+        var issuer = page.Locator("#suggestions li", new PageLocatorOptions { HasText = "发文机关" }).First;
+        await issuer.WaitForAsync();
+        Assert.Contains("件", await issuer.Locator(".note").TextContentAsync(), StringComparison.Ordinal);
+        await issuer.DispatchEventAsync("mousedown");
+        await page.WaitForSelectorAsync("#chips .chip");
+        Assert.Contains("issuer=", page.Url, StringComparison.Ordinal);
+        Assert.Equal("", await page.InputValueAsync("#q"));
+    }
+
+    [Fact]
+    public async Task Headings_and_snippets_use_chinese_punctuation_and_headings_drop_their_final_stop()
+    {
+        // Seed 000 prints its headings with ASCII brackets and a final 。: "(九)未来产业。"
+        var page = await Open("/?group=section&q=" + Uri.EscapeDataString("未来产业"));
+        await page.WaitForSelectorAsync("#results li .crumbs span");
+        var crumbs = await page.Locator("#results li .crumbs span").AllTextContentsAsync();
+        Assert.Contains("（九）未来产业", crumbs);
+        Assert.DoesNotContain(crumbs, c => c.EndsWith('。'));
+        var snippets = string.Concat(await page.Locator("#results li > p:not(.meta):not(.others)").AllTextContentsAsync());
+        Assert.DoesNotMatch(@"[\u4e00-\u9fff][,:;]|[,:;][\u4e00-\u9fff]", snippets);
+    }
+
+    [Fact]
+    public async Task The_advanced_form_composes_the_query_and_filters_a_reader_would_type()
+    {
+        var page = await Open("/");
+        await page.Locator("#advanced > summary").ClickAsync();
+        await page.FillAsync("#advanced-form input[name=all]", "发展");
+        await page.FillAsync("#advanced-form input[name=any]", "产业 创新");
+        await page.FillAsync("#advanced-form input[name=none]", "氢能");
+        await page.FillAsync("#advanced-form input[name=from]", "2021");
+        await page.FillAsync("#advanced-form input[name=to]", "2024");
+        await page.Locator("#advanced-form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("#results li");
+        var url = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
+        Assert.Equal("发展 (产业 | 创新) -氢能", url["q"]);
+        Assert.Equal("2021..2024", url["year"]);
+        Assert.Equal("发展 (产业 | 创新) -氢能", await page.InputValueAsync("#q"));
+        Assert.DoesNotContain("氢能", await page.Locator("#results li mark").AllTextContentsAsync());
+        Assert.False(await page.Locator("#advanced").EvaluateAsync<bool>("d => d.open"));
+
+        // titles only
+        await page.Locator("#advanced > summary").ClickAsync();
+        await page.Locator("#advanced-form button[type=reset]").ClickAsync();
+        await page.FillAsync("#advanced-form input[name=phrase]", "战略性新兴产业");
+        await page.Locator("#advanced-form input[value=title]").CheckAsync();
+        await page.Locator("#advanced-form button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('q') === 'title:\"战略性新兴产业\"'");
+        await page.WaitForSelectorAsync("#results li a.hit-title");
+        Assert.All(await page.Locator("#results li a.hit-title").AllTextContentsAsync(), t => Assert.Contains("战略性新兴产业", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Staff_upload_check_what_was_read_and_delete_on_the_admin_page()
+    {
+        var page = await Open("/admin.html");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        static FilePayload File(string text) => new() { Name = "管理页上传.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
+        const string Notice = "湖南省科学技术厅关于管理页上传测试的通知\n湘科发〔2025〕9号\n一、总体要求\n推进管理页上传测试。\n湖南省科学技术厅\n2025年3月5日\n";
+
+        // Without the key: the page says so
+        await page.SetInputFilesAsync("#file", File(Notice));
+        await page.Locator("#upload button[type=submit]").ClickAsync();
+        await page.Locator("#upload-result .warning").WaitForAsync();
+        Assert.Contains("密钥", await page.Locator("#upload-result").TextContentAsync(), StringComparison.Ordinal);
+
+        // With it: the metadata read from the file, for the uploader to check
+        await page.FillAsync("#key", ServerFixture.ApiKey);
+        await page.Locator("#upload button[type=submit]").ClickAsync();
+        await page.Locator("#upload-result dl.info").WaitForAsync();
+        string card = (await page.Locator("#upload-result").TextContentAsync())!;
+        Assert.Contains("湘科发〔2025〕9号", card, StringComparison.Ordinal);
+        Assert.Contains("湖南省科学技术厅", card, StringComparison.Ordinal);
+        Assert.Contains("2025-03-05", card, StringComparison.Ordinal);
+        string id = (await page.Locator("#upload-result dl.info dd").Last.TextContentAsync())!;
+
+        // The same file again is recognised, not indexed twice
+        await page.Locator("#upload button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('upload-result').textContent.includes('未重复索引')");
+
+        // Delete by the id the card shows
+        await page.FillAsync("#delete-id", id);
+        await page.Locator("#delete button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('delete-result').textContent.includes('已删除')");
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/documents/" + Uri.EscapeDataString(id))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_keyboard_alone_searches_opens_a_hit_steps_through_matches_and_returns()
+    {
+        var page = await Open("/");
+        await page.FocusAsync("#q");
+        await page.Keyboard.TypeAsync("北斗");
+        await page.Keyboard.PressAsync("Escape"); // close the suggestions, keep the words
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#results li a.hit-title");
+
+        // Tab reaches the first hit's title; Enter opens it at its section, focused
+        for (int i = 0; i < 40 && !await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')"), "Tab never reached a hit");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#document section.matched mark");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // pages loaded as the view scrolled are in
+        Assert.StartsWith("s", await page.EvaluateAsync<string>("() => document.activeElement.id"), StringComparison.Ordinal);
+
+        // (the focus is on the opened section, not on <body>: the next Tab goes on from there, or, when nothing follows
+        // it, wraps as the browser does, instead of starting again at the top of the page)
+
+        // 返回结果 by keyboard: Shift+Tab back to it, Enter, and the opened hit has the focus
+        var back = page.Locator("#document button", new PageLocatorOptions { HasText = "返回结果" });
+        await back.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.classList.contains('hit-title')");
+    }
+
+    [Fact]
     public async Task Embedded_results_keep_their_paging()
     {
         var page = await Open("/?embed=1&group=section&q=" + Uri.EscapeDataString("发展"));

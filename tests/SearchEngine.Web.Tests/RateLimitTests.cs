@@ -149,6 +149,9 @@ public sealed class StaticFileTests(ServerFixture server) : IClassFixture<Server
     [InlineData("/widget.js", "javascript")]
     [InlineData("/opensearch.xml", "xml")]
     [InlineData("/example-host.html", "text/html")]
+    [InlineData("/admin.html", "text/html")]
+    [InlineData("/admin.js", "javascript")]
+    [InlineData("/advanced.js", "javascript")]
     public async Task The_page_widget_and_opensearch_description_are_served(string path, string type)
     {
         var response = await server.CreateClient().GetAsync(path);

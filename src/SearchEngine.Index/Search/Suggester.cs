@@ -3,9 +3,10 @@ using SearchEngine.Core.Analysis;
 namespace SearchEngine.Index.Search;
 
 /// <summary>
-/// 联想 — completions of a typed prefix from the index's terms, most frequent first. Only terms that are words
-/// of the vocabulary (dictionary, policy lexicon) or mixed tokens are offered, so the bigram sub-words indexed
-/// for recall (兴产, 略性) never show up as suggestions.
+/// 联想 — completions of a typed prefix: first the index's terms that start with it, most frequent first (only words
+/// of the vocabulary or mixed tokens, so the bigram sub-words indexed for recall, 兴产 略性, never show up; short
+/// Latin terms in the capitals they are written in, 5G and AI, not the folded 5g), then issuers and document titles
+/// that contain it, each with its kind and count, so a complete word (氢能) still offers the plans named after it.
 /// </summary>
 public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
 {
@@ -35,8 +36,60 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
                 frequencies[term] = frequencies.GetValueOrDefault(term) + info.DocFrequency;
             }
         }
-        return [.. frequencies.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(Math.Clamp(count, 1, 50)).Select(kv => new Suggestion(kv.Key, kv.Value))];
+        count = Math.Clamp(count, 1, 50);
+        var completions = frequencies.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new Suggestion(Display(kv.Key), kv.Value)).ToList();
+        // Issuers and titles only for a prefix of two or more characters: one character is in too many of them.
+        var others = normalized.Length < 2 ? [] : Issuers(normalized).Concat(Titles(normalized)).ToList();
+        int termSlots = Math.Max(count - Math.Min(others.Count, MaxOthers), count / 2);
+        return [.. completions.Take(termSlots).Concat(others.Take(count - Math.Min(completions.Count, termSlots)))];
+    }
+
+    /// <summary>Issuers and titles offered at most, together, beside the terms.</summary>
+    private const int MaxOthers = 4;
+
+    /// <summary>Short Latin or alphanumeric terms are abbreviations written in capitals (5G, AI, IC); longer words stay as indexed.</summary>
+    internal static string Display(string term) =>
+        term.Length <= 4 && term.All(char.IsAsciiLetterOrDigit) && term.Any(char.IsAsciiLetterLower) ? term.ToUpperInvariant() : term;
+
+    /// <summary>Issuers whose name contains the prefix, with the number of live documents each issued.</summary>
+    private IEnumerable<Suggestion> Issuers(string text)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var view in snapshot.Segments)
+        {
+            var values = view.Reader.Values;
+            var wanted = new HashSet<int>(Enumerable.Range(0, values.Issuers.Length).Where(i => values.Issuers[i].Contains(text, StringComparison.Ordinal)));
+            if (wanted.Count == 0)
+                continue;
+            for (int d = 0; d < view.Reader.DocumentCount; d++)
+            {
+                if (view.Deleted[d])
+                    continue;
+                foreach (int issuer in values.DocumentIssuers[d])
+                {
+                    if (wanted.Contains(issuer))
+                        counts[values.Issuers[issuer]] = counts.GetValueOrDefault(values.Issuers[issuer]) + 1;
+                }
+            }
+        }
+        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(2)
+            .Select(kv => new Suggestion(kv.Key, kv.Value) { Kind = SuggestionKinds.Issuer });
+    }
+
+    /// <summary>Titles of live documents that contain the prefix (count 1 each: a title names one document).</summary>
+    private IEnumerable<Suggestion> Titles(string text)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in snapshot.Segments)
+        {
+            var titles = view.Reader.Titles;
+            for (int d = 0; d < titles.Length && seen.Count < MaxOthers; d++)
+            {
+                if (!view.Deleted[d] && titles[d].Contains(text, StringComparison.Ordinal) && seen.Add(titles[d]))
+                    yield return new Suggestion(titles[d], 1) { Kind = SuggestionKinds.Title };
+            }
+        }
     }
 
     private bool IsSuggestible(string term) =>
@@ -57,5 +110,17 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
     }
 }
 
-/// <summary>A completion and how many sections contain it.</summary>
-public sealed record Suggestion(string Text, long Sections);
+/// <summary>A completion and how many sections (a term) or documents (an issuer, a title) it has.</summary>
+public sealed record Suggestion(string Text, long Sections)
+{
+    /// <summary>What the completion is: <see cref="SuggestionKinds.Term"/>, <see cref="SuggestionKinds.Issuer"/> or <see cref="SuggestionKinds.Title"/>.</summary>
+    public string Kind { get; init; } = SuggestionKinds.Term;
+}
+
+/// <summary>The kinds of completion, named once.</summary>
+public static class SuggestionKinds
+{
+    public const string Term = "term";
+    public const string Issuer = "issuer";
+    public const string Title = "title";
+}

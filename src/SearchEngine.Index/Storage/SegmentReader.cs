@@ -122,6 +122,15 @@ internal sealed class SegmentReader
 
     internal void CountChunkRead() => Interlocked.Increment(ref _chunkReads);
 
+    private string[]? _titles;
+
+    /// <summary>
+    /// Every document's title, read from the stored heads once for the life of the segment (segments never change):
+    /// suggestions look titles up on every keystroke.
+    /// </summary>
+    public string[] Titles => LazyInitializer.EnsureInitialized(ref _titles, () =>
+        [.. Enumerable.Range(0, DocumentCount).Select(d => OpenDocument(d).Outline.Title)]);
+
     /// <summary>A stored document's head; its section texts are read when asked for.</summary>
     public StoredDocument OpenDocument(int docOrd)
     {

@@ -153,7 +153,22 @@ internal static class DocumentEndpoints
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 
-    internal sealed record UploadResult(string Id, string Title, int Sections, string Source);
+    /// <summary>
+    /// What the upload became, for the uploader to check: the metadata read from it (inferred values named in
+    /// <c>Inferred</c>), and, when the same name was uploaded before with other content, the file it replaced.
+    /// </summary>
+    internal sealed record UploadResult(string Id, string Title, int Sections, string Source)
+    {
+        public IReadOnlyList<string> Issuers { get; init; } = [];
+        public string? DocumentNumber { get; init; }
+        public DateOnly? Date { get; init; }
+        public int? Year { get; init; }
+        public string? Type { get; init; }
+        public IReadOnlyList<string> Inferred { get; init; } = [];
+
+        /// <summary>The source of the document this upload replaced (same id, other content); null when it is new or identical.</summary>
+        public string? Replaced { get; init; }
+    }
 
     private static async Task<Results<Created<UploadResult>, Ok<UploadResult>, ProblemHttpResult>> Upload(
         HttpRequest request, SearchService service, UploadStore store, IOptions<WebOptions> options, CancellationToken cancel)
@@ -218,7 +233,12 @@ internal static class DocumentEndpoints
                 return TypedResults.Problem($"The file could not be indexed: {reason}.", statusCode: StatusCodes.Status422UnprocessableEntity,
                     title: overBudget ? "Over the upload budget" : "Unreadable file");
             }
-            var result = new UploadResult(id, document.Metadata.Title?.Value ?? name, document.Sections.Count, source);
+            var record = DocumentRecord.From(document);
+            var result = new UploadResult(id, document.Metadata.Title?.Value ?? name, document.Sections.Count, source)
+            {
+                Issuers = record.Issuers, DocumentNumber = record.DocumentNumber, Date = record.Date, Year = record.Year,
+                Type = record.Type, Inferred = record.Inferred,
+            };
             string stored = Path.Combine(store.Folder, storedName);
             await store.Lock.WaitAsync(cancel);
             try
@@ -237,7 +257,7 @@ internal static class DocumentEndpoints
                 }
                 try
                 {
-                    service.Add(document);
+                    service.Add(record);
                 }
                 catch (Index.IndexWriteException e)
                 {
@@ -254,7 +274,8 @@ internal static class DocumentEndpoints
                 // The id named another uploaded file before (a name that maps to the same id): that file is no one's now.
                 if (existing is not null && existing.Source != source && store.PathOf(existing.Source) is { } replaced)
                     UploadStore.TryDelete(replaced);
-                return TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}", result);
+                return TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}",
+                    existing is not null && existing.Source != source ? result with { Replaced = existing.Source } : result);
             }
             finally
             {

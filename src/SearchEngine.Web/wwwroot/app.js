@@ -28,6 +28,31 @@ function el(tag, text, className) {
   return node;
 }
 
+/**
+ * Chinese text as it is printed: ASCII punctuation that OCR and some sites leave in Chinese sentences becomes
+ * full-width where it touches a Chinese character (，：；？！ and （…） around Chinese or a bracketed year), while
+ * 3,456 and 12:30 between digits stay as they are. Display only: the stored text and its offsets are untouched.
+ */
+const CJK = "\u3400-\u9fff\uf900-\ufaff";
+const NEAR_CJK = new RegExp(`(?<=[${CJK}])([,:;?!])|([,:;?!])(?=[${CJK}])`, "g");
+const FULL = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！" };
+function typeset(text) {
+  return text
+    .replace(NEAR_CJK, (m) => FULL[m])
+    .replace(/\(([^()\n]{1,40})\)/g, (m, inner, at, all) =>
+      new RegExp(`[${CJK}]`).test(inner + (all[at - 1] || "") + (all[at + m.length] || "")) ? `（${inner}）` : m);
+}
+
+/** A heading as a label (breadcrumbs, table of contents, section titles): typeset, without the sentence's final 。. */
+function headingText(heading) {
+  return typeset(heading).replace(/[。.]$/, "");
+}
+
+/** A source as a reader knows it: the file's name, without the server's folders or an upload's hash prefix. */
+function fileName(source) {
+  return source.split("/").pop().replace(/^[0-9a-f]{10}-/, "");
+}
+
 /** The page's own sentence for a refused request (the API's detail is for programs, in two languages). */
 function failure(response, body) {
   if (response.status === 429) return `请求过于频繁，请 ${response.headers.get("Retry-After") || 60} 秒后再试。`;
@@ -40,8 +65,8 @@ function marked(html) {
   template.innerHTML = html;
   const out = document.createDocumentFragment();
   for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") out.append(el("mark", node.textContent));
-    else out.append(document.createTextNode(node.textContent));
+    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") out.append(el("mark", typeset(node.textContent)));
+    else out.append(document.createTextNode(typeset(node.textContent)));
   }
   return out;
 }
@@ -234,7 +259,7 @@ function renderHits(hits, state) {
     item.append(el("p", metaLine(hit, ["issuers", "documentNumber", "date", "type"]), "meta"));
     if (hit.headingPath.length) {
       const crumbs = el("div", undefined, "crumbs");
-      for (const h of hit.headingPath) crumbs.append(el("span", h));
+      for (const h of hit.headingPath) crumbs.append(el("span", headingText(h)));
       item.append(crumbs);
     }
     const text = el("p");
@@ -251,7 +276,7 @@ function renderHits(hits, state) {
       });
       item.append(others);
     }
-    if (hit.alternateSources.length) item.append(el("p", "另见：" + hit.alternateSources.join("、"), "others"));
+    if (hit.alternateSources.length) item.append(el("p", "另见：" + hit.alternateSources.map(fileName).join("、"), "others"));
     list.append(item);
   }
 }
@@ -565,7 +590,7 @@ async function showDocument(state, mine) {
     if (!s.heading) continue;
     const item = el("li");
     item.style.marginLeft = `${s.depth}em`;
-    const link = el("a", s.heading);
+    const link = el("a", headingText(s.heading));
     link.href = "#s" + s.id;
     item.append(link);
     toc.append(item);
@@ -616,7 +641,7 @@ function infoTable(d) {
   row("发布日期", m.publicationDate?.value);
   row("文种", d.type);
   row("地区", d.region, inferred.has("region"));
-  const file = el("a", d.source.split("/").pop().replace(/^[0-9a-f]{10}-/, ""));
+  const file = el("a", fileName(d.source));
   file.href = `api/documents/${encodeURIComponent(d.id)}/file`;
   file.setAttribute("download", "");
   const source = el("dd");
@@ -659,7 +684,7 @@ function appendSections(current, d, where) {
     const matched = s.highlighted && s.highlighted.includes("<mark>");
     const section = el("section", undefined, matched ? "matched" : "");
     section.id = "s" + s.id;
-    if (s.heading) section.append(el(s.depth === 0 ? "h3" : "h4", s.heading));
+    if (s.heading) section.append(el(s.depth === 0 ? "h3" : "h4", headingText(s.heading)));
     if (matched && current.tocItems.has(s.id)) current.tocItems.get(s.id).classList.add("matched");
     const text = el("div", undefined, "text");
     appendParagraphs(text, s);
@@ -717,7 +742,7 @@ function appendParagraphs(container, s) {
   for (const line of lines) {
     if (!line.trim()) continue;
     const p = el("p");
-    if (s.highlighted) p.append(marked(line)); else p.textContent = line;
+    if (s.highlighted) p.append(marked(line)); else p.textContent = typeset(line);
     container.append(p);
   }
 }
@@ -911,12 +936,14 @@ function suggestSoon() {
     list.replaceChildren();
     $("q").removeAttribute("aria-activedescendant");
     items.slice(0, 8).forEach((s, i) => {
-      const option = el("li", s.text);
+      const option = el("li");
       option.id = "suggestion-" + i;
       option.setAttribute("role", "option");
-      option.addEventListener("mousedown", e => { e.preventDefault(); choose(s.text); });
+      option.append(el("span", s.text, "text"), el("span", suggestionNote(s), "note"));
+      option.addEventListener("mousedown", e => { e.preventDefault(); choose(s); });
       list.append(option);
     });
+    suggestions = items.slice(0, 8);
     list.hidden = !list.children.length;
     $("q").setAttribute("aria-expanded", String(!list.hidden));
   }, 150);
@@ -926,6 +953,13 @@ $("q").addEventListener("compositionend", suggestSoon);
 $("q").addEventListener("blur", closeSuggestions); // Tab away or a click elsewhere
 $("q").addEventListener("keydown", e => {
   if (e.isComposing) return; // the input method's own keys
+  if (e.key === "Escape") {
+    // Closes the list (and any list still on its way); the words typed stay: a search box that empties itself on
+    // Escape loses a long query to a reflex.
+    e.preventDefault();
+    closeSuggestions();
+    return;
+  }
   const options = [...$("suggestions").children];
   if (!options.length || $("suggestions").hidden) return;
   let i = options.findIndex(o => o.getAttribute("aria-selected") === "true");
@@ -936,17 +970,33 @@ $("q").addEventListener("keydown", e => {
     $("q").setAttribute("aria-activedescendant", options[i].id);
   } else if (e.key === "Enter" && i >= 0) {
     e.preventDefault();
-    choose(options[i].textContent);
-  } else if (e.key === "Escape") {
-    e.preventDefault(); // closes the list; the query stays (a second Escape clears it, as the browser does)
-    closeSuggestions();
+    choose(suggestions[i]);
   }
 });
-function choose(text) {
+let suggestions = []; // the completions on show, in order, with their kinds
+
+/** What a completion is, and how much it has: 词 · 12 节, 发文机关 · 3 件, 文件标题. */
+function suggestionNote(s) {
+  if (s.kind === "issuer") return `发文机关 · ${s.sections} 件`;
+  if (s.kind === "title") return "文件标题";
+  return `${s.sections} 节`;
+}
+
+/**
+ * A term completes the word being typed; an issuer becomes a filter (the words typed before it stay the query); a
+ * title is searched as the title it is.
+ */
+function choose(s) {
   const words = $("q").value.trim().split(/\s+/);
-  words[words.length - 1] = text;
-  $("q").value = words.join(" ");
   closeSuggestions();
+  if (s.kind === "issuer") {
+    words.pop();
+    const state = readState();
+    writeState({ ...state, q: words.join(" "), issuer: [...new Set([...state.issuer, s.text])], page: 1, doc: null });
+    return;
+  }
+  words[words.length - 1] = s.kind === "title" ? `title:"${s.text}"` : s.text;
+  $("q").value = words.join(" ");
   $("search").requestSubmit();
 }
 

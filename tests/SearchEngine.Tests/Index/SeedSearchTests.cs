@@ -125,11 +125,38 @@ public sealed class SeedSearchTests : TempFolderTest
     public void Should_suggest_completions_of_a_prefix_from_the_index()
     {
         var suggestions = new Suggester(_snapshot, ChineseAnalyzer.Default).Suggest("新能");
-        Assert.Contains(suggestions, s => s.Text == "新能源汽车");
-        Assert.All(suggestions, s => Assert.StartsWith("新能", s.Text, StringComparison.Ordinal));
-        Assert.Equal(suggestions.OrderByDescending(s => s.Sections).Select(s => s.Sections), suggestions.Select(s => s.Sections));
+        var terms = suggestions.Where(s => s.Kind == SuggestionKinds.Term).ToList();
+        Assert.Contains(terms, s => s.Text == "新能源汽车");
+        Assert.All(terms, s => Assert.StartsWith("新能", s.Text, StringComparison.Ordinal));
+        Assert.Equal(terms.OrderByDescending(s => s.Sections).Select(s => s.Sections), terms.Select(s => s.Sections));
+        Assert.Equal(terms, suggestions.Take(terms.Count)); // terms first
         Assert.Empty(new Suggester(_snapshot, ChineseAnalyzer.Default).Suggest(""));
     }
+
+    [Fact]
+    public void Should_suggest_issuers_and_titles_that_contain_a_word_with_their_kind_and_count()
+    {
+        var suggester = new Suggester(_snapshot, ChineseAnalyzer.Default);
+        var documents = Seeds.Report.Documents;
+
+        // A complete word still offers something: the titles that contain it
+        var titles = suggester.Suggest("产业").Where(s => s.Kind == SuggestionKinds.Title).ToList();
+        Assert.NotEmpty(titles);
+        Assert.All(titles, t => Assert.Contains(documents, d => d.Metadata.Title?.Value == t.Text && t.Text.Contains("产业", StringComparison.Ordinal)));
+
+        // An issuer, with the number of documents it issued
+        var issuer = Assert.Single(suggester.Suggest("湖南省人民政府办公厅"), s => s.Kind == SuggestionKinds.Issuer);
+        Assert.Equal(documents.Count(d => d.Metadata.Issuers.Any(i => i.Value == "湖南省人民政府办公厅")), issuer.Sections);
+    }
+
+    [Theory]
+    [InlineData("5g", "5G")]
+    [InlineData("ai", "AI")]
+    [InlineData("b2b", "B2B")]
+    [InlineData("lorem", "lorem")]
+    [InlineData("氢能", "氢能")]
+    public void Should_show_short_latin_terms_in_capitals(string indexed, string shown) =>
+        Assert.Equal(shown, Suggester.Display(indexed));
 
     /// <summary>A document whose text carries markup, to prove it is shown as text.</summary>
     private static DocumentRecord Hostile() => new("hostile", "关于测试恶意脚本的通知", null, ["测试机关"], null, null, 2025, null, "通知", [], "test/hostile.txt", [],
