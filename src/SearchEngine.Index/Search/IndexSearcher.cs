@@ -122,11 +122,12 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
 
     /// <summary>
     /// 趋势 — distinct matching documents by issuer and year (for comparing who published on a term, and when).
-    /// Documents without a year are left out.
+    /// Documents without a year are left out. With <paramref name="expand"/> false, synonyms are not applied, as in
+    /// a search with <see cref="SearchRequest.Expand"/> off, so the counts are those of the same search.
     /// </summary>
-    public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null)
+    public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null, bool expand = true)
     {
-        var (clause, allFilters, _, _, _) = Prepare(QueryParser.Parse(query), filters ?? SearchFilters.None, matchAllWhenEmpty: false, expand: true);
+        var (clause, allFilters, _, _, _) = Prepare(QueryParser.Parse(query), filters ?? SearchFilters.None, matchAllWhenEmpty: false, expand);
         var counts = new Dictionary<(string Issuer, int Year), int>();
         if (clause is null)
             return [];

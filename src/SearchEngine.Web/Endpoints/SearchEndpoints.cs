@@ -27,9 +27,9 @@ internal static class SearchEndpoints
         SearchService service, IOptions<WebOptions> options,
         [Description(QueryDescription)] string? q,
         [Description("Issuer filter (发文机关); repeat for several, any of them matches.")] string[]? issuer,
-        [Description(YearDescription)] string? year,
-        [Description("Earliest year, when year is not given.")] int? yearFrom,
-        [Description("Latest year, when year is not given.")] int? yearTo,
+        [Description(YearDescription)] string[]? year,
+        [Description("Earliest year; intersects with year when both are given.")] string? yearFrom,
+        [Description("Latest year; intersects with year when both are given.")] string? yearTo,
         [Description("Industry filter; repeat for several, any of them matches.")] string[]? industry,
         [Description("Region filter (province, prefecture or county); repeat for several.")] string[]? region,
         [Description("Document type filter (通知, 意见, 规划 …); repeat for several.")] string[]? type,
@@ -75,12 +75,31 @@ internal static class SearchEndpoints
         return TypedResults.Ok(service.Suggester().Suggest(q ?? "", size));
     }
 
+    /// <summary>Facet counts for every document, or for those a query and the search's filters match.</summary>
     private static Results<Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>>, ProblemHttpResult> Facets(
-        SearchService service, int facetLimit = SearchRequest.DefaultFacetLimit)
+        SearchService service, IOptions<WebOptions> options,
+        [Description(QueryDescription)] string? q,
+        [Description("Issuer filter; repeat for several.")] string[]? issuer,
+        [Description(YearDescription)] string[]? year,
+        [Description("Earliest year; intersects with year when both are given.")] string? yearFrom,
+        [Description("Latest year; intersects with year when both are given.")] string? yearTo,
+        [Description("Industry filter; repeat for several.")] string[]? industry,
+        [Description("Region filter; repeat for several.")] string[]? region,
+        [Description("Document type filter; repeat for several.")] string[]? type,
+        [AsParameters] Exclusions not,
+        [Description("false: match only the literal words, without synonyms.")] bool expand = true,
+        [Description("Most values listed per facet (chosen and excluded values always are)."), Range(1, SearchRequest.MaxFacetLimit)] int facetLimit = SearchRequest.DefaultFacetLimit)
     {
+        if ((q?.Length ?? 0) > options.Value.MaxQueryLength)
+            return Problem($"The query is {q!.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
         if (facetLimit is < 1 or > SearchRequest.MaxFacetLimit)
             return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
-        var result = service.Searcher().Search(new SearchRequest { MatchAllWhenEmpty = true, Size = 1, Highlight = false, FacetLimit = facetLimit });
+        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
+            return Problem(error);
+        var result = service.Searcher().Search(new SearchRequest
+        {
+            Query = q ?? "", Filters = not.AddTo(filters), MatchAllWhenEmpty = true, Size = 1, Highlight = false, Expand = expand, FacetLimit = facetLimit,
+        });
         return TypedResults.Ok(result.Facets);
     }
 
@@ -88,38 +107,67 @@ internal static class SearchEndpoints
         SearchService service, IOptions<WebOptions> options,
         [Description("The term whose use by issuer and year to count (required), in the query language.")] string? q,
         [Description("Issuer filter; repeat for several.")] string[]? issuer,
-        [Description(YearDescription)] string? year,
+        [Description(YearDescription)] string[]? year,
+        [Description("Earliest year; intersects with year when both are given.")] string? yearFrom,
+        [Description("Latest year; intersects with year when both are given.")] string? yearTo,
         [Description("Industry filter; repeat for several.")] string[]? industry,
         [Description("Region filter; repeat for several.")] string[]? region,
-        [Description("Document type filter; repeat for several.")] string[]? type)
+        [Description("Document type filter; repeat for several.")] string[]? type,
+        [Description("false: match only the literal words, without synonyms.")] bool expand = true)
     {
         if (string.IsNullOrWhiteSpace(q))
             return Problem("q is required: the term whose use by issuer and year to count.");
         if (q.Length > options.Value.MaxQueryLength)
             return Problem($"The query is {q.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
-        if (!TryFilters(issuer, year, null, null, industry, region, type, out var filters, out var error))
+        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
             return Problem(error);
-        return TypedResults.Ok(service.Searcher().Trend(q, filters));
+        return TypedResults.Ok(service.Searcher().Trend(q, filters, expand));
     }
 
     /// <summary>The query language in one line, for the contract.</summary>
     internal const string QueryDescription = "The query: words that must all match, \"exact phrases\", -word or NOT word, parentheses, field: prefixes (title: heading: body: unit:) and filters (year: issuer: industry: region: type:). At most SearchEngine:MaxQueryLength characters.";
 
-    internal const string YearDescription = "A year (2021) or an inclusive range of years (2021..2024).";
+    internal const string YearDescription = "A year (2021) or a range of years (2021..2024, 2021.., ..2024), given once.";
 
-    private static bool TryFilters(string[]? issuer, string? year, int? yearFrom, int? yearTo, string[]? industry, string[]? region, string[]? type,
+    /// <summary>
+    /// The filters shared by search, facets and trend. The years: <c>year</c> once, a year or a range
+    /// (2021, 2021..2024, 2021.., ..2024), and/or <c>yearFrom</c> / <c>yearTo</c>; given together they intersect.
+    /// </summary>
+    private static bool TryFilters(string[]? issuer, string[]? year, string? yearFrom, string? yearTo, string[]? industry, string[]? region, string[]? type,
         out SearchFilters filters, out string error)
     {
         error = "";
-        filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [], YearFrom = yearFrom, YearTo = yearTo };
-        if (string.IsNullOrEmpty(year))
-            return true;
-        if (!QueryParser.TryParseYears(year, out int from, out int to))
+        filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [] };
+        if (year is { Length: > 1 })
         {
-            error = $"year must be a year or a range such as 2021..2024; it was '{year}'.";
+            error = $"year may be given once, as a year or a range such as 2021..2024; it was given {year.Length} times ({string.Join(", ", year)}).";
             return false;
         }
-        filters = filters with { YearFrom = from, YearTo = to };
+        if (year is [{ Length: > 0 } range])
+        {
+            if (!QueryParser.TryParseYears(range, out int from, out int to))
+            {
+                error = $"year must be a year or a range such as 2021..2024; it was '{range}'.";
+                return false;
+            }
+            filters = filters.And(new SearchFilters { YearFrom = from, YearTo = to });
+        }
+        foreach (var (name, value) in new[] { ("yearFrom", yearFrom), ("yearTo", yearTo) })
+        {
+            if (string.IsNullOrEmpty(value))
+                continue;
+            if (!QueryParser.TryParseYears(value, out int y, out int same) || y != same)
+            {
+                error = $"{name} must be one year between 1900 and 2200; it was '{value}'.";
+                return false;
+            }
+            filters = filters.And(name == "yearFrom" ? new SearchFilters { YearFrom = y } : new SearchFilters { YearTo = y });
+        }
+        if (filters.YearFrom > filters.YearTo)
+        {
+            error = $"The years asked for leave no year: from {filters.YearFrom} to {filters.YearTo}.";
+            return false;
+        }
         return true;
     }
 

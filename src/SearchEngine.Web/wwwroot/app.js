@@ -105,7 +105,8 @@ function readState() {
   return state;
 }
 
-function writeState(state, push = true) {
+/** The page's address for a state (what writeState puts in the URL, and what links to another view use). */
+function stateUrl(state) {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
   for (const f of MULTI) for (const v of state[f]) p.append(f, v);
@@ -118,20 +119,30 @@ function writeState(state, push = true) {
   if (state.doc) p.set("doc", state.doc);
   if (state.view !== "results") p.set("view", state.view);
   if (new URLSearchParams(location.search).get("embed") === "1") p.set("embed", "1");
-  const url = "?" + p.toString() + location.hash;
+  return "?" + p.toString();
+}
+
+function writeState(state, push = true) {
+  const url = stateUrl(state) + location.hash;
   if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
   render();
 }
 
-function apiParams(state) {
+/** The active filters as API parameters (search, facets and trend take the same ones), with expand. */
+function filterParams(state) {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
   for (const f of MULTI) for (const v of state[f]) p.append(f, v);
   for (const f of MULTI) for (const v of state[f + "_not"]) p.append(f + "_not", v);
   if (state.year) p.set("year", state.year);
+  if (!state.expand) p.set("expand", "false");
+  return p;
+}
+
+function apiParams(state) {
+  const p = filterParams(state);
   p.set("group", state.group ? "document" : "section");
   if (effectiveSort(state) !== "relevance") p.set("sort", effectiveSort(state));
-  if (!state.expand) p.set("expand", "false");
   p.set("page", state.page);
   p.set("size", PAGE_SIZE);
   p.set("facetLimit", FACET_LIMIT);
@@ -168,6 +179,7 @@ async function render() {
     await renderState(mine);
   } finally {
     if (mine === ticket) $("content").removeAttribute("aria-busy");
+    if (mine === ticket && document.body.classList.contains("filters-open") && !$("filters").contains(document.activeElement)) $("filters-close").focus();
   }
 }
 
@@ -186,6 +198,7 @@ async function renderState(mine) {
   renderChips(state);
   // The document and trend views rebuild no sidebar: the focus stays where it is, and no later render takes it.
   if (state.doc || state.view === "trend") { focusKey = null; toTop = false; }
+  updateFiltersButton(state);
   if (state.doc) return showDocument(state, mine);
   document.title = state.q ? `${state.q} · 政策文件检索` : "政策文件检索";
   $("document").hidden = true;
@@ -407,7 +420,7 @@ const facetFind = {};
  * beside each value a button that excludes it (排除). A chosen value is always listed (the server lists it with
  * its count or 0), and listed first when the facet is folded.
  */
-function renderFacets(facets, state, sizes) {
+function renderFacets(facets, state, sizes = {}) {
   const box = $("facets");
   box.replaceChildren();
   for (const [name, label] of FACETS) {
@@ -491,21 +504,193 @@ function facetItem(name, label, v, state) {
   return item;
 }
 
+
+// The year filter is one year (2021) or a range (2021..2024, open-ended 2021.. or ..2024): the form the URL and
+// the API take.
+
+/** The year filter as { from, to } (null for an open end), or null when there is none or it cannot be read. */
+function yearRange(year) {
+  const m = /^(\d{4})?(?:(\.\.)(\d{4})?)?$/.exec(year || "");
+  if (!m || (!m[1] && !m[3])) return null;
+  if (!m[2]) return { from: +m[1], to: +m[1] };
+  let from = m[1] ? +m[1] : null, to = m[3] ? +m[3] : null;
+  if (from !== null && to !== null && from > to) [from, to] = [to, from];
+  return { from, to };
+}
+
+/** The URL's form of a range: 2021, 2021..2024, 2021.., ..2024; "" for no filter. */
+function yearValue(from, to) {
+  if (from === null && to === null) return "";
+  if (from !== null && to !== null && from > to) [from, to] = [to, from];
+  return from === to ? String(from) : `${from ?? ""}..${to ?? ""}`;
+}
+
+/** The range as people write it: 2021–2024, 2021 年起, 2024 年及以前. */
+function yearLabel(year) {
+  const r = yearRange(year);
+  if (!r) return year;
+  if (r.from === r.to) return String(r.from);
+  if (r.to === null) return `${r.from} 年起`;
+  if (r.from === null) return `${r.to} 年及以前`;
+  return `${r.from}–${r.to}`;
+}
+
+// Which year control changed the filter (a select's id, or "bar:2021") and for which render: the histogram drawn
+// for that render's answer gives it the focus back, so the keyboard stays where it was although the facets are
+// rebuilt; a later render (the reader went on elsewhere) leaves the focus alone.
+let yearFocus = null;
+let yearDragEnded = 0;
+
+/**
+ * The year facet as a labelled axis: a column per year from the first to the last (a year without documents is an
+ * empty column), its count above the bar and the year under it. A range is chosen by clicking a bar (again: no
+ * year filter), Shift+click or Shift+Enter to extend the range to it, dragging across bars, or the 从 / 到 selects;
+ * the bars are one Tab stop, moved through with the arrow keys. The counts leave out the year filter itself
+ * (multi-select facets), so the whole axis stays in view while a range is chosen.
+ */
 function yearHistogram(values, state) {
+  const counts = new Map(values.map(v => [+v.value, v.count]));
+  const first = Math.min(...counts.keys()), last = Math.max(...counts.keys());
+  const years = [];
+  for (let y = first; y <= last; y++) years.push(y);
+  const max = Math.max(...counts.values());
+  const range = yearRange(state.year);
+  const inRange = y => !!range && (range.from === null || y >= range.from) && (range.to === null || y <= range.to);
+  const choose = (from, to, focus) => {
+    writeState({ ...readState(), year: yearValue(from, to), page: 1 });
+    yearFocus = { key: focus, ticket }; // writeState has started the render that answers this choice
+  };
+  const extendTo = y => range ? choose(Math.min(range.from ?? first, y), Math.max(range.to ?? last, y), "bar:" + y) : choose(y, y, "bar:" + y);
+
+  const box = el("div", undefined, "years");
   const chart = el("div", undefined, "histogram");
-  const sorted = [...values].sort((a, b) => a.value.localeCompare(b.value));
-  const max = Math.max(...sorted.map(v => v.count));
-  for (const v of sorted) {
-    const b = el("button");
-    b.type = "button";
-    b.style.height = `${Math.max(4, 100 * v.count / max)}%`;
-    b.title = `${v.value} 年：${v.count} 个文件`;
-    b.setAttribute("aria-label", b.title);
-    b.setAttribute("aria-pressed", String(state.year === v.value));
-    b.addEventListener("click", () => writeState({ ...state, year: state.year === v.value ? "" : v.value, page: 1 }));
-    chart.append(b);
+  chart.setAttribute("role", "group");
+  chart.setAttribute("aria-label", "各年份文件数：点选一年，Shift+点选或拖动选择多年");
+  const short = years.length > 6; // two digits under narrow columns; the full year is in each bar's name and the selects
+  const bars = [];
+  for (const y of years) {
+    const count = counts.get(y) || 0;
+    const column = el(count ? "button" : "div", undefined, "year");
+    column.dataset.year = y;
+    column.classList.toggle("chosen", inRange(y));
+    const track = el("span", undefined, "track");
+    if (count) {
+      const bar = el("span", undefined, "bar");
+      bar.style.height = `${Math.max(6, 100 * count / max)}%`;
+      track.append(bar);
+    }
+    column.append(el("span", count || "", "count"), track, el("span", short ? String(y).slice(2) : y, "label"));
+    if (!count) {
+      column.setAttribute("aria-hidden", "true");
+    } else {
+      column.type = "button";
+      column.tabIndex = -1;
+      column.setAttribute("aria-label", `${y} 年：${count} 个文件`);
+      column.setAttribute("aria-pressed", String(inRange(y)));
+      column.addEventListener("click", e => {
+        if (performance.now() - yearDragEnded < 300) return; // the end of a drag, already applied
+        if (e.shiftKey) extendTo(y);
+        else if (range && range.from === y && range.to === y) choose(null, null, "bar:" + y);
+        else choose(y, y, "bar:" + y);
+      });
+      column.addEventListener("keydown", e => {
+        if (e.shiftKey && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); extendTo(y); }
+      });
+      bars.push(column);
+    }
+    chart.append(column);
   }
-  return chart;
+  // One Tab stop: the first chosen bar, else the newest year; the arrow keys, Home and End move along the axis.
+  const stop = bars.find(b => b.classList.contains("chosen")) || bars[bars.length - 1];
+  if (stop) stop.tabIndex = 0;
+  chart.addEventListener("keydown", e => {
+    const i = bars.indexOf(document.activeElement);
+    const moves = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: bars.length - 1 };
+    if (i < 0 || !(e.key in moves) || e.shiftKey) return;
+    e.preventDefault();
+    const target = bars[Math.max(0, Math.min(bars.length - 1, moves[e.key]))];
+    for (const b of bars) b.tabIndex = b === target ? 0 : -1;
+    target.focus();
+  });
+
+  // Dragging across the bars (mouse, pen or finger) previews the range and chooses it when let go.
+  let drag = null;
+  const yearAt = e => {
+    const hit = document.elementFromPoint(e.clientX, e.clientY);
+    const column = hit && hit.closest(".year");
+    return column && chart.contains(column) ? +column.dataset.year : null;
+  };
+  const preview = () => {
+    const [a, b] = drag ? [Math.min(drag.start, drag.end), Math.max(drag.start, drag.end)] : [0, -1];
+    chart.classList.toggle("dragging", !!drag && drag.start !== drag.end);
+    for (const c of chart.children) c.classList.toggle("preview", +c.dataset.year >= a && +c.dataset.year <= b);
+  };
+  chart.addEventListener("pointerdown", e => {
+    const y = e.button === 0 ? yearAt(e) : null;
+    drag = y === null ? null : { start: y, end: y, pointer: e.pointerId };
+  });
+  chart.addEventListener("pointermove", e => {
+    if (!drag || e.pointerId !== drag.pointer) return;
+    const y = yearAt(e);
+    if (y === null || y === drag.end) return;
+    drag.end = y;
+    preview();
+  });
+  chart.addEventListener("pointerup", e => {
+    if (!drag || e.pointerId !== drag.pointer) return;
+    const { start, end } = drag;
+    drag = null;
+    preview();
+    if (start === end) return; // a click: the bar's own handler
+    yearDragEnded = performance.now();
+    choose(Math.min(start, end), Math.max(start, end), "bar:" + end);
+  });
+  chart.addEventListener("pointercancel", () => { drag = null; preview(); });
+
+  // 从 / 到: every year of the axis (and the filter's own ends, should they lie outside it); 不限 leaves that end open.
+  const picker = el("div", undefined, "year-range");
+  const listed = [...new Set([...years, range?.from, range?.to].filter(y => y !== null && y !== undefined))].sort((a, b) => a - b);
+  const select = (id, label, value) => {
+    const wrap = el("label", label + " ");
+    const s = el("select");
+    s.id = id;
+    const any = el("option", "不限");
+    any.value = "";
+    s.append(any);
+    for (const y of listed) {
+      const option = el("option", y);
+      option.value = y;
+      s.append(option);
+    }
+    s.value = value === null || value === undefined ? "" : String(value);
+    wrap.append(s);
+    picker.append(wrap);
+    return s;
+  };
+  const from = select("year-from", "从", range?.from);
+  const to = select("year-to", "到", range?.to);
+  const read = s => s.value ? +s.value : null;
+  from.addEventListener("change", () => {
+    const a = read(from), b = read(to);
+    choose(a, a !== null && b !== null && b < a ? a : b, "year-from");
+  });
+  to.addEventListener("change", () => {
+    const a = read(from), b = read(to);
+    choose(a !== null && b !== null && a > b ? b : a, b, "year-to");
+  });
+
+  box.append(chart, picker);
+  if (yearFocus && yearFocus.ticket === ticket) {
+    const wanted = yearFocus.key;
+    yearFocus = null;
+    queueMicrotask(() => { // once the facets are in the page
+      const target = wanted.startsWith("bar:") ? bars.find(b => b.dataset.year === wanted.slice(4)) : picker.querySelector("#" + wanted);
+      if (!target || !box.isConnected) return;
+      if (target.classList.contains("year")) for (const b of bars) b.tabIndex = b === target ? 0 : -1;
+      target.focus({ preventScroll: true });
+    });
+  }
+  return box;
 }
 
 /**
@@ -521,7 +706,7 @@ function renderChips(state, queryFilters = []) {
     for (const v of state[f]) chips.push([`${labelOf(f)}：${v}`, { ...state, [f]: state[f].filter(x => x !== v) }, `v:${f}:${v}`, ""]);
     for (const v of state[f + "_not"]) chips.push([`排除 ${labelOf(f)}：${v}`, { ...state, [f + "_not"]: state[f + "_not"].filter(x => x !== v) }, `v:${f}:${v}`, "excluded"]);
   }
-  if (state.year) chips.push([`${labelOf("year")}：${state.year}`, { ...state, year: "" }, null, ""]);
+  if (state.year) chips.push([`${labelOf("year")}：${yearLabel(state.year)}`, { ...state, year: "" }, null, ""]);
   for (const qf of queryFilters)
     chips.push([`${qf.excluded ? "排除 " : ""}${labelOf(qf.facet)}：${qf.value}（查询中）`, { ...state, q: withoutText(state.q, qf.text) }, null, "typed"]);
   for (const [text, next, key, kind] of chips) {
@@ -805,37 +990,124 @@ function scrollToSection(id) {
   target.focus({ preventScroll: true });
 }
 
+/**
+ * 对比: the documents the search on screen finds (its words and every active filter) by issuer (rows) and year
+ * (columns: every year from the first to the last, so a year without documents is an empty column). Each count is a
+ * link to those documents: the same search with that issuer and that year as filters. With issuers chosen, only their
+ * rows are shown (another issuer's row would count the chosen ones' joint documents under its name). Documents
+ * without a year are not in the table. The facets beside it count the same documents.
+ */
 async function showTrend(state, mine) {
   $("results").hidden = true; $("pages").replaceChildren();
+  $("warnings").hidden = true; renderRelaxed(null);
   const box = $("trend");
   box.hidden = false;
   box.replaceChildren();
   if (!state.q) { $("summary").textContent = "输入一个词，比较各发文机关逐年发文情况。"; return; }
-  const answer = await fetchCurrent("api/trend?" + new URLSearchParams({ q: state.q }), mine);
-  if (!answer) return;
-  const cells = await answer.json();
+  const [answer, facetAnswer] = await Promise.all([
+    fetchCurrent("api/trend?" + filterParams(state), mine),
+    fetchCurrent("api/facets?" + filterParams(state), mine),
+  ]);
+  if (!answer || !facetAnswer) return;
+  const [cells, facets] = await Promise.all([answer.json(), facetAnswer.json()]);
   if (mine !== ticket) return;
-  const years = [...new Set(cells.map(c => c.year))].sort();
-  const issuers = [...new Set(cells.map(c => c.issuer))];
-  $("summary").textContent = `“${state.q}”：${issuers.length} 个发文机关、${years.length} 个年份`;
+  if (!answer.ok) { $("summary").textContent = failure(answer, cells); return; }
+  if (facetAnswer.ok) renderFacets(facets, state, {});
+  const chosen = new Set(state.issuer);
+  const shown = chosen.size ? cells.filter(c => chosen.has(c.issuer)) : cells;
+  if (!shown.length) { $("summary").textContent = `“${state.q}”：没有符合条件、标明年份的文件。`; return; }
+  const first = Math.min(...shown.map(c => c.year)), last = Math.max(...shown.map(c => c.year));
+  const years = [];
+  for (let y = first; y <= last; y++) years.push(y);
+  const issuers = [...new Set(shown.map(c => c.issuer))];
+  const documents = new Map(shown.map(c => [`${c.issuer}\n${c.year}`, c.documents]));
+  const span = first === last ? `${first} 年` : `${first}–${last} 年`;
+  $("summary").textContent = `“${state.q}”：${issuers.length} 个发文机关，${span}`;
+
   const table = el("table");
+  const filtered = MULTI.some(f => state[f].length) || state.year;
+  table.append(el("caption", `各发文机关逐年文件数${filtered ? "（按所选条件筛选）" : ""}`));
   const head = el("tr");
-  head.append(el("th", "发文机关"), ...years.map(y => el("th", y)));
-  table.append(head);
-  const max = Math.max(1, ...cells.map(c => c.documents));
+  const corner = el("th", "发文机关");
+  corner.scope = "col";
+  head.append(corner);
+  for (const y of years) {
+    const th = el("th", y);
+    th.scope = "col";
+    head.append(th);
+  }
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  const max = Math.max(1, ...shown.map(c => c.documents));
   for (const issuer of issuers) {
     const row = el("tr");
-    row.append(el("th", issuer));
+    const name = el("th", issuer);
+    name.scope = "row";
+    row.append(name);
     for (const y of years) {
-      const c = cells.find(x => x.issuer === issuer && x.year === y);
-      const td = el("td", c ? c.documents : "");
-      if (c) td.style.background = `rgba(139, 26, 26, ${0.15 + 0.6 * c.documents / max})`;
+      const n = documents.get(`${issuer}\n${y}`) || 0;
+      const td = el("td");
+      if (n) {
+        const target = { ...state, issuer: [issuer], year: String(y), view: "results", page: 1, doc: null };
+        const link = el("a", n);
+        link.href = stateUrl(target);
+        link.append(el("span", ` 个文件：${issuer}，${y} 年`, "visually-hidden"));
+        link.addEventListener("click", e => { if (plainClick(e)) { e.preventDefault(); writeState(target); } });
+        td.append(link);
+        td.style.background = `rgba(139, 26, 26, ${(0.08 + 0.42 * n / max).toFixed(3)})`; // dark text stays above 4.5:1
+      } else {
+        td.className = "none";
+        td.append(el("span", "0", "visually-hidden"));
+      }
       row.append(td);
     }
-    table.append(row);
+    tbody.append(row);
   }
+  table.append(thead, tbody);
   box.append(table);
 }
+
+// Phone width: the facets are a drawer opened by 筛选, a modal dialog (the rest of the page inert; Escape or 关闭
+// closes it and gives the focus back to 筛选). On a wider screen they are the side column and none of this applies.
+const phone = window.matchMedia("(max-width: 760px)");
+function openFilters() {
+  if (!phone.matches) return;
+  const aside = $("filters");
+  document.body.classList.add("filters-open");
+  aside.setAttribute("role", "dialog");
+  aside.setAttribute("aria-modal", "true");
+  aside.setAttribute("aria-labelledby", "filters-title");
+  for (const part of [document.querySelector("header.chrome"), $("content"), document.querySelector(".skip")]) part.inert = true;
+  $("filters-open").setAttribute("aria-expanded", "true");
+  $("filters-close").focus();
+}
+function closeFilters(returnFocus = true) {
+  if (!document.body.classList.contains("filters-open")) return;
+  const aside = $("filters");
+  document.body.classList.remove("filters-open");
+  for (const a of ["role", "aria-modal", "aria-labelledby"]) aside.removeAttribute(a);
+  for (const part of [document.querySelector("header.chrome"), $("content"), document.querySelector(".skip")]) part.inert = false;
+  $("filters-open").setAttribute("aria-expanded", "false");
+  if (returnFocus) $("filters-open").focus();
+}
+/** 筛选 says how many filters are on; a choice in the open drawer that rebuilt the focused control keeps the focus inside. */
+function updateFiltersButton(state) {
+  const n = MULTI.reduce((sum, f) => sum + state[f].length, 0) + (state.year ? 1 : 0);
+  $("filters-open").textContent = n ? `筛选（${n}）` : "筛选";
+}
+$("filters-open").addEventListener("click", openFilters);
+// A click on the dimmed page beside the drawer closes it (the path as dispatched: a chip removed by its own click
+// is no longer inside the drawer when the click reaches the document).
+document.addEventListener("click", e => {
+  const path = e.composedPath();
+  if (document.body.classList.contains("filters-open") && !path.includes($("filters")) && !path.includes($("filters-open"))) closeFilters();
+});
+$("filters-close").addEventListener("click", () => closeFilters());
+$("filters").addEventListener("keydown", e => {
+  if (e.key === "Escape" && document.body.classList.contains("filters-open")) { e.preventDefault(); closeFilters(); }
+});
+phone.addEventListener("change", () => { if (!phone.matches) closeFilters(false); });
 
 // Suggestions: a listbox under the search box, by mouse or arrow keys. Pinyin being composed in an input method is
 // not a query: nothing is asked until the composition ends. Answers to older keystrokes are dropped.

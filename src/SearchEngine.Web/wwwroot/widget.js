@@ -2,7 +2,8 @@
 //   <script src="https://search.example/widget.js" defer></script>
 //   <div data-policy-search data-region="怀化市" data-year="2021..2025" data-industry="氢能" data-size="5" data-sort="date_desc"></div>
 // Each such div gets a search box and results from the server the script came from, drawn in a shadow root so
-// the host page's styles and the widget's never meet. It needs nothing from the host page's scripts. Document
+// the host page's styles and the widget's never meet; 上一页 / 下一页 page through the results inside the widget, and
+// a link opens the full search page with the same query, presets and order. It needs nothing from the host page's scripts. Document
 // text is inserted as text; snippets are rebuilt from their text and <mark> elements only.
 (function () {
   "use strict";
@@ -18,7 +19,10 @@
     button { font: inherit; padding: .3rem .8rem; border: 1px solid #d0d7de; border-radius: 4px; background: #8b1a1a; color: #fff; cursor: pointer; }
     ol { margin: 0; padding-left: 1.3rem; } li { margin-bottom: .7rem; }
     a { color: #0a3069; font-weight: bold; } .meta { color: #57606a; font-size: .85rem; margin: 0; }
-    mark { background: #fff1a8; } .preset { font-size: .8rem; color: #57606a; }`;
+    mark { background: #fff1a8; } .preset { font-size: .8rem; color: #57606a; }
+    nav { display: flex; gap: .5rem; align-items: center; margin: .2rem 0 .4rem; } nav[hidden] { display: none; }
+    button[aria-disabled=true] { background: #eaeef2; color: #57606a; cursor: default; }
+    .full { font-size: .9rem; margin: 0; } .full[hidden] { display: none; }`;
 
   // el and marked mirror app.js on purpose: the widget runs on other sites and must stand alone in one file.
   function el(tag, text, className) {
@@ -64,20 +68,54 @@
       order.append(option);
     }
     let chosen = sorts.some(([v]) => v === host.dataset.sort) ? host.dataset.sort : "";
-    order.addEventListener("change", () => { chosen = order.value; search(); });
+    order.addEventListener("change", () => { chosen = order.value; search(); }); // a new order starts at page 1
     const button = el("button", "搜索");
     form.append(input, order, button);
-    const note = el("p", Object.keys(preset).length ? "范围：" + Object.values(preset).join(" · ") : "", "preset");
+    const shown = Object.entries(preset).map(([k, v]) => k === "year" ? v.replace("..", "–") : v); // 2021..2025 reads 2021–2025
+    const note = el("p", shown.length ? "范围：" + shown.join(" · ") : "", "preset");
     const status = el("p", "", "meta");
     status.setAttribute("aria-live", "polite");
     const list = el("ol");
-    root.append(style, form, note, status, list);
+    const pager = el("nav");
+    pager.setAttribute("aria-label", "分页");
+    pager.hidden = true;
+    const previous = el("button", "上一页");
+    previous.type = "button";
+    const position = el("span", "", "meta");
+    const next = el("button", "下一页");
+    next.type = "button";
+    pager.append(previous, position, next);
+    const fullLine = el("p", "", "full");
+    fullLine.hidden = true;
+    const full = el("a");
+    full.target = "_blank";
+    full.rel = "noopener";
+    fullLine.append(full);
+    root.append(style, form, note, status, list, pager, fullLine);
 
-    async function search() {
+    // The search page with this widget's query, presets and chosen order (the server's folder, as hit.url is).
+    function fullPage(q) {
+      const params = new URLSearchParams();
+      if (q) params.set("q", q);
+      for (const [k, v] of Object.entries(preset)) params.append(k, v);
+      if (chosen) params.set("sort", chosen);
+      return new URL(`./?${params}`, server).href;
+    }
+
+    let page = 1;
+    let pages = 1;
+    let asked = 0; // an answer to an older request (another page, another query) is dropped
+    // Buttons at an end stay focusable (aria-disabled), so the focus never falls out of the widget while paging.
+    const usable = b => b.getAttribute("aria-disabled") !== "true";
+    previous.addEventListener("click", () => { if (usable(previous)) search(page - 1); });
+    next.addEventListener("click", () => { if (usable(next)) search(page + 1); });
+
+    async function search(wanted = 1) {
       const q = input.value.trim();
       if (!q && !Object.keys(preset).length) return;
+      const mine = ++asked;
       order.value = chosen || (q ? "relevance" : "date_desc");
-      const params = new URLSearchParams({ q, size: String(size) });
+      const params = new URLSearchParams({ q, size: String(size), page: String(wanted) });
       if (order.value !== "relevance") params.set("sort", order.value);
       for (const [k, v] of Object.entries(preset)) params.append(k, v);
       list.replaceChildren();
@@ -85,8 +123,18 @@
       try {
         const response = await fetch(new URL(`api/search?${params}`, server));
         const body = await response.json();
-        if (!response.ok) { status.textContent = body.detail || "检索失败"; return; }
-        status.textContent = `${body.totalDocuments} 个文件`;
+        if (mine !== asked) return;
+        if (!response.ok) { status.textContent = body.detail || "检索失败"; pager.hidden = fullLine.hidden = true; return; }
+        page = wanted;
+        pages = Math.max(1, Math.min(1000, Math.ceil(body.totalDocuments / size)));
+        status.textContent = pages > 1 ? `${body.totalDocuments} 个文件，第 ${page}/${pages} 页` : `${body.totalDocuments} 个文件`;
+        pager.hidden = pages <= 1;
+        position.textContent = `${page} / ${pages}`;
+        previous.setAttribute("aria-disabled", String(page <= 1));
+        next.setAttribute("aria-disabled", String(page >= pages));
+        fullLine.hidden = !body.totalDocuments;
+        full.textContent = `在检索页查看全部 ${body.totalDocuments} 条`;
+        full.href = fullPage(q);
         for (const hit of body.hits) {
           const item = el("li");
           const link = el("a", hit.title);
@@ -103,7 +151,7 @@
           list.append(item);
         }
       } catch (e) {
-        status.textContent = "无法连接检索服务";
+        if (mine === asked) status.textContent = "无法连接检索服务";
       }
     }
     form.addEventListener("submit", e => { e.preventDefault(); search(); });
