@@ -365,7 +365,7 @@ function renderHits(hits, state) {
     if (hit.otherSections && hit.otherSections.length) {
       const others = el("p", "同一文件中也匹配：", "others");
       hit.otherSections.forEach((s, i) => {
-        const link = el("a", s.headingPath[s.headingPath.length - 1] || "前言");
+        const link = el("a", headingText(s.headingPath[s.headingPath.length - 1] || "前言"));
         link.href = hit.url.replace(/#s\d+$/, "#s" + s.sectionId);
         link.addEventListener("click", e => { if (plainClick(e)) { e.preventDefault(); openDocument(hit.documentId, s.sectionId); } });
         if (i) others.append("；");
