@@ -21,7 +21,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
 });
-builder.Services.AddProblemDetails();
+// A client whose Accept-Language prefers Chinese (the page, a Chinese browser) gets the problem's title and detail
+// in Chinese; others get the English sentence.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = SearchEngine.Web.Localization.ProblemLanguage.Apply);
 builder.Services.AddExceptionHandler<BadRequestProblems>();
 builder.Services.AddOpenApiContract();
 builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);

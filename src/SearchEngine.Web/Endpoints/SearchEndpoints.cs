@@ -24,7 +24,7 @@ internal static class SearchEndpoints
     }
 
     private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
-        SearchService service, IOptions<WebOptions> options,
+        SearchService service, IOptions<WebOptions> options, HttpRequest request,
         [Description(QueryDescription)] string? q,
         [Description("Issuer filter (发文机关); repeat for several, any of them matches.")] string[]? issuer,
         [Description(YearDescription)] string[]? year,
@@ -61,7 +61,8 @@ internal static class SearchEndpoints
             Query = q ?? "", Filters = not.AddTo(filters), GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
             FacetLimit = facetLimit,
         });
-        return TypedResults.Ok(SearchResponse.From(result));
+        var response = SearchResponse.From(result);
+        return TypedResults.Ok(response with { Warnings = Localization.ProblemLanguage.Warnings(request, response.Warnings) });
     }
 
     private static Results<Ok<IReadOnlyList<Index.Search.Suggestion>>, ProblemHttpResult> Suggest(SearchService service,

@@ -162,7 +162,8 @@ let inFlight = null;
 /** fetch for the current render: aborted when a newer render starts; resolves to null when it was. */
 async function fetchCurrent(url, mine) {
   try {
-    const response = await fetch(url, { signal: inFlight.signal });
+    // The page is Chinese: the API's problems and query warnings come in Chinese too.
+    const response = await fetch(url, { signal: inFlight.signal, headers: { "Accept-Language": "zh-CN" } });
     return mine === ticket ? response : null;
   } catch (e) {
     if (e.name === "AbortError") return null;
