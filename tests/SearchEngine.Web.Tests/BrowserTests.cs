@@ -319,7 +319,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForSelectorAsync("#results li a.hit-title");
 
         // Tab reaches the first hit's title; Enter opens it at its section, focused
-        for (int i = 0; i < 40 && !await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')"); i++)
+        for (int i = 0; i < 200 && !await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')"); i++)
             await page.Keyboard.PressAsync("Tab");
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')"), "Tab never reached a hit");
         await page.Keyboard.PressAsync("Enter");
@@ -335,6 +335,20 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await back.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.classList.contains('hit-title')");
+    }
+
+    [Fact]
+    public async Task The_responsible_units_are_a_facet_that_filters()
+    {
+        var page = await Open("/?q=" + Uri.EscapeDataString("发展"));
+        var facet = page.Locator("#facets .facet", new PageLocatorOptions { HasText = "责任单位" });
+        await facet.WaitForAsync();
+        var first = facet.Locator("button.value").First;
+        string unit = (await first.Locator("span").First.TextContentAsync())!;
+        await first.ClickAsync();
+        await page.WaitForSelectorAsync("#chips .chip");
+        Assert.Contains("unit=", page.Url, StringComparison.Ordinal);
+        Assert.Contains(await page.Locator("#chips .chip").AllTextContentsAsync(), c => c.Contains(unit, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed record SearchFilters
     public IReadOnlyList<string> Industries { get; init; } = [];
     public IReadOnlyList<string> Regions { get; init; } = [];
     public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>Responsible units (责任单位): a section naming any of them.</summary>
+    public IReadOnlyList<string> Units { get; init; } = [];
     public int? YearFrom { get; init; }
     public int? YearTo { get; init; }
 
@@ -21,9 +24,10 @@ public sealed record SearchFilters
     public IReadOnlyList<string> ExcludedIndustries { get; init; } = [];
     public IReadOnlyList<string> ExcludedRegions { get; init; } = [];
     public IReadOnlyList<string> ExcludedTypes { get; init; } = [];
+    public IReadOnlyList<string> ExcludedUnits { get; init; } = [];
 
-    public bool IsEmpty => Issuers.Count == 0 && Industries.Count == 0 && Regions.Count == 0 && Types.Count == 0 && YearFrom is null && YearTo is null
-        && ExcludedIssuers.Count == 0 && ExcludedIndustries.Count == 0 && ExcludedRegions.Count == 0 && ExcludedTypes.Count == 0;
+    public bool IsEmpty => Issuers.Count == 0 && Industries.Count == 0 && Regions.Count == 0 && Types.Count == 0 && Units.Count == 0 && YearFrom is null && YearTo is null
+        && ExcludedIssuers.Count == 0 && ExcludedIndustries.Count == 0 && ExcludedRegions.Count == 0 && ExcludedTypes.Count == 0 && ExcludedUnits.Count == 0;
 
     /// <summary>The values chosen (included or excluded) for a facet, by its name in <see cref="FacetNames"/>; none for the year.</summary>
     public IEnumerable<string> Chosen(string facet) => facet switch
@@ -32,6 +36,7 @@ public sealed record SearchFilters
         FacetNames.Industry => Industries.Concat(ExcludedIndustries),
         FacetNames.Region => Regions.Concat(ExcludedRegions),
         FacetNames.Type => Types.Concat(ExcludedTypes),
+        FacetNames.Unit => Units.Concat(ExcludedUnits),
         _ => [],
     };
 
@@ -45,12 +50,14 @@ public sealed record SearchFilters
             Industries = [.. Industries.Union(other.Industries)],
             Regions = [.. Regions.Union(other.Regions)],
             Types = [.. Types.Union(other.Types)],
+            Units = [.. Units.Union(other.Units)],
             YearFrom = Max(YearFrom, other.YearFrom),
             YearTo = Min(YearTo, other.YearTo),
             ExcludedIssuers = [.. ExcludedIssuers.Union(other.ExcludedIssuers)],
             ExcludedIndustries = [.. ExcludedIndustries.Union(other.ExcludedIndustries)],
             ExcludedRegions = [.. ExcludedRegions.Union(other.ExcludedRegions)],
             ExcludedTypes = [.. ExcludedTypes.Union(other.ExcludedTypes)],
+            ExcludedUnits = [.. ExcludedUnits.Union(other.ExcludedUnits)],
         };
     }
 

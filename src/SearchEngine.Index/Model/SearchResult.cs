@@ -95,6 +95,9 @@ public static class FacetNames
     public const string Issuer = "issuer";
     public const string Region = "region";
     public const string Type = "type";
+
+    /// <summary>责任单位: the responsible units the matching sections name, counted by document.</summary>
+    public const string Unit = "unit";
 }
 
 /// <summary>Matching documents of one issuer in one year.</summary>

@@ -10,23 +10,26 @@ namespace SearchEngine.Index.Search;
 /// </summary>
 internal sealed class FacetCollector
 {
-    private const int IssuerFacet = 0, YearFacet = 1, RegionFacet = 2, TypeFacet = 3, IndustryFacet = 4;
-    private static readonly int[] FacetBits = [SegmentFilter.Issuer, SegmentFilter.Year, SegmentFilter.Region, SegmentFilter.Type, SegmentFilter.Industry];
+    private const int IssuerFacet = 0, YearFacet = 1, RegionFacet = 2, TypeFacet = 3, IndustryFacet = 4, UnitFacet = 5;
+    private static readonly int[] FacetBits = [SegmentFilter.Issuer, SegmentFilter.Year, SegmentFilter.Region, SegmentFilter.Type, SegmentFilter.Industry, SegmentFilter.Unit];
 
-    private readonly Dictionary<string, int>[] _totals = [new(), new(), new(), new(), new()];
-    private readonly int[] _lastDoc = new int[5];
+    private readonly Dictionary<string, int>[] _totals = [new(), new(), new(), new(), new(), new()];
+    private readonly int[] _lastDoc = new int[6];
     private DocValues? _values;
     private int[][] _counts = [];
     private readonly Dictionary<int, int> _yearCounts = [];
     private int[] _industrySeen = [];
+    private int[] _unitSeen = [];
 
     public void StartSegment(DocValues values)
     {
         FlushSegment();
         _values = values;
-        _counts = [new int[values.Issuers.Length], [], new int[values.Regions.Length], new int[values.Types.Length], new int[values.Industries.Length]];
+        _counts = [new int[values.Issuers.Length], [], new int[values.Regions.Length], new int[values.Types.Length], new int[values.Industries.Length], new int[values.Units.Length]];
         _industrySeen = new int[values.Industries.Length];
         Array.Fill(_industrySeen, -1);
+        _unitSeen = new int[values.Units.Length];
+        Array.Fill(_unitSeen, -1);
         Array.Fill(_lastDoc, -1);
     }
 
@@ -38,15 +41,16 @@ internal sealed class FacetCollector
         {
             if ((failures & ~FacetBits[f]) != 0)
                 continue;
-            if (f == IndustryFacet)
+            if (f is IndustryFacet or UnitFacet)
             {
                 // Per value, the last document counted: a document counts once however many sections carry it.
-                foreach (int o in v.SectionIndustries[section])
+                var (ords, seen) = f == IndustryFacet ? (v.SectionIndustries[section], _industrySeen) : (v.SectionUnits[section], _unitSeen);
+                foreach (int o in ords)
                 {
-                    if (_industrySeen[o] != docOrd)
+                    if (seen[o] != docOrd)
                     {
-                        _industrySeen[o] = docOrd;
-                        _counts[IndustryFacet][o]++;
+                        seen[o] = docOrd;
+                        _counts[f][o]++;
                     }
                 }
                 continue;
@@ -105,6 +109,7 @@ internal sealed class FacetCollector
             [Model.FacetNames.Issuer] = Sorted(Model.FacetNames.Issuer, IssuerFacet),
             [Model.FacetNames.Region] = Sorted(Model.FacetNames.Region, RegionFacet),
             [Model.FacetNames.Type] = Sorted(Model.FacetNames.Type, TypeFacet),
+            [Model.FacetNames.Unit] = Sorted(Model.FacetNames.Unit, UnitFacet),
         };
     }
 
@@ -119,6 +124,7 @@ internal sealed class FacetCollector
         Add(RegionFacet, _values.Regions);
         Add(TypeFacet, _values.Types);
         Add(IndustryFacet, _values.Industries);
+        Add(UnitFacet, _values.Units);
         foreach (var (year, count) in _yearCounts)
             Increment(YearFacet, year.ToString(System.Globalization.CultureInfo.InvariantCulture), count);
         _yearCounts.Clear();

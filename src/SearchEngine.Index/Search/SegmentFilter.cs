@@ -11,11 +11,11 @@ namespace SearchEngine.Index.Search;
 /// </summary>
 internal sealed class SegmentFilter
 {
-    public const int Issuer = 1, Year = 2, Region = 4, Type = 8, Industry = 16;
+    public const int Issuer = 1, Year = 2, Region = 4, Type = 8, Industry = 16, Unit = 32;
 
     private readonly DocValues _values;
-    private readonly HashSet<int>? _issuers, _regions, _types, _industries;
-    private readonly HashSet<int>? _notIssuers, _notRegions, _notTypes, _notIndustries;
+    private readonly HashSet<int>? _issuers, _regions, _types, _industries, _units;
+    private readonly HashSet<int>? _notIssuers, _notRegions, _notTypes, _notIndustries, _notUnits;
     private readonly int _yearFrom, _yearTo;
     private readonly bool _hasYear;
 
@@ -26,10 +26,12 @@ internal sealed class SegmentFilter
         _regions = Ordinals(_values.Regions, filters.Regions);
         _types = Ordinals(_values.Types, filters.Types);
         _industries = Ordinals(_values.Industries, filters.Industries);
+        _units = Ordinals(_values.Units, filters.Units);
         _notIssuers = Excluded(_values.Issuers, filters.ExcludedIssuers);
         _notRegions = Excluded(_values.Regions, filters.ExcludedRegions);
         _notTypes = Excluded(_values.Types, filters.ExcludedTypes);
         _notIndustries = Excluded(_values.Industries, filters.ExcludedIndustries);
+        _notUnits = Excluded(_values.Units, filters.ExcludedUnits);
         _hasYear = filters.YearFrom is not null || filters.YearTo is not null;
         _yearFrom = filters.YearFrom ?? int.MinValue;
         _yearTo = filters.YearTo ?? int.MaxValue;
@@ -53,6 +55,10 @@ internal sealed class SegmentFilter
             fail |= Type;
         if (_industries is not null && !AnyIn(_values.SectionIndustries[section], _industries))
             fail |= Industry;
+        if (_units is not null && !AnyIn(_values.SectionUnits[section], _units))
+            fail |= Unit;
+        if (_notUnits is not null && AnyIn(_values.SectionUnits[section], _notUnits))
+            fail |= Unit;
         if (_notIssuers is not null && AnyIn(_values.DocumentIssuers[docOrd], _notIssuers))
             fail |= Issuer;
         if (_notRegions is not null && _notRegions.Contains(_values.Region[docOrd]))

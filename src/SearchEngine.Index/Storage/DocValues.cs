@@ -26,12 +26,17 @@ internal sealed class DocValues
     public required int[][] DocumentIndustries { get; init; }
     public required int[][] SectionIndustries { get; init; }
 
+    /// <summary>The responsible units (责任单位) named in each section, as ordinals of <see cref="Units"/>.</summary>
+    public required string[] Units { get; init; }
+    public required int[][] SectionUnits { get; init; }
+
     public static DocValues Read(ref ByteReader r, int documents, int sections)
     {
         var issuers = r.ReadStrings();
         var regions = r.ReadStrings();
         var types = r.ReadStrings();
         var industries = r.ReadStrings();
+        var units = r.ReadStrings();
         var year = new int[documents];
         var date = new int[documents];
         var sortDay = new int[documents];
@@ -40,6 +45,7 @@ internal sealed class DocValues
         var docIssuers = new int[documents][];
         var docIndustries = new int[documents][];
         var sectionIndustries = new int[sections][];
+        var sectionUnits = new int[sections][];
         int s = 0;
         for (int d = 0; d < documents; d++)
         {
@@ -51,13 +57,17 @@ internal sealed class DocValues
             docIssuers[d] = ReadOrds(ref r);
             docIndustries[d] = ReadOrds(ref r);
             int count = r.ReadVarInt();
-            for (int i = 0; i < count; i++)
-                sectionIndustries[s++] = ReadOrds(ref r);
+            for (int i = 0; i < count; i++, s++)
+            {
+                sectionIndustries[s] = ReadOrds(ref r);
+                sectionUnits[s] = ReadOrds(ref r);
+            }
         }
         return new DocValues
         {
             Issuers = issuers, Regions = regions, Types = types, Industries = industries, Year = year, Date = date, SortDay = sortDay, Region = region,
             Type = type, DocumentIssuers = docIssuers, DocumentIndustries = docIndustries, SectionIndustries = sectionIndustries,
+            Units = units, SectionUnits = sectionUnits,
         };
     }
 

@@ -3,8 +3,9 @@ using SearchEngine.Index.Model;
 namespace SearchEngine.Index.Storage;
 
 /// <summary>
-/// Columnar facet, filter and sort values: string tables for issuers, regions, types and industries, then per
-/// document its year, its date (day number) and the ordinals of its values, and per section its industries.
+/// Columnar facet, filter and sort values: string tables for issuers, regions, types, industries and units, then per
+/// document its year, its date (day number) and the ordinals of its values, and per section its industries and its
+/// responsible units.
 /// Counting a facet or ordering by date is then an array walk, with no stored document read.
 /// </summary>
 internal static class DocValuesCodec
@@ -15,12 +16,14 @@ internal static class DocValuesCodec
         var regions = Table(documents.Select(d => d.Region).OfType<string>());
         var types = Table(documents.Select(d => d.Type).OfType<string>());
         var industries = Table(documents.SelectMany(d => d.Industries.Concat(d.Sections.SelectMany(s => s.Industries))));
-        foreach (var table in new[] { issuers, regions, types, industries })
+        var units = Table(documents.SelectMany(d => d.Sections.SelectMany(s => s.Units.Select(u => u.Name))));
+        foreach (var table in new[] { issuers, regions, types, industries, units })
             w.WriteStrings(table);
         var issuerOrd = Ordinals(issuers);
         var regionOrd = Ordinals(regions);
         var typeOrd = Ordinals(types);
         var industryOrd = Ordinals(industries);
+        var unitOrd = Ordinals(units);
         foreach (var d in documents)
         {
             w.WriteInt32(d.Year ?? -1);
@@ -31,7 +34,10 @@ internal static class DocValuesCodec
             WriteOrds(w, d.Industries.Select(i => industryOrd[i]));
             w.WriteVarInt(d.Sections.Count);
             foreach (var s in d.Sections)
+            {
                 WriteOrds(w, s.Industries.Select(i => industryOrd[i]));
+                WriteOrds(w, s.Units.Select(u => unitOrd[u.Name]));
+            }
         }
     }
 

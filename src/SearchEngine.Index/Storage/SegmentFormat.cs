@@ -19,8 +19,9 @@ internal static class SegmentFormat
     /// be below a section's score and prune a hit; such an index is rebuilt.
     /// 11: 发文字号 in every spelling are one token (第, spaces, bare year), and each document's own number is indexed
     /// with its series terms (DocumentNumberTerms).
+    /// 12: the facet columns hold each section's responsible units, for the 责任单位 facet and filter.
     /// </summary>
-    public const int Version = 11;
+    public const int Version = 12;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 

@@ -33,6 +33,7 @@ internal static class SearchEndpoints
         [Description("Industry filter; repeat for several, any of them matches.")] string[]? industry,
         [Description("Region filter (province, prefecture or county); repeat for several.")] string[]? region,
         [Description("Document type filter (通知, 意见, 规划 …); repeat for several.")] string[]? type,
+        [Description("Responsible unit filter (责任单位): sections naming it; repeat for several.")] string[]? unit,
         [Description("document: one hit per document, its best section, with the others in otherSections (default); section: every matching section.")] string? group,
         [Description("relevance (default); date_desc: newest first; date_asc: oldest first (a document's date, else its year; undated last, ties by relevance).")] string? sort,
         [AsParameters] Exclusions not,
@@ -56,6 +57,7 @@ internal static class SearchEndpoints
             return Problem($"sort must be {SearchSorts.Names}; it was '{sort}'.");
         if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
             return Problem(error);
+        filters = filters with { Units = unit ?? [] };
         var result = service.Searcher().Search(new SearchRequest
         {
             Query = q ?? "", Filters = not.AddTo(filters), GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
@@ -87,6 +89,7 @@ internal static class SearchEndpoints
         [Description("Industry filter; repeat for several.")] string[]? industry,
         [Description("Region filter; repeat for several.")] string[]? region,
         [Description("Document type filter; repeat for several.")] string[]? type,
+        [Description("Responsible unit filter (责任单位); repeat for several.")] string[]? unit,
         [AsParameters] Exclusions not,
         [Description("false: match only the literal words, without synonyms.")] bool expand = true,
         [Description("Most values listed per facet (chosen and excluded values always are)."), Range(1, SearchRequest.MaxFacetLimit)] int facetLimit = SearchRequest.DefaultFacetLimit)
@@ -97,6 +100,7 @@ internal static class SearchEndpoints
             return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
         if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
             return Problem(error);
+        filters = filters with { Units = unit ?? [] };
         var result = service.Searcher().Search(new SearchRequest
         {
             Query = q ?? "", Filters = not.AddTo(filters), MatchAllWhenEmpty = true, Size = 1, Highlight = false, Expand = expand, FacetLimit = facetLimit,
@@ -114,6 +118,7 @@ internal static class SearchEndpoints
         [Description("Industry filter; repeat for several.")] string[]? industry,
         [Description("Region filter; repeat for several.")] string[]? region,
         [Description("Document type filter; repeat for several.")] string[]? type,
+        [Description("Responsible unit filter (责任单位); repeat for several.")] string[]? unit,
         [Description("false: match only the literal words, without synonyms.")] bool expand = true)
     {
         if (string.IsNullOrWhiteSpace(q))
@@ -122,6 +127,7 @@ internal static class SearchEndpoints
             return Problem($"The query is {q.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
         if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
             return Problem(error);
+        filters = filters with { Units = unit ?? [] };
         return TypedResults.Ok(service.Searcher().Trend(q, filters, expand));
     }
 
@@ -177,11 +183,12 @@ internal static class SearchEndpoints
         [FromQuery(Name = "issuer_not")] string[]? Issuers,
         [FromQuery(Name = "industry_not")] string[]? Industries,
         [FromQuery(Name = "region_not")] string[]? Regions,
-        [FromQuery(Name = "type_not")] string[]? Types)
+        [FromQuery(Name = "type_not")] string[]? Types,
+        [FromQuery(Name = "unit_not")] string[]? Units)
     {
         public SearchFilters AddTo(SearchFilters filters) => filters with
         {
-            ExcludedIssuers = Issuers ?? [], ExcludedIndustries = Industries ?? [], ExcludedRegions = Regions ?? [], ExcludedTypes = Types ?? [],
+            ExcludedIssuers = Issuers ?? [], ExcludedIndustries = Industries ?? [], ExcludedRegions = Regions ?? [], ExcludedTypes = Types ?? [], ExcludedUnits = Units ?? [],
         };
     }
 

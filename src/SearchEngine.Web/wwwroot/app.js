@@ -3,8 +3,8 @@
 // The whole state lives in the URL, so every search can be bookmarked and shared.
 "use strict";
 
-const FACETS = [["industry", "产业"], ["year", "年份"], ["issuer", "发文机关"], ["region", "地区"], ["type", "文种"]];
-const MULTI = ["issuer", "industry", "region", "type"];
+const FACETS = [["industry", "产业"], ["year", "年份"], ["issuer", "发文机关"], ["region", "地区"], ["type", "文种"], ["unit", "责任单位"]];
+const MULTI = ["issuer", "industry", "region", "type", "unit"];
 const SORTS = ["relevance", "date_desc", "date_asc"];
 const $ = id => document.getElementById(id);
 const PAGE_SIZE = 10;

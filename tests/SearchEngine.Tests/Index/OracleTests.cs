@@ -138,6 +138,7 @@ public sealed class OracleTests : TempFolderTest
             [FacetNames.Region] = Count(4, s => s.Document.Region is { } r ? [r] : []),
             [FacetNames.Type] = Count(8, s => s.Document.Type is { } t ? [t] : []),
             [FacetNames.Industry] = Count(16, s => s.Record.Industries),
+            [FacetNames.Unit] = Count(32, s => s.Record.Units.Select(u => u.Name)),
         };
         foreach (var (facet, counts) in expected)
         {

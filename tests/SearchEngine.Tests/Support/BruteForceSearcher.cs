@@ -155,6 +155,10 @@ internal sealed class BruteForceSearcher
             fail |= 8;
         if (s.Record.Industries.Intersect(f.ExcludedIndustries).Any())
             fail |= 16;
+        if (f.Units.Count > 0 && !s.Record.Units.Select(u => u.Name).Intersect(f.Units).Any())
+            fail |= 32;
+        if (s.Record.Units.Select(u => u.Name).Intersect(f.ExcludedUnits).Any())
+            fail |= 32;
         return fail;
     }
 }
