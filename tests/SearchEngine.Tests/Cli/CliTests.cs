@@ -71,12 +71,7 @@ public class CliTests
         var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
         try
         {
-            using (var writer = IndexWriter.Open(folder))
-            {
-                foreach (var d in Seeds.Report.Documents)
-                    writer.AddOrUpdate(DocumentRecord.From(d));
-                writer.Commit();
-            }
+            IndexSeeds(folder);
 
             // When the query is tens of thousands of brackets around a word
             var (exit, output) = Run("search", new string('(', count) + "氢能", "--index", folder);
@@ -100,12 +95,7 @@ public class CliTests
         var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
         try
         {
-            using (var writer = IndexWriter.Open(folder))
-            {
-                foreach (var d in Seeds.Report.Documents)
-                    writer.AddOrUpdate(DocumentRecord.From(d));
-                writer.Commit();
-            }
+            IndexSeeds(folder);
 
             // When 氢能 is searched newest first, as JSON
             var (exit, output) = Run("search", "氢能", "--index", folder, "--sort", "date_desc", "--json");
@@ -160,12 +150,7 @@ public class CliTests
         var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
         try
         {
-            using (var writer = IndexWriter.Open(folder))
-            {
-                foreach (var d in Seeds.Report.Documents)
-                    writer.AddOrUpdate(DocumentRecord.From(d));
-                writer.Commit();
-            }
+            IndexSeeds(folder);
             var (_, first) = Run("search", "发展", "--index", folder, "--sections", "--top", "2");
             var (exit, second) = Run("search", "发展", "--index", folder, "--sections", "--top", "2", "--page", "2");
             Assert.Equal(0, exit);
@@ -186,5 +171,14 @@ public class CliTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Writes an index of the seeds into <paramref name="folder"/>, for the search command to read.</summary>
+    private static void IndexSeeds(string folder)
+    {
+        using var writer = IndexWriter.Open(folder);
+        foreach (var d in Seeds.Report.Documents)
+            writer.AddOrUpdate(DocumentRecord.From(d));
+        writer.Commit();
     }
 }
