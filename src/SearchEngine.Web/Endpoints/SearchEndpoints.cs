@@ -55,9 +55,8 @@ internal static class SearchEndpoints
             return Problem($"group must be 'document' or 'section'; it was '{group}'.");
         if (!SearchSorts.TryParse(sort, out var order))
             return Problem($"sort must be {SearchSorts.Names}; it was '{sort}'.");
-        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
+        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
             return Problem(error);
-        filters = filters with { Units = unit ?? [] };
         var result = service.Searcher().Search(new SearchRequest
         {
             Query = q ?? "", Filters = not.AddTo(filters), GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
@@ -98,9 +97,8 @@ internal static class SearchEndpoints
             return Problem($"The query is {q!.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
         if (facetLimit is < 1 or > SearchRequest.MaxFacetLimit)
             return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
-        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
+        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
             return Problem(error);
-        filters = filters with { Units = unit ?? [] };
         var result = service.Searcher().Search(new SearchRequest
         {
             Query = q ?? "", Filters = not.AddTo(filters), MatchAllWhenEmpty = true, Size = 1, Highlight = false, Expand = expand, FacetLimit = facetLimit,
@@ -125,9 +123,8 @@ internal static class SearchEndpoints
             return Problem("q is required: the term whose use by issuer and year to count.");
         if (q.Length > options.Value.MaxQueryLength)
             return Problem($"The query is {q.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
-        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, out var filters, out var error))
+        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
             return Problem(error);
-        filters = filters with { Units = unit ?? [] };
         return TypedResults.Ok(service.Searcher().Trend(q, filters, expand));
     }
 
@@ -141,10 +138,10 @@ internal static class SearchEndpoints
     /// (2021, 2021..2024, 2021.., ..2024), and/or <c>yearFrom</c> / <c>yearTo</c>; given together they intersect.
     /// </summary>
     private static bool TryFilters(string[]? issuer, string[]? year, string? yearFrom, string? yearTo, string[]? industry, string[]? region, string[]? type,
-        out SearchFilters filters, out string error)
+        string[]? unit, out SearchFilters filters, out string error)
     {
         error = "";
-        filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [] };
+        filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [], Units = unit ?? [] };
         if (year is { Length: > 1 })
         {
             error = $"year may be given once, as a year or a range such as 2021..2024; it was given {year.Length} times ({string.Join(", ", year)}).";
