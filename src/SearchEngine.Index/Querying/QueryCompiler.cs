@@ -55,21 +55,11 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
         if (root is AndNode and)
         {
             // Compiled child by child so that each required word keeps its own clause, for relaxation.
-            var conjuncts = new List<Conjunct>();
-            foreach (var child in and.Children.Where(c => c is not NotNode))
-            {
-                if (Compile(child, map, warnings, matched) is { } c)
-                    conjuncts.Add(new Conjunct(Label(child), c));
-            }
-            var excludedClauses = and.Children.OfType<NotNode>().Select(n => Compile(n.Child, map, warnings, null)).OfType<Clause>().ToList();
-            if (conjuncts.Count == 0)
-                return new Result(null, warnings, new HighlightTerms(matched.Highlight), matched.Expansions);
-            Clause positive = conjuncts.Count == 1 ? conjuncts[0].Clause : new AllClause([.. conjuncts.Select(c => c.Clause)]);
-            Clause? excluded = excludedClauses.Count switch { 0 => null, 1 => excludedClauses[0], _ => new AnyClause(excludedClauses) };
-            return new Result(excluded is null ? positive : new ExcludeClause(positive, excluded), warnings, new HighlightTerms(matched.Highlight), matched.Expansions)
+            var (conjuncts, excluded) = CompileAnd(and, map, warnings, matched);
+            return new Result(Combine(conjuncts, excluded), warnings, new HighlightTerms(matched.Highlight), matched.Expansions)
             {
                 Conjuncts = conjuncts,
-                Excluded = excluded,
+                Excluded = conjuncts.Count == 0 ? null : excluded,
             };
         }
         var clause = root is null ? null : Compile(root, map, warnings, matched);
@@ -80,6 +70,31 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
         {
             Conjuncts = clause is null || root is OrNode or NotNode ? [] : [new Conjunct(Label(root!), clause)],
         };
+    }
+
+    /// <summary>
+    /// The required children of an AND, each with its label and clause, and its excluded ones as one clause (or
+    /// null); the excluded part collects nothing to highlight.
+    /// </summary>
+    private (List<Conjunct> Conjuncts, Clause? Excluded) CompileAnd(AndNode and, SynonymMap map, List<string> warnings, Matched? matched)
+    {
+        var conjuncts = new List<Conjunct>();
+        foreach (var child in and.Children.Where(c => c is not NotNode))
+        {
+            if (Compile(child, map, warnings, matched) is { } c)
+                conjuncts.Add(new Conjunct(Label(child), c));
+        }
+        var excluded = and.Children.OfType<NotNode>().Select(n => Compile(n.Child, map, warnings, null)).OfType<Clause>().ToList();
+        return (conjuncts, excluded.Count switch { 0 => null, 1 => excluded[0], _ => new AnyClause(excluded) });
+    }
+
+    /// <summary>All the conjuncts, less the excluded clause; null when nothing is required.</summary>
+    private static Clause? Combine(List<Conjunct> conjuncts, Clause? excluded)
+    {
+        if (conjuncts.Count == 0)
+            return null;
+        Clause positive = conjuncts.Count == 1 ? conjuncts[0].Clause : new AllClause([.. conjuncts.Select(c => c.Clause)]);
+        return excluded is null ? positive : new ExcludeClause(positive, excluded);
     }
 
     /// <summary>A query node as the user would write it, for notices.</summary>
@@ -107,12 +122,8 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
                 var any = or.Children.Select(c => Compile(c, map, warnings, matched)).OfType<Clause>().ToList();
                 return any.Count switch { 0 => null, 1 => any[0], _ => new AnyClause(any) };
             case AndNode and:
-                var required = and.Children.Where(c => c is not NotNode).Select(c => Compile(c, map, warnings, matched)).OfType<Clause>().ToList();
-                var excluded = and.Children.OfType<NotNode>().Select(n => Compile(n.Child, map, warnings, null)).OfType<Clause>().ToList();
-                if (required.Count == 0)
-                    return null;
-                Clause positive = required.Count == 1 ? required[0] : new AllClause(required);
-                return excluded.Count == 0 ? positive : new ExcludeClause(positive, excluded.Count == 1 ? excluded[0] : new AnyClause(excluded));
+                var (conjuncts, excluded) = CompileAnd(and, map, warnings, matched);
+                return Combine(conjuncts, excluded);
             case NotNode not:
                 warnings.Add("An exclusion with nothing to exclude from was ignored.");
                 _ = not;
