@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using SearchEngine.Core.Analysis;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SearchEngine.Core.Documents;
-using SearchEngine.Index.Model;
+using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 
 namespace SearchEngine.Benchmarks;
 
@@ -52,7 +53,7 @@ internal static class PeerCorpus
                 var (key, value) = (f[..f.IndexOf('=', StringComparison.Ordinal)], f[(f.IndexOf('=', StringComparison.Ordinal) + 1)..]);
                 if (key == "issuer")
                     filters = filters with { Issuers = [value] };
-                else if (key == "year" && Index.Querying.QueryParser.TryParseYears(value, out int from, out int to))
+                else if (key == "year" && QueryParser.TryParseYears(value, out int from, out int to))
                     filters = filters with { YearFrom = from, YearTo = to };
                 else if (key == "in" && value == "title")
                     query = string.Join(' ', query.Split(' ').Select(w => w == "|" ? w : "title:" + w));

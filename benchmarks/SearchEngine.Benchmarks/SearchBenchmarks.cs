@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Benchmarks;
 

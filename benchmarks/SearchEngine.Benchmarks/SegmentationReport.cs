@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using SearchEngine.Core.Analysis;
-using SearchEngine.Core.Text;
 
 namespace SearchEngine.Benchmarks;
 

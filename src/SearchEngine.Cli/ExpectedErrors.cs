@@ -1,4 +1,4 @@
-using SearchEngine.Index;
+using SearchEngine.Search;
 
 namespace SearchEngine.Cli;
 
@@ -19,7 +19,7 @@ internal static class ExpectedErrors
         {
             return Say(e.Advice("--index"));
         }
-        catch (Exception e) when (e is DirectoryNotFoundException or IndexFormatException or IndexDamagedException or IndexWriteException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DirectoryNotFoundException or IndexFormatException or IndexEngineException or IndexDamagedException or IndexWriteException or UnauthorizedAccessException)
         {
             return Say(e.Message);
         }

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
-using SearchEngine.Index;
+using SearchEngine.Search;
 using SearchEngine.Web;
 using SearchEngine.Web.Endpoints;
 using SearchEngine.Web.OpenApi;

@@ -1,11 +1,8 @@
 using Microsoft.Extensions.Options;
-using SearchEngine.Core.Analysis;
 using SearchEngine.Core.Documents;
-using SearchEngine.Index;
-using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
-using SearchEngine.Index.Search;
 using SearchEngine.Ingestion.Pipeline;
+using SearchEngine.Search;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Web;
 
@@ -17,27 +14,23 @@ namespace SearchEngine.Web;
 internal sealed partial class SearchService(IOptions<WebOptions> options, IHostEnvironment environment, ILogger<SearchService> logger) : IDisposable
 {
     private readonly Lock _writes = new();
-    private IndexWriter? _writer;
+    private readonly ISearchEngine _engine = SearchEngines.Create(options.Value.Engine, options.Value.Analyzer);
+    private IIndexWriter? _writer;
     private Task? _watchedMerge;
 
-    public IndexSnapshot Snapshot => _writer?.Snapshot ?? IndexSnapshot.Empty;
+    /// <summary>The last commit; searches, suggestions, trends and document views all read it.</summary>
+    public IIndexSnapshot Snapshot => _writer?.Snapshot ?? throw new InvalidOperationException("The index is not open.");
 
     public string Root { get; } = RepositoryRoot(environment.ContentRootPath);
 
-    public IndexSearcher Searcher() => new(Snapshot, ChineseAnalyzer.Default, SynonymMap.Default);
-
-    public Suggester Suggester() => new(Snapshot, ChineseAnalyzer.Default);
-
-    public Highlighter Highlighter { get; } = new(ChineseAnalyzer.Default);
-
     public void Open()
     {
-        string folder = Path.GetFullPath(Path.Combine(Root, options.Value.Index));
-        bool exists = IndexReader.Exists(folder);
+        string folder = Path.GetFullPath(Path.Combine(Root, options.Value.IndexFolder));
+        bool exists = _engine.Exists(folder);
         bool upgraded = false;
         try
         {
-            _writer = IndexWriter.Open(folder);
+            _writer = _engine.OpenWriter(folder);
         }
         catch (IndexFormatException e)
         {
@@ -46,7 +39,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             string aside = $"{folder}.old-{DateTime.UtcNow:yyyyMMddHHmmss}";
             LogFormatChanged(logger, folder, e.Message, aside);
             Directory.Move(folder, aside);
-            _writer = IndexWriter.Open(folder);
+            _writer = _engine.OpenWriter(folder);
             (exists, upgraded) = (false, true);
         }
         if (_writer.RecoveredFrom is { } recovered)
@@ -106,7 +99,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     }
 
     /// <summary>A write the client is told failed must not appear with a later commit: undo it on failure.</summary>
-    private static void CommitOrRollBack(IndexWriter writer)
+    private static void CommitOrRollBack(IIndexWriter writer)
     {
         try
         {

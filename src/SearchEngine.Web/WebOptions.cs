@@ -5,8 +5,20 @@ public sealed class WebOptions
 {
     public const string Section = "SearchEngine";
 
-    /// <summary>Index folder, relative to the repository root.</summary>
-    public string Index { get; set; } = "index";
+    /// <summary>
+    /// Index folder, relative to the repository root; by default <c>index</c> for the native engine and
+    /// <c>index-lucene</c> for Lucene.Net, so switching engines never finds the other's index.
+    /// </summary>
+    public string? Index { get; set; }
+
+    /// <summary>The engine: <c>native</c> (ours, the default) or <c>lucene</c> (Lucene.Net).</summary>
+    public string Engine { get; set; } = "native";
+
+    /// <summary>The analyzer of the Lucene.Net engine: <c>policy</c> (ours, the default) or <c>smartcn</c> (SmartChineseAnalyzer).</summary>
+    public string Analyzer { get; set; } = "policy";
+
+    /// <summary>The index folder in use: <see cref="Index"/>, or the engine's default.</summary>
+    internal string IndexFolder => Index ?? (Engine == "lucene" ? "index-lucene" : "index");
 
     /// <summary>Folders indexed when the index folder holds no index yet.</summary>
     public string[] Sources { get; set; } = ["seeds"];

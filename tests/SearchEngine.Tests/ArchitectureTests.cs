@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace SearchEngine.Tests;
 
-/// <summary>Dependencies point one way: Core references no project; Index and Ingestion reference Core only.</summary>
+/// <summary>
+/// Dependencies point one way: Core references no project; Ingestion and the engine contract (Search) reference
+/// Core only; each engine references the contract and Core, never the other engine.
+/// </summary>
 public class ArchitectureTests
 {
     private static string[] ProjectReferences(Assembly assembly) =>
@@ -17,8 +20,12 @@ public class ArchitectureTests
         Assert.Equal(["SearchEngine.Core"], ProjectReferences(typeof(SearchEngine.Ingestion.Pipeline.PolicyFileIngester).Assembly));
 
     [Fact]
-    public void Index_should_reference_only_core() =>
-        Assert.Equal(["SearchEngine.Core"], ProjectReferences(typeof(SearchEngine.Index.Indexing.IndexWriter).Assembly));
+    public void The_engine_contract_should_reference_only_core() =>
+        Assert.Equal(["SearchEngine.Core"], ProjectReferences(typeof(SearchEngine.Search.ISearchEngine).Assembly));
+
+    [Fact]
+    public void The_native_engine_should_reference_only_core_and_the_contract() =>
+        Assert.Equal(["SearchEngine.Core", "SearchEngine.Search"], ProjectReferences(typeof(SearchEngine.Index.NativeEngine).Assembly));
 
     [Fact]
     public void Core_should_have_no_file_format_dependencies()

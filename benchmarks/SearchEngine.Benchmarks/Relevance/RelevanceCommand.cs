@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
 using SearchEngine.Ingestion.Pipeline;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Benchmarks.Relevance;
 

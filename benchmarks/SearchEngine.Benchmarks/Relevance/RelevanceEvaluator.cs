@@ -1,5 +1,5 @@
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Benchmarks.Relevance;
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Ingestion.Pipeline;
+using SearchEngine.Search.Model;
 using Spectre.Console;
 
 namespace SearchEngine.Cli.Commands;
@@ -13,16 +12,17 @@ internal static class IndexCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to index (default: seeds/)", Arity = ArgumentArity.ZeroOrMore };
-        var index = new Option<string>("--index") { Description = "Index folder (default: index/)", DefaultValueFactory = _ => "index" };
+        var engine = new EngineOptions();
         var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many documents, so an interrupted run keeps its progress (default: once at the end)" };
-        var command = new Command("index", "Ingest policy files and rebuild the index from them") { paths, index, commitEvery };
+        var command = new Command("index", "Ingest policy files and rebuild the index from them") { paths, commitEvery };
+        engine.AddTo(command);
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(paths) is { Length: > 0 } given ? given : ["seeds"];
-            string folder = parse.GetValue(index)!;
+            string folder = engine.Folder(parse);
             // Opened before the files are read, so a folder in use is refused at once (ExpectedErrors says so), not
             // after the ingest.
-            using var writer = IndexWriter.Open(folder);
+            using var writer = engine.Create(parse).OpenWriter(folder);
             var clock = Stopwatch.StartNew();
             IngestReport report = null!;
             int sections = 0;

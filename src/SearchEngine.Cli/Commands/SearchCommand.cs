@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using SearchEngine.Index;
-using SearchEngine.Index.Model;
-using SearchEngine.Index.Querying;
-using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 
 namespace SearchEngine.Cli.Commands;
 
@@ -16,7 +14,7 @@ internal static class SearchCommand
     public static Command Create()
     {
         var query = new Argument<string>("query") { Description = "The query: words, \"phrases\", OR, -exclude, title:, year:2021..2024, …" };
-        var index = new Option<string>("--index") { Description = "Index folder (default: index/)", DefaultValueFactory = _ => "index" };
+        var engine = new EngineOptions();
         var issuer = new Option<string[]>("--issuer") { Description = "Only this issuer (repeatable)" };
         var year = new Option<string?>("--year") { Description = "A year or range: 2022, 2021..2024" };
         var industry = new Option<string[]>("--industry") { Description = "Only this industry (repeatable)" };
@@ -28,7 +26,8 @@ internal static class SearchCommand
         var sort = new Option<string>("--sort") { Description = "relevance (default), date_desc (newest first) or date_asc (oldest first); undated documents last", DefaultValueFactory = _ => SearchSorts.Relevance };
         var noExpand = new Option<bool>("--no-expand") { Description = "Match only the literal words, without synonyms" };
         var json = new Option<bool>("--json") { Description = "Print the response as JSON" };
-        var command = new Command("search", "Search the index") { query, index, issuer, year, industry, region, type, top, page, sections, sort, noExpand, json };
+        var command = new Command("search", "Search the index") { query, issuer, year, industry, region, type, top, page, sections, sort, noExpand, json };
+        engine.AddTo(command);
         command.SetAction(parse =>
         {
             var filters = new SearchFilters
@@ -55,8 +54,8 @@ internal static class SearchCommand
                 Console.Error.WriteLine($"--sort '{parse.GetValue(sort)}' is not a sort: use {SearchSorts.Names}.");
                 return 2;
             }
-            var snapshot = IndexReader.OpenSnapshot(parse.GetValue(index)!);
-            var result = new IndexSearcher(snapshot).Search(new SearchRequest
+            var snapshot = engine.Create(parse).OpenReader(engine.Folder(parse), out _);
+            var result = snapshot.Search(new SearchRequest
             {
                 Query = parse.GetValue(query)!, Filters = filters, Size = Math.Clamp(parse.GetValue(top), 1, 1000), Page = parse.GetValue(page), GroupByDocument = !parse.GetValue(sections),
                 Sort = order, Expand = !parse.GetValue(noExpand),

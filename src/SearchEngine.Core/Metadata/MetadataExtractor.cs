@@ -1,6 +1,6 @@
-using Field = SearchEngine.Core.Metadata.LabelledFields.Field;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Field = SearchEngine.Core.Metadata.LabelledFields.Field;
 using SearchEngine.Core.Documents;
 using SearchEngine.Core.Regions;
 using SearchEngine.Core.Text;

@@ -1,7 +1,8 @@
 using SearchEngine.Core.Analysis;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
 using SearchEngine.Index.Storage;
+using SearchEngine.Search;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Indexing;
 
@@ -12,7 +13,7 @@ namespace SearchEngine.Index.Indexing;
 /// are serialised by a lock; searching needs no lock. Merges build their segment outside that lock and take it
 /// only to swap the result in, so a write never waits for a merge's re-indexing.
 /// </summary>
-public sealed class IndexWriter : IDisposable
+public sealed class IndexWriter : IIndexWriter
 {
     private readonly IndexDirectory _directory;
     private readonly WriteLock _lock;
@@ -95,6 +96,10 @@ public sealed class IndexWriter : IDisposable
 
     /// <summary>The last committed state, for searching.</summary>
     public IndexSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    IIndexSnapshot IIndexWriter.Snapshot => Snapshot;
+
+    IIndexSnapshot IIndexWriter.Commit(IProgress<int>? progress) => Commit(progress);
 
     public string Path => _directory.Path;
 

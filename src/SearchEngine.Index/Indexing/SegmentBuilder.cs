@@ -1,7 +1,8 @@
 using SearchEngine.Core.Analysis;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Postings;
 using SearchEngine.Index.Storage;
+using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 
 namespace SearchEngine.Index.Indexing;
 

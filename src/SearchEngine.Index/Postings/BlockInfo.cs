@@ -1,3 +1,5 @@
+using SearchEngine.Search.Model;
+
 namespace SearchEngine.Index.Postings;
 
 /// <summary>
@@ -8,6 +10,6 @@ namespace SearchEngine.Index.Postings;
 /// </summary>
 internal readonly record struct BlockInfo(int LastDoc, int DocsOffset, int PositionsOffset, byte[] MaxTf, ushort[] MinLength)
 {
-    public const int MaxPseudoOffset = 12 + Model.IndexFields.ScoringFieldCount + (2 * Model.IndexFields.TextFieldCount);
+    public const int MaxPseudoOffset = 12 + IndexFields.ScoringFieldCount + (2 * IndexFields.TextFieldCount);
     public const int EncodedSize = MaxPseudoOffset + 4;
 }

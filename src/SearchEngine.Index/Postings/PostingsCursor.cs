@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Storage;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Postings;
 

@@ -1,6 +1,7 @@
 using SearchEngine.Core.Analysis;
-using SearchEngine.Index.Model;
-using SearchEngine.Index.Search;
+using SearchEngine.Search.Highlighting;
+using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 
 namespace SearchEngine.Index.Querying;
 
@@ -14,7 +15,7 @@ namespace SearchEngine.Index.Querying;
 /// </summary>
 internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonyms)
 {
-    private const int AllFields = (1 << Model.IndexFields.ScoringFieldCount) - 1;
+    private const int AllFields = (1 << IndexFields.ScoringFieldCount) - 1;
 
     /// <param name="Clause">What to run.</param>
     /// <param name="Warnings">Words ignored and why.</param>
@@ -296,5 +297,5 @@ internal sealed class QueryCompiler(ChineseAnalyzer analyzer, SynonymMap synonym
 
     /// <summary>All scoring fields, or a text field and its sub-word field.</summary>
     private static int Mask(IndexField? field) =>
-        field is { } f ? (1 << (int)f) | (1 << ((int)f + Model.IndexFields.TextFieldCount)) : AllFields;
+        field is { } f ? (1 << (int)f) | (1 << ((int)f + IndexFields.TextFieldCount)) : AllFields;
 }

@@ -1,5 +1,5 @@
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Postings;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Search;
 

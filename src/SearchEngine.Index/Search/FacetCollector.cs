@@ -1,4 +1,5 @@
 using SearchEngine.Index.Storage;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Search;
 
@@ -86,30 +87,30 @@ internal sealed class FacetCollector
     /// not among them), with its count or 0, so a choice never vanishes from its list. <see cref="Sizes"/> then
     /// holds how many values each facet has in all.
     /// </summary>
-    public Dictionary<string, IReadOnlyList<Model.FacetValue>> Result(int limit = int.MaxValue, Model.SearchFilters? chosen = null)
+    public Dictionary<string, IReadOnlyList<FacetValue>> Result(int limit = int.MaxValue, SearchFilters? chosen = null)
     {
         FlushSegment();
-        IReadOnlyList<Model.FacetValue> Listed(string name, IEnumerable<KeyValuePair<string, int>> ordered, Dictionary<string, int> counts)
+        IReadOnlyList<FacetValue> Listed(string name, IEnumerable<KeyValuePair<string, int>> ordered, Dictionary<string, int> counts)
         {
-            var top = ordered.Take(limit).Select(kv => new Model.FacetValue(kv.Key, kv.Value)).ToList();
+            var top = ordered.Take(limit).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList();
             foreach (var value in chosen?.Chosen(name) ?? [])
             {
                 if (!top.Exists(v => v.Value == value))
-                    top.Add(new Model.FacetValue(value, counts.GetValueOrDefault(value)));
+                    top.Add(new FacetValue(value, counts.GetValueOrDefault(value)));
             }
             Sizes[name] = counts.Count;
             return top;
         }
-        IReadOnlyList<Model.FacetValue> Sorted(string name, int facet) =>
+        IReadOnlyList<FacetValue> Sorted(string name, int facet) =>
             Listed(name, _totals[facet].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal), _totals[facet]);
-        return new Dictionary<string, IReadOnlyList<Model.FacetValue>>
+        return new Dictionary<string, IReadOnlyList<FacetValue>>
         {
-            [Model.FacetNames.Industry] = Sorted(Model.FacetNames.Industry, IndustryFacet),
-            [Model.FacetNames.Year] = Listed(Model.FacetNames.Year, _totals[YearFacet].OrderByDescending(kv => kv.Key, StringComparer.Ordinal), _totals[YearFacet]),
-            [Model.FacetNames.Issuer] = Sorted(Model.FacetNames.Issuer, IssuerFacet),
-            [Model.FacetNames.Region] = Sorted(Model.FacetNames.Region, RegionFacet),
-            [Model.FacetNames.Type] = Sorted(Model.FacetNames.Type, TypeFacet),
-            [Model.FacetNames.Unit] = Sorted(Model.FacetNames.Unit, UnitFacet),
+            [FacetNames.Industry] = Sorted(FacetNames.Industry, IndustryFacet),
+            [FacetNames.Year] = Listed(FacetNames.Year, _totals[YearFacet].OrderByDescending(kv => kv.Key, StringComparer.Ordinal), _totals[YearFacet]),
+            [FacetNames.Issuer] = Sorted(FacetNames.Issuer, IssuerFacet),
+            [FacetNames.Region] = Sorted(FacetNames.Region, RegionFacet),
+            [FacetNames.Type] = Sorted(FacetNames.Type, TypeFacet),
+            [FacetNames.Unit] = Sorted(FacetNames.Unit, UnitFacet),
         };
     }
 

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using SearchEngine.Core.Analysis;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Postings;
 using SearchEngine.Index.Querying;
-
 using SearchEngine.Index.Storage;
+using SearchEngine.Search.Highlighting;
+using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 
 namespace SearchEngine.Index.Search;
 

@@ -1,5 +1,8 @@
-using SearchEngine.Index.Model;
+using SearchEngine.Core.Analysis;
 using SearchEngine.Index.Storage;
+using SearchEngine.Search;
+using SearchEngine.Search.Highlighting;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Search;
 
@@ -7,8 +10,11 @@ namespace SearchEngine.Index.Search;
 /// 快照 — the index as of one commit: its segments with their deletions and the collection statistics
 /// scoring needs. Immutable, so any number of searches use it while a writer commits the next one.
 /// </summary>
-public sealed class IndexSnapshot
+public sealed class IndexSnapshot : IIndexSnapshot
 {
+    /// <summary>One highlighter for every document view: it holds only the analyzer, which is thread-safe.</summary>
+    private static readonly Highlighter DocumentHighlighter = new(ChineseAnalyzer.Default);
+
     private readonly Dictionary<string, long> _docFrequencyCache = new(StringComparer.Ordinal);
 
     internal IndexSnapshot(long generation, IReadOnlyList<SegmentView> segments)
@@ -69,6 +75,22 @@ public sealed class IndexSnapshot
             return map;
         });
         return byId.TryGetValue(id, out var at) ? Segments[at.Segment].Reader.OpenDocument(at.DocOrd) : null;
+    }
+
+    IStoredDocument? IIndexSnapshot.OpenDocument(string id) => OpenDocument(id);
+
+    /// <summary>Searches with the default analyzer and synonyms (those the index was built with).</summary>
+    public SearchResult Search(SearchRequest request) => new IndexSearcher(this).Search(request);
+
+    public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null, bool expand = true) =>
+        new IndexSearcher(this).Trend(query, filters, expand);
+
+    public IReadOnlyList<Suggestion> Suggest(string prefix, int count = 10) => new Suggester(this, ChineseAnalyzer.Default).Suggest(prefix, count);
+
+    public TextMarker MarkerFor(string query, bool expand = true)
+    {
+        var terms = new IndexSearcher(this).HighlightTermsFor(query, expand);
+        return text => DocumentHighlighter.Full(text, terms);
     }
 
     /// <summary>Sections containing the term across segments (deleted ones included, as Lucene counts them).</summary>

@@ -1,5 +1,5 @@
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Querying;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Search;
 

@@ -1,4 +1,5 @@
 using SearchEngine.Core.Analysis;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Search;
 
@@ -10,8 +11,6 @@ namespace SearchEngine.Index.Search;
 /// </summary>
 public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
 {
-    public const int MaxPrefixLength = 32;
-
     private static readonly System.Buffers.SearchValues<char> NumberBrackets = System.Buffers.SearchValues.Create("〔【［[（(");
 
     public IReadOnlyList<Suggestion> Suggest(string prefix, int count = 10)
@@ -20,7 +19,7 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
         // A number is indexed in one spelling, 湘政办发(2021)47号: 湘政办发〔2021〕 and 湘政办发［2021］第4 complete to it.
         if (normalized.AsSpan().IndexOfAny(NumberBrackets) >= 0)
             normalized = SearchEngine.Core.Text.SearchFolding.Fold(normalized).Replace(" ", "", StringComparison.Ordinal).Replace(")第", ")", StringComparison.Ordinal);
-        if (normalized.Length == 0 || normalized.Length > MaxPrefixLength)
+        if (normalized.Length == 0 || normalized.Length > Suggestion.MaxPrefixLength)
             return [];
         var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var view in snapshot.Segments)
@@ -93,7 +92,7 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
     }
 
     private bool IsSuggestible(string term) =>
-        !Model.DocumentNumberTerms.IsNumberTerm(term) && (analyzer.Vocabulary.Contains(term) || term.Any(char.IsAsciiLetterOrDigit));
+        !DocumentNumberTerms.IsNumberTerm(term) && (analyzer.Vocabulary.Contains(term) || term.Any(char.IsAsciiLetterOrDigit));
 
     private static int LowerBound(string[] sorted, string key)
     {
@@ -108,19 +107,4 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
         }
         return lo;
     }
-}
-
-/// <summary>A completion and how many sections (a term) or documents (an issuer, a title) it has.</summary>
-public sealed record Suggestion(string Text, long Sections)
-{
-    /// <summary>What the completion is: <see cref="SuggestionKinds.Term"/>, <see cref="SuggestionKinds.Issuer"/> or <see cref="SuggestionKinds.Title"/>.</summary>
-    public string Kind { get; init; } = SuggestionKinds.Term;
-}
-
-/// <summary>The kinds of completion, named once.</summary>
-public static class SuggestionKinds
-{
-    public const string Term = "term";
-    public const string Issuer = "issuer";
-    public const string Title = "title";
 }

@@ -1,6 +1,6 @@
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Postings;
 using SearchEngine.Index.Storage;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Search;
 

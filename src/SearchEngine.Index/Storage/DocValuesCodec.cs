@@ -1,4 +1,4 @@
-using SearchEngine.Index.Model;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Storage;
 

@@ -1,5 +1,5 @@
 using SearchEngine.Core.Documents;
-using SearchEngine.Index.Model;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Storage;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SearchEngine.Search;
 
 namespace SearchEngine.Index.Storage;
 

@@ -1,3 +1,5 @@
+using SearchEngine.Search.Model;
+
 namespace SearchEngine.Index.Storage;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using SearchEngine.Index.Model;
+using SearchEngine.Search;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Storage;
 

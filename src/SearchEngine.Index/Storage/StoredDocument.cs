@@ -1,5 +1,6 @@
 using System.Text;
-using SearchEngine.Index.Model;
+using SearchEngine.Search;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Storage;
 
@@ -8,7 +9,7 @@ namespace SearchEngine.Index.Storage;
 /// is decoded at once; section texts are decompressed chunk by chunk when asked for and kept for the life of this
 /// object, which is meant for one request (it is not thread-safe).
 /// </summary>
-public sealed class StoredDocument
+public sealed class StoredDocument : IStoredDocument
 {
     private readonly SegmentReader _segment;
     private readonly int[] _bodyStarts;

@@ -1,3 +1,5 @@
+using SearchEngine.Search;
+
 namespace SearchEngine.Index.Storage;
 
 /// <summary>

@@ -4,9 +4,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using SearchEngine.Index.Model;
-using SearchEngine.Index.Storage;
 using SearchEngine.Ingestion.Pipeline;
+using SearchEngine.Search;
+using SearchEngine.Search.Model;
 using SearchEngine.Web.OpenApi;
 
 namespace SearchEngine.Web.Endpoints;
@@ -111,7 +111,7 @@ internal static class DocumentEndpoints
         // of a long section): the cost of a request is bounded by the page, not by the document. The marks are what
         // the search for q matched (the compiled query: synonyms, phrases as phrases), so a section listed as a hit
         // shows why.
-        var terms = string.IsNullOrWhiteSpace(q) ? null : service.Searcher().HighlightTermsFor(q, expand);
+        var mark = string.IsNullOrWhiteSpace(q) ? null : service.Snapshot.MarkerFor(q, expand);
         int budget = MaxPageCharacters;
         var sections = new List<SectionView>();
         for (int i = start; i < Math.Min(total, start + size); i++)
@@ -121,7 +121,7 @@ internal static class DocumentEndpoints
             string text = Window(stored, i, textFrom, Math.Min(MaxSectionCharacters, budget));
             budget -= text.Length;
             sections.Add(new SectionView(s.SectionIndex, s.Level.ToString(), Depth(s), s.HeadingPath, Heading(s),
-                text, terms is null ? null : service.Highlighter.Full(text, terms), s.Units, s.Industries, textFrom, length));
+                text, mark?.Invoke(text), s.Units, s.Industries, textFrom, length));
         }
         // The outline grows with the document (some 60 bytes a section): a reader loading further pages has it
         // from the first and asks with outline=false, so those responses are the size of the page alone.
@@ -136,7 +136,7 @@ internal static class DocumentEndpoints
     /// does not reach the end stops after its last line break or sentence end in the final fifth, else before a
     /// surrogate pair would be split, so the next window starts on a whole character.
     /// </summary>
-    internal static string Window(StoredDocument stored, int position, int from, int limit)
+    internal static string Window(IStoredDocument stored, int position, int from, int limit)
     {
         if (limit <= 0)
             return "";
@@ -276,7 +276,7 @@ internal static class DocumentEndpoints
                 {
                     service.Add(record);
                 }
-                catch (Index.IndexWriteException e)
+                catch (IndexWriteException e)
                 {
                     if (published)
                         UploadStore.TryDelete(stored);
@@ -326,7 +326,7 @@ internal static class DocumentEndpoints
                 UploadStore.TryDelete(file);
             return TypedResults.NoContent();
         }
-        catch (Index.IndexWriteException e)
+        catch (IndexWriteException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The index could not be written");
         }

@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using SearchEngine.Index.Model;
-using SearchEngine.Index.Querying;
+using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 
 namespace SearchEngine.Web.Endpoints;
 
@@ -57,7 +57,7 @@ internal static class SearchEndpoints
             return Problem($"sort must be {SearchSorts.Names}; it was '{sort}'.");
         if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
             return Problem(error);
-        var result = service.Searcher().Search(new SearchRequest
+        var result = service.Snapshot.Search(new SearchRequest
         {
             Query = q ?? "", Filters = not.AddTo(filters), GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
             FacetLimit = facetLimit,
@@ -66,15 +66,15 @@ internal static class SearchEndpoints
         return TypedResults.Ok(response with { Warnings = Localization.ProblemLanguage.Warnings(request, response.Warnings) });
     }
 
-    private static Results<Ok<IReadOnlyList<Index.Search.Suggestion>>, ProblemHttpResult> Suggest(SearchService service,
-        [Description("The typed prefix."), MaxLength(Index.Search.Suggester.MaxPrefixLength)] string? q,
+    private static Results<Ok<IReadOnlyList<Suggestion>>, ProblemHttpResult> Suggest(SearchService service,
+        [Description("The typed prefix."), MaxLength(Suggestion.MaxPrefixLength)] string? q,
         [Description("Most completions returned."), Range(1, 50)] int size = 10)
     {
-        if ((q?.Length ?? 0) > Index.Search.Suggester.MaxPrefixLength)
-            return Problem($"The prefix is longer than {Index.Search.Suggester.MaxPrefixLength} characters.");
+        if ((q?.Length ?? 0) > Suggestion.MaxPrefixLength)
+            return Problem($"The prefix is longer than {Suggestion.MaxPrefixLength} characters.");
         if (size is < 1 or > 50)
             return Problem($"size must be between 1 and 50; it was {size}.");
-        return TypedResults.Ok(service.Suggester().Suggest(q ?? "", size));
+        return TypedResults.Ok(service.Snapshot.Suggest(q ?? "", size));
     }
 
     /// <summary>Facet counts for every document, or for those a query and the search's filters match.</summary>
@@ -99,7 +99,7 @@ internal static class SearchEndpoints
             return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
         if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
             return Problem(error);
-        var result = service.Searcher().Search(new SearchRequest
+        var result = service.Snapshot.Search(new SearchRequest
         {
             Query = q ?? "", Filters = not.AddTo(filters), MatchAllWhenEmpty = true, Size = 1, Highlight = false, Expand = expand, FacetLimit = facetLimit,
         });
@@ -125,7 +125,7 @@ internal static class SearchEndpoints
             return Problem($"The query is {q.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
         if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
             return Problem(error);
-        return TypedResults.Ok(service.Searcher().Trend(q, filters, expand));
+        return TypedResults.Ok(service.Snapshot.Trend(q, filters, expand));
     }
 
     /// <summary>The query language in one line, for the contract.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using SearchEngine.Index.Model;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Web.OpenApi;
 

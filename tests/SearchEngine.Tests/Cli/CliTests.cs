@@ -3,7 +3,7 @@ using System.Text.Json;
 using SearchEngine.Cli;
 using SearchEngine.Cli.Commands;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
+using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Cli;

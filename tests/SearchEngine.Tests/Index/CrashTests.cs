@@ -42,7 +42,7 @@ public sealed class CrashTests : TempFolderTest
                     Assert.Equal(view.Reader.ReadDocument(d).Sections.Count, sections);
                 }
             }
-            var result = new SearchEngine.Index.Search.IndexSearcher(snapshot).Search(new SearchEngine.Index.Model.SearchRequest { Query = "发展", Highlight = false });
+            var result = new SearchEngine.Index.Search.IndexSearcher(snapshot).Search(new SearchEngine.Search.Model.SearchRequest { Query = "发展", Highlight = false });
             Assert.True(result.TotalDocuments <= snapshot.DocumentCount);
         }
         Assert.True(killedMidway > 0, "no run was interrupted; the delays are too long for this machine");

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using SearchEngine.Index;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
+using SearchEngine.Search;
+using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;

@@ -2,8 +2,8 @@ using SearchEngine.Core.Analysis;
 using SearchEngine.Core.Documents;
 using SearchEngine.Core.Metadata;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;

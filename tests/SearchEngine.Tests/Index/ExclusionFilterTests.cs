@@ -1,7 +1,6 @@
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
-using SearchEngine.Index.Querying;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;

@@ -1,7 +1,7 @@
 using SearchEngine.Index;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;

@@ -1,8 +1,9 @@
 using SearchEngine.Core.Analysis;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Querying;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;

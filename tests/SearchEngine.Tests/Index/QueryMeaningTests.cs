@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using SearchEngine.Core.Documents;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;

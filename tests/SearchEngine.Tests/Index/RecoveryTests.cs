@@ -1,9 +1,10 @@
 using System.Text;
 using SearchEngine.Index;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
 using SearchEngine.Index.Storage;
+using SearchEngine.Search;
+using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;

@@ -1,9 +1,8 @@
 using System.Text;
 using SearchEngine.Core.Documents;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
-using SearchEngine.Index.Storage;
+using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;

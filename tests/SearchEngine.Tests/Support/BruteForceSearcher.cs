@@ -1,7 +1,8 @@
 using SearchEngine.Core.Analysis;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Querying;
 using SearchEngine.Index.Search;
+using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 
 namespace SearchEngine.Tests.Support;
 

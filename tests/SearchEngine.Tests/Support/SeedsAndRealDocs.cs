@@ -1,7 +1,7 @@
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Model;
 using SearchEngine.Index.Search;
 using SearchEngine.Ingestion.Pipeline;
+using SearchEngine.Search.Model;
 
 namespace SearchEngine.Tests.Support;
 
