@@ -75,13 +75,40 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
             writer.AddOrUpdate(document);
             CommitOrRollBack(writer);
-            // The merge outlives this request: log its failure when it happens, once per merge (the index stays as it was).
-            var merge = writer.MergeInBackground();
-            if (merge != _watchedMerge)
-            {
-                _watchedMerge = merge;
-                _ = merge.ContinueWith(t => LogMergeFailed(logger, t.Exception!.GetBaseException()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            }
+            MergeInBackground(writer);
+        }
+    }
+
+    /// <summary>
+    /// Adds a document and deletes the one it replaces in one commit, so a search sees the old document or the new
+    /// one, never both or neither; false (and nothing changed) when <paramref name="replaced"/> names no document.
+    /// When the commit fails, neither change is kept: the old document stays.
+    /// </summary>
+    public bool Replace(DocumentRecord document, string replaced)
+    {
+        lock (_writes)
+        {
+            var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
+            if (!writer.Contains(replaced))
+                return false;
+            writer.AddOrUpdate(document);
+            // the same id is replaced by the add itself; deleting it after would delete the new document
+            if (replaced != document.Id)
+                writer.Delete(replaced);
+            CommitOrRollBack(writer);
+            MergeInBackground(writer);
+            return true;
+        }
+    }
+
+    /// <summary>The merge outlives the request: its failure is logged when it happens, once per merge (the index stays as it was).</summary>
+    private void MergeInBackground(IndexWriter writer)
+    {
+        var merge = writer.MergeInBackground();
+        if (merge != _watchedMerge)
+        {
+            _watchedMerge = merge;
+            _ = merge.ContinueWith(t => LogMergeFailed(logger, t.Exception!.GetBaseException()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 

@@ -309,6 +309,47 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Staff_replace_an_uploaded_document_with_its_corrected_version_from_its_card_and_by_id()
+    {
+        var page = await Open("/admin.html");
+        await page.FillAsync("#key", ServerFixture.ApiKey);
+        static FilePayload File(string marker) => new() { Name = "管理页替换.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes($"关于管理页替换测试的通知\n一、总体要求\n推进管理页替换测试 {marker}。\n") };
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        async Task<int> Found(string word) => System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/search?q=" + word)).RootElement.GetProperty("totalDocuments").GetInt32();
+
+        // Given an uploaded document, listed in its card
+        await page.SetInputFilesAsync("#file", File("adminfirstversion"));
+        await page.Locator("#upload button[type=submit]").ClickAsync();
+        await page.Locator("#upload-result dl.info").WaitForAsync();
+        string first = (await page.Locator("#upload-result dl.info dd").Last.TextContentAsync())!;
+
+        // When its card's 替换 picks the corrected file
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Locator("#upload-result button.replace").ClickAsync());
+        await chooser.SetFilesAsync(File("adminsecondversion"));
+
+        // Then the card says what was replaced, and the search finds the new text, not the old
+        await page.WaitForFunctionAsync("id => document.getElementById('upload-result').textContent.includes('已替换 ' + id)", first);
+        string second = (await page.Locator("#upload-result dl.info dd").Last.TextContentAsync())!;
+        Assert.NotEqual(first, second);
+        Assert.Equal(1, await Found("adminsecondversion"));
+        Assert.Equal(0, await Found("adminfirstversion"));
+
+        // And by id, in the 替换文件 form, the same: the result names the replaced document
+        await page.FillAsync("#replace-id", second);
+        await page.SetInputFilesAsync("#replace-file", File("adminthirdversion"));
+        await page.Locator("#replace button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("id => document.getElementById('replace-result').textContent.includes('已替换 ' + id)", second);
+        Assert.Equal(1, await Found("adminthirdversion"));
+        Assert.Equal(0, await Found("adminsecondversion"));
+
+        // An id no document has: the page says so
+        await page.FillAsync("#replace-id", "no-such-document");
+        await page.Locator("#replace button[type=submit]").ClickAsync();
+        await page.Locator("#replace-result .warning").WaitForAsync();
+        Assert.Contains("no-such-document", await page.Locator("#replace-result").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_keyboard_alone_searches_opens_a_hit_steps_through_matches_and_returns()
     {
         var page = await Open("/");

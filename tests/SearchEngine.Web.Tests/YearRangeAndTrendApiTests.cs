@@ -100,6 +100,11 @@ public sealed class YearRangeAndTrendApiTests(ServerFixture server) : IClassFixt
     [InlineData("发展", "region=湖南省&yearFrom=2021&yearTo=2023")]
     [InlineData("氢能", "expand=false")]
     [InlineData("产业", "industry=人工智能&industry=氢能&year=2022..2024")]
+    [InlineData("发展", "issuer_not=湖南省人民政府办公厅")]
+    [InlineData("发展", "type_not=规划&year=2021..2026")]
+    [InlineData("发展", "industry_not=氢能")]
+    [InlineData("发展", "unit_not=人民银行怀化市分行")]
+    [InlineData("产业", "industry=人工智能&issuer_not=湖南省人民政府办公厅")]
     public async Task Given_filters_the_trend_counts_exactly_what_the_search_with_those_filters_finds(string q, string filters)
     {
         string query = Q(q) + (filters.Length > 0 ? "&" + filters : "");
@@ -128,6 +133,38 @@ public sealed class YearRangeAndTrendApiTests(ServerFixture server) : IClassFixt
             var search = await GetJson($"/api/search?{Q(q)}&{rest}&issuer={Uri.EscapeDataString(cell.Issuer)}&year={cell.Year}&size=1");
             Assert.Equal(cell.Documents, search.GetProperty("totalDocuments").GetInt32());
         }
+    }
+
+    [Theory]
+    [InlineData("issuer_not")]
+    [InlineData("type_not")]
+    [InlineData("region_not")]
+    public async Task An_exclusion_lowers_the_trend_by_the_documents_the_search_leaves_out(string exclusion)
+    {
+        static int Total(JsonElement cells) => cells.EnumerateArray().Sum(c => c.GetProperty("documents").GetInt32());
+        int whole = Total(await GetJson($"/api/trend?{Q("发展")}"));
+        // The values tried are those the search's own facet lists for 发展; a value on undated documents only, or
+        // (for units) on some of a document's matching sections only, leaves the trend as it was, so the test
+        // looks for one that does not
+        var search = await GetJson($"/api/search?{Q("发展")}&size=1");
+        string facet = exclusion[..^"_not".Length];
+        bool lowered = false;
+        foreach (string value in search.GetProperty("facets").GetProperty(facet).EnumerateArray().Select(v => v.GetProperty("value").GetString()!))
+        {
+            string excluded = $"{exclusion}={Uri.EscapeDataString(value)}";
+            var cells = await GetJson($"/api/trend?{Q("发展")}&{excluded}");
+            // Each dated document counts once per issuer, in the trend as in the search's hits with the same exclusion
+            int expected = (await Documents($"{Q("发展")}&{excluded}")).Where(d => d.Year is not null).Sum(d => d.Issuers.Length);
+            Assert.Equal(expected, Total(cells));
+            if (exclusion == "issuer_not")
+                Assert.DoesNotContain(cells.EnumerateArray(), c => c.GetProperty("issuer").GetString() == value);
+            if (Total(cells) < whole)
+            {
+                lowered = true;
+                break;
+            }
+        }
+        Assert.True(lowered, $"no {exclusion} value of the facet lowered the trend for 发展");
     }
 
     [Fact]

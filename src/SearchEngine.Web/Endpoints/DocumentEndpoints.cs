@@ -24,9 +24,10 @@ internal static class DocumentEndpoints
             .WithSummary("A document: metadata with evidence, the outline of every section (unless outline=false), and the texts of a page of sections (from, count; or the page holding section; or, with at, one section's text from that character); with q, marked where the search for q matches (its synonyms too unless expand=false, a phrase only as the phrase)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", Upload).RequireApiKey().DisableAntiforgery()
-            .WithSummary("Upload a policy file (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd); it is searchable when this returns: 201 with the new document, 200 when the same content under the same name is there already")
+            .WithSummary("Upload a policy file (.txt .html .docx .pdf .md .doc .wps .xlsx .ofd); it is searchable when this returns: 201 with the new document, 200 when the same content under the same name is there already; with replaces, the named document goes in the same write (404 when there is none)")
             .AcceptsUploadForm($"The policy file, at most SearchEngine:MaxUploadBytes; one of {string.Join(" ", UploadExtensions)}.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status408RequestTimeout)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status507InsufficientStorage);
         api.MapDelete("/{id}", Delete).RequireApiKey().WithSummary("Delete a document (an uploaded one's file with it)")
@@ -172,7 +173,8 @@ internal static class DocumentEndpoints
 
     /// <summary>
     /// What the upload became, for the uploader to check: the metadata read from it (inferred values named in
-    /// <c>Inferred</c>), and, when the same name was uploaded before with other content, the file it replaced.
+    /// <c>Inferred</c>), and the document it replaced: the one named by <c>replaces</c>, else one whose id the
+    /// upload's name and content map to as well (another spelling of the name).
     /// </summary>
     internal sealed record UploadResult(string Id, string Title, int Sections, string Source)
     {
@@ -183,14 +185,27 @@ internal static class DocumentEndpoints
         public string? Type { get; init; }
         public IReadOnlyList<string> Inferred { get; init; } = [];
 
-        /// <summary>The source of the document this upload replaced (same id, other content); null when it is new or identical.</summary>
+        /// <summary>
+        /// The source of the document this upload replaced (the one <c>replaces</c> named, or one with the same id from
+        /// another file name); null when it replaced none.
+        /// </summary>
         public string? Replaced { get; init; }
+
+        /// <summary>The id of the document this upload replaced, as in <see cref="Replaced"/>; null when it replaced none.</summary>
+        public string? ReplacedId { get; init; }
     }
 
     private static async Task<Results<Created<UploadResult>, Ok<UploadResult>, ProblemHttpResult>> Upload(
-        HttpRequest request, SearchService service, UploadStore store, IOptions<WebOptions> options, CancellationToken cancel)
+        HttpRequest request, SearchService service, UploadStore store, IOptions<WebOptions> options,
+        [Description("The id of a document this upload replaces (a corrected version of it): the new document is indexed and this one deleted in the same write, its uploaded file with it; 404 when no document has this id.")] string? replaces,
+        CancellationToken cancel)
     {
         var limits = options.Value;
+        if (string.IsNullOrEmpty(replaces))
+            replaces = null;
+        // Asked before reading the body, so a mistyped id costs no ingestion; asked again under the lock, where it counts.
+        if (replaces is not null && service.Snapshot.OpenDocument(replaces) is null)
+            return NoSuchDocument(replaces);
         if (request.ContentLength > limits.MaxUploadBytes + (64 << 10))
             return TooLarge(request.ContentLength.Value, limits.MaxUploadBytes);
         IFormFile? file;
@@ -261,8 +276,25 @@ internal static class DocumentEndpoints
             try
             {
                 var existing = service.Snapshot.OpenDocument(id)?.Outline;
+                var named = replaces is null || replaces == id ? null : service.Snapshot.OpenDocument(replaces)?.Outline;
+                if (replaces is not null && replaces != id && named is null)
+                    return NoSuchDocument(replaces);
                 if (existing?.Source == source && File.Exists(stored))
-                    return TypedResults.Ok(result);
+                {
+                    if (named is null)
+                        return TypedResults.Ok(result);
+                    // The corrected version is in the index already (uploaded before): replacing is deleting the named one.
+                    try
+                    {
+                        service.Delete(named.Id);
+                    }
+                    catch (Index.IndexWriteException e)
+                    {
+                        return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The index could not be written");
+                    }
+                    DeleteUpload(store, named.Source);
+                    return TypedResults.Ok(result with { Replaced = named.Source, ReplacedId = named.Id });
+                }
                 bool published;
                 try
                 {
@@ -274,7 +306,14 @@ internal static class DocumentEndpoints
                 }
                 try
                 {
-                    service.Add(record);
+                    if (named is null)
+                        service.Add(record);
+                    else if (!service.Replace(record, named.Id))
+                    {
+                        if (published)
+                            UploadStore.TryDelete(stored);
+                        return NoSuchDocument(named.Id);
+                    }
                 }
                 catch (IndexWriteException e)
                 {
@@ -288,11 +327,19 @@ internal static class DocumentEndpoints
                         UploadStore.TryDelete(stored);
                     throw;
                 }
-                // The id named another uploaded file before (a name that maps to the same id): that file is no one's now.
-                if (existing is not null && existing.Source != source && store.PathOf(existing.Source) is { } replaced)
-                    UploadStore.TryDelete(replaced);
-                return TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}",
-                    existing is not null && existing.Source != source ? result with { Replaced = existing.Source } : result);
+                // The id named another uploaded file before (a name that maps to the same id): that file is no one's now;
+                // nor is the replaced document's.
+                if (existing is not null && existing.Source != source)
+                {
+                    DeleteUpload(store, existing.Source);
+                    result = result with { Replaced = existing.Source, ReplacedId = existing.Id };
+                }
+                if (named is not null)
+                {
+                    DeleteUpload(store, named.Source);
+                    result = result with { Replaced = named.Source, ReplacedId = named.Id };
+                }
+                return TypedResults.Created($"/api/documents/{Uri.EscapeDataString(id)}", result);
             }
             finally
             {
@@ -305,6 +352,16 @@ internal static class DocumentEndpoints
             UploadStore.TryDelete(temporary);
         }
     }
+
+    /// <summary>Removes a document's stored upload; files of the configured sources are the user's and stay.</summary>
+    private static void DeleteUpload(UploadStore store, string source)
+    {
+        if (store.PathOf(source) is { } file)
+            UploadStore.TryDelete(file);
+    }
+
+    private static ProblemHttpResult NoSuchDocument(string id) =>
+        TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
 
     private static ProblemHttpResult TooLarge(long size, long limit) =>
         TypedResults.Problem($"The upload is {size:N0} bytes; the limit is {limit:N0}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
@@ -320,10 +377,10 @@ internal static class DocumentEndpoints
         {
             string? source = service.Snapshot.OpenDocument(id)?.Outline.Source;
             if (!service.Delete(id))
-                return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
-            // An uploaded file goes with its document; files of the configured sources are the user's and stay.
-            if (source is not null && store.PathOf(source) is { } file)
-                UploadStore.TryDelete(file);
+                return NoSuchDocument(id);
+            // An uploaded file goes with its document
+            if (source is not null)
+                DeleteUpload(store, source);
             return TypedResults.NoContent();
         }
         catch (IndexWriteException e)

@@ -26,17 +26,9 @@ internal static class SearchEndpoints
     private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(
         SearchService service, IOptions<WebOptions> options, HttpRequest request,
         [Description(QueryDescription)] string? q,
-        [Description("Issuer filter (发文机关); repeat for several, any of them matches.")] string[]? issuer,
-        [Description(YearDescription)] string[]? year,
-        [Description("Earliest year; intersects with year when both are given.")] string? yearFrom,
-        [Description("Latest year; intersects with year when both are given.")] string? yearTo,
-        [Description("Industry filter; repeat for several, any of them matches.")] string[]? industry,
-        [Description("Region filter (province, prefecture or county); repeat for several.")] string[]? region,
-        [Description("Document type filter (通知, 意见, 规划 …); repeat for several.")] string[]? type,
-        [Description("Responsible unit filter (责任单位): sections naming it; repeat for several.")] string[]? unit,
+        [AsParameters] FilterParameters filter,
         [Description("document: one hit per document, its best section, with the others in otherSections (default); section: every matching section.")] string? group,
         [Description("relevance (default); date_desc: newest first; date_asc: oldest first (a document's date, else its year; undated last, ties by relevance).")] string? sort,
-        [AsParameters] Exclusions not,
         [Description("false: match only the literal words, without synonyms.")] bool expand = true,
         [Description("Page number, from 1."), Range(1, 1000)] int page = 1,
         [Description("Hits per page, at most SearchEngine:MaxPageSize.")] int size = 10,
@@ -55,11 +47,11 @@ internal static class SearchEndpoints
             return Problem($"group must be 'document' or 'section'; it was '{group}'.");
         if (!SearchSorts.TryParse(sort, out var order))
             return Problem($"sort must be {SearchSorts.Names}; it was '{sort}'.");
-        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
+        if (!filter.TryGetFilters(out var filters, out var error))
             return Problem(error);
         var result = service.Snapshot.Search(new SearchRequest
         {
-            Query = q ?? "", Filters = not.AddTo(filters), GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
+            Query = q ?? "", Filters = filters, GroupByDocument = group != "section", Page = page, Size = size, Sort = order, Expand = expand,
             FacetLimit = facetLimit,
         });
         var response = SearchResponse.From(result);
@@ -81,15 +73,7 @@ internal static class SearchEndpoints
     private static Results<Ok<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>>, ProblemHttpResult> Facets(
         SearchService service, IOptions<WebOptions> options,
         [Description(QueryDescription)] string? q,
-        [Description("Issuer filter; repeat for several.")] string[]? issuer,
-        [Description(YearDescription)] string[]? year,
-        [Description("Earliest year; intersects with year when both are given.")] string? yearFrom,
-        [Description("Latest year; intersects with year when both are given.")] string? yearTo,
-        [Description("Industry filter; repeat for several.")] string[]? industry,
-        [Description("Region filter; repeat for several.")] string[]? region,
-        [Description("Document type filter; repeat for several.")] string[]? type,
-        [Description("Responsible unit filter (责任单位); repeat for several.")] string[]? unit,
-        [AsParameters] Exclusions not,
+        [AsParameters] FilterParameters filter,
         [Description("false: match only the literal words, without synonyms.")] bool expand = true,
         [Description("Most values listed per facet (chosen and excluded values always are)."), Range(1, SearchRequest.MaxFacetLimit)] int facetLimit = SearchRequest.DefaultFacetLimit)
     {
@@ -97,11 +81,11 @@ internal static class SearchEndpoints
             return Problem($"The query is {q!.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
         if (facetLimit is < 1 or > SearchRequest.MaxFacetLimit)
             return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
-        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
+        if (!filter.TryGetFilters(out var filters, out var error))
             return Problem(error);
         var result = service.Snapshot.Search(new SearchRequest
         {
-            Query = q ?? "", Filters = not.AddTo(filters), MatchAllWhenEmpty = true, Size = 1, Highlight = false, Expand = expand, FacetLimit = facetLimit,
+            Query = q ?? "", Filters = filters, MatchAllWhenEmpty = true, Size = 1, Highlight = false, Expand = expand, FacetLimit = facetLimit,
         });
         return TypedResults.Ok(result.Facets);
     }
@@ -109,85 +93,20 @@ internal static class SearchEndpoints
     private static Results<Ok<IReadOnlyList<TrendCell>>, ProblemHttpResult> Trend(
         SearchService service, IOptions<WebOptions> options,
         [Description("The term whose use by issuer and year to count (required), in the query language.")] string? q,
-        [Description("Issuer filter; repeat for several.")] string[]? issuer,
-        [Description(YearDescription)] string[]? year,
-        [Description("Earliest year; intersects with year when both are given.")] string? yearFrom,
-        [Description("Latest year; intersects with year when both are given.")] string? yearTo,
-        [Description("Industry filter; repeat for several.")] string[]? industry,
-        [Description("Region filter; repeat for several.")] string[]? region,
-        [Description("Document type filter; repeat for several.")] string[]? type,
-        [Description("Responsible unit filter (责任单位); repeat for several.")] string[]? unit,
+        [AsParameters] FilterParameters filter,
         [Description("false: match only the literal words, without synonyms.")] bool expand = true)
     {
         if (string.IsNullOrWhiteSpace(q))
             return Problem("q is required: the term whose use by issuer and year to count.");
         if (q.Length > options.Value.MaxQueryLength)
             return Problem($"The query is {q.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
-        if (!TryFilters(issuer, year, yearFrom, yearTo, industry, region, type, unit, out var filters, out var error))
+        if (!filter.TryGetFilters(out var filters, out var error))
             return Problem(error);
         return TypedResults.Ok(service.Snapshot.Trend(q, filters, expand));
     }
 
     /// <summary>The query language in one line, for the contract.</summary>
     internal const string QueryDescription = "The query: words that must all match, \"exact phrases\", -word or NOT word, parentheses, field: prefixes (title: heading: body: unit:) and filters (year: issuer: industry: region: type:). At most SearchEngine:MaxQueryLength characters.";
-
-    internal const string YearDescription = "A year (2021) or a range of years (2021..2024, 2021.., ..2024), given once.";
-
-    /// <summary>
-    /// The filters shared by search, facets and trend. The years: <c>year</c> once, a year or a range
-    /// (2021, 2021..2024, 2021.., ..2024), and/or <c>yearFrom</c> / <c>yearTo</c>; given together they intersect.
-    /// </summary>
-    private static bool TryFilters(string[]? issuer, string[]? year, string? yearFrom, string? yearTo, string[]? industry, string[]? region, string[]? type,
-        string[]? unit, out SearchFilters filters, out string error)
-    {
-        error = "";
-        filters = new SearchFilters { Issuers = issuer ?? [], Industries = industry ?? [], Regions = region ?? [], Types = type ?? [], Units = unit ?? [] };
-        if (year is { Length: > 1 })
-        {
-            error = $"year may be given once, as a year or a range such as 2021..2024; it was given {year.Length} times ({string.Join(", ", year)}).";
-            return false;
-        }
-        if (year is [{ Length: > 0 } range])
-        {
-            if (!QueryParser.TryParseYears(range, out int from, out int to))
-            {
-                error = $"year must be a year or a range such as 2021..2024; it was '{range}'.";
-                return false;
-            }
-            filters = filters.And(new SearchFilters { YearFrom = from, YearTo = to });
-        }
-        foreach (var (name, value) in new[] { ("yearFrom", yearFrom), ("yearTo", yearTo) })
-        {
-            if (string.IsNullOrEmpty(value))
-                continue;
-            if (!QueryParser.TryParseYears(value, out int y, out int same) || y != same)
-            {
-                error = $"{name} must be one year between 1900 and 2200; it was '{value}'.";
-                return false;
-            }
-            filters = filters.And(name == "yearFrom" ? new SearchFilters { YearFrom = y } : new SearchFilters { YearTo = y });
-        }
-        if (filters.YearFrom > filters.YearTo)
-        {
-            error = $"The years asked for leave no year: from {filters.YearFrom} to {filters.YearTo}.";
-            return false;
-        }
-        return true;
-    }
-
-    /// <summary>Excluded facet values (排除): issuer_not=, industry_not=, region_not=, type_not=, each repeatable.</summary>
-    internal readonly record struct Exclusions(
-        [FromQuery(Name = "issuer_not")] string[]? Issuers,
-        [FromQuery(Name = "industry_not")] string[]? Industries,
-        [FromQuery(Name = "region_not")] string[]? Regions,
-        [FromQuery(Name = "type_not")] string[]? Types,
-        [FromQuery(Name = "unit_not")] string[]? Units)
-    {
-        public SearchFilters AddTo(SearchFilters filters) => filters with
-        {
-            ExcludedIssuers = Issuers ?? [], ExcludedIndustries = Industries ?? [], ExcludedRegions = Regions ?? [], ExcludedTypes = Types ?? [], ExcludedUnits = Units ?? [],
-        };
-    }
 
     private static ProblemHttpResult Problem(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");

@@ -1,4 +1,4 @@
-// 文件管理: staff upload and delete documents without curl. The key is kept in sessionStorage (this tab only) and
+// 文件管理: staff upload, replace (替换: a corrected version in place of a document) and delete documents without curl. The key is kept in sessionStorage (this tab only) and
 // sent as X-Api-Key; every server text is inserted with textContent.
 "use strict";
 
@@ -26,13 +26,16 @@
     }
   }
 
-  /** What the upload became, for the uploader to check: the metadata read from it, inferred values marked. */
-  function describe(result, status) {
+  /** The replaced document as staff know it: its id, and its file's name when it was a file (uploads/… or a source). */
+  const replacedName = result => `${result.replacedId || ""}（${result.replaced.split("/").pop()}）`;
+
+  /** What the upload became, for the uploader to check: the metadata read from it, inferred values marked, and 替换. */
+  function describe(result, status, out) {
     const box = el("div", undefined, "upload-card");
     const inferred = new Set(result.inferred || []);
     const mark = f => inferred.has(f) ? "（推断）" : "";
-    box.append(el("p", status === 201 ? (result.replaced ? `已替换 ${result.replaced.split("/").pop()}，并已索引。` : "已索引，可以检索。")
-      : "同名同内容的文件已在索引中，未重复索引。", "meta"));
+    box.append(el("p", status === 201 ? (result.replaced ? `已替换 ${replacedName(result)}，并已索引。` : "已索引，可以检索。")
+      : "同名同内容的文件已在索引中，未重复索引。" + (result.replaced ? `已删除被替换的 ${replacedName(result)}。` : ""), "meta"));
     const table = el("dl", undefined, "info");
     const row = (label, value) => { if (value) table.append(el("dt", label), el("dd", value)); };
     row("标题", result.title);
@@ -45,21 +48,48 @@
     box.append(table);
     const view = el("a", "打开文件");
     view.href = "./?doc=" + encodeURIComponent(result.id);
-    box.append(view);
+    box.append(view, " ", replaceAction(result.id, out));
     return box;
+  }
+
+  /** 替换 for a listed document: pick its corrected version, which is uploaded in its place; the result shows in out. */
+  function replaceAction(id, out) {
+    const picker = el("input");
+    picker.type = "file";
+    picker.hidden = true;
+    picker.accept = $("file").accept;
+    const button = el("button", "替换", "replace");
+    button.type = "button";
+    button.setAttribute("aria-label", `替换 ${id}：选择修订后的文件`);
+    button.addEventListener("click", () => picker.click());
+    picker.addEventListener("change", () => { if (picker.files[0]) upload(picker.files[0], out, id); });
+    const action = el("span");
+    action.append(button, picker);
+    return action;
+  }
+
+  /** Uploads a file (in place of the document replaces names, when given) and shows what it became in out. */
+  async function upload(file, out, replaces) {
+    out.replaceChildren(el("p", replaces ? `正在用 ${file.name} 替换 ${replaces} …` : `正在上传并索引 ${file.name} …`, "meta"));
+    const form = new FormData();
+    form.append("file", file);
+    const url = "api/documents" + (replaces ? "?replaces=" + encodeURIComponent(replaces) : "");
+    const response = await fetch(url, { method: "POST", headers: headers(), body: form });
+    if (!response.ok) { out.replaceChildren(el("p", await refusal(response), "warning")); return; }
+    out.replaceChildren(describe(await response.json(), response.status, out));
   }
 
   $("upload").addEventListener("submit", async e => {
     e.preventDefault();
-    const out = $("upload-result");
     const file = $("file").files[0];
-    if (!file) return;
-    out.replaceChildren(el("p", `正在上传并索引 ${file.name} …`, "meta"));
-    const form = new FormData();
-    form.append("file", file);
-    const response = await fetch("api/documents", { method: "POST", headers: headers(), body: form });
-    if (!response.ok) { out.replaceChildren(el("p", await refusal(response), "warning")); return; }
-    out.replaceChildren(describe(await response.json(), response.status));
+    if (file) await upload(file, $("upload-result"));
+  });
+
+  $("replace").addEventListener("submit", async e => {
+    e.preventDefault();
+    const id = $("replace-id").value.trim();
+    const file = $("replace-file").files[0];
+    if (id && file) await upload(file, $("replace-result"), id);
   });
 
   $("delete").addEventListener("submit", async e => {

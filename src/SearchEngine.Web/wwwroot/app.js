@@ -992,7 +992,7 @@ function scrollToSection(id) {
 }
 
 /**
- * 对比: the documents the search on screen finds (its words and every active filter) by issuer (rows) and year
+ * 对比: the documents the search on screen finds (its words and every active filter, exclusions too) by issuer (rows) and year
  * (columns: every year from the first to the last, so a year without documents is an empty column). Each count is a
  * link to those documents: the same search with that issuer and that year as filters. With issuers chosen, only their
  * rows are shown (another issuer's row would count the chosen ones' joint documents under its name). Documents
@@ -1026,8 +1026,8 @@ async function showTrend(state, mine) {
   $("summary").textContent = `“${state.q}”：${issuers.length} 个发文机关，${span}`;
 
   const table = el("table");
-  const filtered = MULTI.some(f => state[f].length) || state.year;
-  table.append(el("caption", `各发文机关逐年文件数${filtered ? "（按所选条件筛选）" : ""}`));
+  // exclusions (排除) filter the counts as much as chosen values do: the trend is asked with both
+  table.append(el("caption", `各发文机关逐年文件数${hasFilters(state) ? "（按所选条件筛选）" : ""}`));
   const head = el("tr");
   const corner = el("th", "发文机关");
   corner.scope = "col";

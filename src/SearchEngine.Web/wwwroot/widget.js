@@ -1,6 +1,8 @@
 // Embeddable search widget. On any intranet page:
 //   <script src="https://search.example/widget.js" defer></script>
 //   <div data-policy-search data-region="怀化市" data-year="2021..2025" data-industry="氢能" data-size="5" data-sort="date_desc"></div>
+// Presets: data-issuer, data-industry, data-region, data-type, data-unit, data-year, and exclusions (排除)
+// data-issuer-not, data-industry-not, data-region-not, data-type-not, data-unit-not, one value each.
 // Each such div gets a search box and results from the server the script came from, drawn in a shadow root so
 // the host page's styles and the widget's never meet; 上一页 / 下一页 page through the results inside the widget, and
 // a link opens the full search page with the same query, presets and order. It needs nothing from the host page's scripts. Document
@@ -48,8 +50,10 @@
     const root = host.attachShadow({ mode: "open" });
     const style = document.createElement("style");
     style.textContent = STYLE;
+    // Keyed by the API's parameter: data-issuer-not (dataset.issuerNot) is sent as issuer_not, as the page reads it.
     const preset = {};
-    for (const key of ["issuer", "industry", "region", "type", "year"]) if (host.dataset[key]) preset[key] = host.dataset[key];
+    for (const key of ["issuer", "industry", "region", "type", "unit", "year"]) if (host.dataset[key]) preset[key] = host.dataset[key];
+    for (const key of ["issuer", "industry", "region", "type", "unit"]) if (host.dataset[key + "Not"]) preset[key + "_not"] = host.dataset[key + "Not"];
     const size = Math.min(20, Math.max(1, parseInt(host.dataset.size || "5", 10) || 5));
     const form = el("form");
     form.setAttribute("role", "search");
@@ -71,7 +75,8 @@
     order.addEventListener("change", () => { chosen = order.value; search(); }); // a new order starts at page 1
     const button = el("button", "搜索");
     form.append(input, order, button);
-    const shown = Object.entries(preset).map(([k, v]) => k === "year" ? v.replace("..", "–") : v); // 2021..2025 reads 2021–2025
+    // 2021..2025 reads 2021–2025; an excluded value reads 排除 …
+    const shown = Object.entries(preset).map(([k, v]) => k === "year" ? v.replace("..", "–") : k.endsWith("_not") ? "排除 " + v : v);
     const note = el("p", shown.length ? "范围：" + shown.join(" · ") : "", "preset");
     const status = el("p", "", "meta");
     status.setAttribute("aria-live", "polite");
