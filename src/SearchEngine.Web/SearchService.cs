@@ -102,7 +102,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     }
 
     /// <summary>The merge outlives the request: its failure is logged when it happens, once per merge (the index stays as it was).</summary>
-    private void MergeInBackground(IndexWriter writer)
+    private void MergeInBackground(IIndexWriter writer)
     {
         var merge = writer.MergeInBackground();
         if (merge != _watchedMerge)

@@ -288,7 +288,7 @@ internal static class DocumentEndpoints
                     {
                         service.Delete(named.Id);
                     }
-                    catch (Index.IndexWriteException e)
+                    catch (IndexWriteException e)
                     {
                         return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "The index could not be written");
                     }
