@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using SearchEngine.Core.Analysis;
 using SearchEngine.Index.Postings;
-using SearchEngine.Index.Querying;
 using SearchEngine.Index.Storage;
 using SearchEngine.Search.Highlighting;
 using SearchEngine.Search.Model;

@@ -1,5 +1,5 @@
-using SearchEngine.Index.Querying;
 using SearchEngine.Search.Model;
+using SearchEngine.Search.Querying;
 
 namespace SearchEngine.Index.Search;
 

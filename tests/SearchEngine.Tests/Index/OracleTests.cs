@@ -1,6 +1,5 @@
 using SearchEngine.Core.Analysis;
 using SearchEngine.Index.Indexing;
-using SearchEngine.Index.Querying;
 using SearchEngine.Index.Search;
 using SearchEngine.Search.Model;
 using SearchEngine.Search.Querying;

@@ -1,5 +1,4 @@
 using SearchEngine.Core.Analysis;
-using SearchEngine.Index.Querying;
 using SearchEngine.Index.Search;
 using SearchEngine.Search.Model;
 using SearchEngine.Search.Querying;

@@ -1,9 +1,8 @@
 using SearchEngine.Core.Analysis;
 using SearchEngine.Search.Highlighting;
 using SearchEngine.Search.Model;
-using SearchEngine.Search.Querying;
 
-namespace SearchEngine.Index.Querying;
+namespace SearchEngine.Search.Querying;
 
 /// <summary>
 /// The middle layer between syntax and execution: runs each word and phrase through the same analyzer as the

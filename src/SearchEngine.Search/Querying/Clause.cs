@@ -1,4 +1,4 @@
-namespace SearchEngine.Index.Querying;
+namespace SearchEngine.Search.Querying;
 
 /// <summary>
 /// An analysed query, independent of any segment: terms as the index holds them, with field masks (bit per
