@@ -580,13 +580,20 @@ function yearHistogram(values, state) {
       bar.style.height = `${Math.max(6, 100 * count / max)}%`;
       track.append(bar);
     }
-    column.append(el("span", count || "", "count"), track, el("span", short ? String(y).slice(2) : y, "label"));
+    // The bar's name is its visible year followed by hidden words (2021年：3 个文件), not an aria-label: a name must
+    // contain the text seen on the button (WCAG 2.5.3, axe's label-content-name-mismatch). A two-digit label keeps
+    // its century as hidden text.
+    const label = el("span", short ? String(y).slice(2) : y, "label");
+    if (short) label.prepend(el("span", String(y).slice(0, 2), "visually-hidden"));
+    const countText = el("span", count || "", "count");
+    countText.setAttribute("aria-hidden", "true");
+    column.append(countText, track, label);
     if (!count) {
       column.setAttribute("aria-hidden", "true");
     } else {
       column.type = "button";
       column.tabIndex = -1;
-      column.setAttribute("aria-label", `${y} 年：${count} 个文件`);
+      column.append(el("span", `年：${count} 个文件`, "visually-hidden"));
       column.setAttribute("aria-pressed", String(inRange(y)));
       column.addEventListener("click", e => {
         if (performance.now() - yearDragEnded < 300) return; // the end of a drag, already applied
@@ -1087,7 +1094,8 @@ function closeFilters(returnFocus = true) {
   if (!document.body.classList.contains("filters-open")) return;
   const aside = $("filters");
   document.body.classList.remove("filters-open");
-  for (const a of ["role", "aria-modal", "aria-labelledby"]) aside.removeAttribute(a);
+  for (const a of ["aria-modal", "aria-labelledby"]) aside.removeAttribute(a);
+  aside.setAttribute("role", "complementary");
   for (const part of [document.querySelector("header.chrome"), $("content"), document.querySelector(".skip")]) part.inert = false;
   $("filters-open").setAttribute("aria-expanded", "false");
   if (returnFocus) $("filters-open").focus();

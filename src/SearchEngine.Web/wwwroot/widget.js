@@ -57,6 +57,8 @@
     const size = Math.min(20, Math.max(1, parseInt(host.dataset.size || "5", 10) || 5));
     const form = el("form");
     form.setAttribute("role", "search");
+    // named, so that a host page with its own search landmark (or the page in an iframe) keeps landmarks apart
+    form.setAttribute("aria-label", "政策文件检索组件");
     const input = el("input");
     input.type = "search";
     input.placeholder = host.dataset.placeholder || "搜索政策文件";
