@@ -15,11 +15,15 @@ public class ServerFixture : WebApplicationFactory<Program>
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>The engine the server runs (<c>SearchEngine:Engine</c>); the API contract is the same for every engine.</summary>
+    public virtual string Engine => "native";
+
     /// <summary>Where this server keeps uploaded files.</summary>
     public string UploadsFolder => Path.Combine(_folder, "uploads");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("SearchEngine:Engine", Engine);
         builder.UseSetting("SearchEngine:Index", Path.Combine(_folder, "index"));
         builder.UseSetting("SearchEngine:Uploads", UploadsFolder);
         builder.UseSetting("SearchEngine:Sources:0", Path.Combine(RepositoryRoot, "seeds"));
