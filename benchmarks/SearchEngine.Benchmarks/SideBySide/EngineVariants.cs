@@ -1,0 +1,26 @@
+using SearchEngine.Index;
+
+namespace SearchEngine.Benchmarks.SideBySide;
+
+/// <summary>The engines the benchmarks compare, in report order; <c>--engine NAME</c> picks one by name.</summary>
+internal static class EngineVariants
+{
+    public static IReadOnlyList<EngineVariant> All { get; } =
+    [
+        new("native",
+            "AddOrUpdate only buffers; Commit builds one segment per thread in parallel (IndexWriterOptions.Threads = " +
+            "Environment.ProcessorCount, at least 500 documents per thread), so the harness's feeding threads matter " +
+            "little and the core count decides",
+            () => NativeEngine.Instance),
+
+        // Lucene.Net (src/SearchEngine.Lucene): once that project is in this branch, add a ProjectReference to it in
+        // SearchEngine.Benchmarks.csproj and one line per analyzer here, for example:
+        //   new("lucene-policy", "IndexWriter.AddDocument analyses on the calling thread; the harness feeds it from N threads", () => new SearchEngine.Lucene.LuceneEngine("policy")),
+        //   new("lucene-smartcn", "IndexWriter.AddDocument analyses on the calling thread; the harness feeds it from N threads", () => new SearchEngine.Lucene.LuceneEngine("smartcn")),
+        // The benchmark, its child processes, the relevance command and the report pick them up from this list.
+    ];
+
+    public static EngineVariant Find(string name) =>
+        All.FirstOrDefault(e => e.Name == name)
+        ?? throw new ArgumentException($"Engine '{name}' is not in EngineVariants.All; known: {string.Join(", ", All.Select(e => e.Name))}.");
+}
