@@ -162,7 +162,8 @@ def main():
     out.append("- **Threads.** \"N threads\" means the process is pinned to N cores (`taskset`, and `DOTNET_PROCESSOR_COUNT=N` for .NET) "
                "and the harness hands documents to the writer from N threads. How each engine uses them:")
     for e in (first or {}).get("engines", []):
-        out.append(f"  - `{e['engine']}`: {e['threading']}.")
+        feeding = "fed from N threads" if e.get("concurrent_adds") else "fed from one thread (its writer does not say AddOrUpdate is thread-safe), so N threads means N cores only"
+        out.append(f"  - `{e['engine']}`: {e['threading']}; {feeding}.")
     out.append(f"  - `{JAVA}`: `IndexWriter.addDocument` analyses on the calling thread (DocumentsWriterPerThread), so N feeding threads "
                "analyse in parallel; RAM buffer 256 MB; JIT and GC threads share the pinned cores.")
     out.append("- **Indexing warm-up.** .NET engines index 500 documents into a throw-away folder first (dictionary loading, JIT); the JVM "

@@ -10,7 +10,11 @@
 #         JAVA_INDEX_WARMUP_S=5                 Java: JIT warm-up into a throw-away index before the timed indexing
 #         ENGINES=native                        .NET engines (names from EngineVariants.All), comma-separated
 #         OUT=benchmarks/results/side-by-side.md  the report;  NOTE="..." a line printed under its title
-# "N threads" means, for every engine and for Java: the process is pinned to N cores (taskset) and fed by N threads.
+# "N threads" means, for every engine and for Java: the process is pinned to N cores (taskset) and fed by N threads
+# (one for a .NET engine whose writer does not accept concurrent adds, see EngineVariants.cs).
+# Time with the defaults, estimated from the peer's own 10k/50k timings and the 1k smoke run (a full run has not
+# been made yet): about 4-5 minutes for 10k and 12-13 for 50k, native engine and Java, on a quiet 2-core machine;
+# each further .NET engine adds roughly its indexing time twice plus a minute of queries per size.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

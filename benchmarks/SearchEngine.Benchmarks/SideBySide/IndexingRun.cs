@@ -42,7 +42,8 @@ internal static class IndexingRun
 
         var clock = Stopwatch.StartNew();
         var writer = engine.OpenWriter(folder);
-        Feed(writer, documents, threads);
+        int feeders = variant.ConcurrentAdds ? threads : 1;
+        Feed(writer, documents, feeders);
         double addSeconds = clock.Elapsed.TotalSeconds;
         writer.Commit();
         double seconds = clock.Elapsed.TotalSeconds;
@@ -53,6 +54,7 @@ internal static class IndexingRun
             ["engine"] = variant.Name,
             ["threads"] = threads,
             ["cores"] = Environment.ProcessorCount,
+            ["feeding_threads"] = feeders,
             ["documents"] = documents.Count,
             ["sections"] = documents.Sum(d => d.Sections.Count),
             ["text_mb"] = textBytes / 1e6,
@@ -87,8 +89,9 @@ internal static class IndexingRun
     }
 
     /// <summary>
-    /// Hands the documents to the writer from <paramref name="threads"/> threads, each taking the next one; the
-    /// contract's writer is thread-safe, and whether it analyses on these threads or at commit is the engine's affair.
+    /// Hands the documents to the writer from <paramref name="threads"/> threads, each taking the next one (only for
+    /// a writer that allows it, see <see cref="EngineVariant.ConcurrentAdds"/>); whether the engine analyses on these
+    /// threads or at commit is its own affair.
     /// </summary>
     private static void Feed(SearchEngine.Search.IIndexWriter writer, List<DocumentRecord> documents, int threads)
     {

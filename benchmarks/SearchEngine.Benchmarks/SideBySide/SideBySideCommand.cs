@@ -21,7 +21,6 @@ internal static class SideBySideCommand
         string work = Path.GetFullPath(options.Text("work", Path.Combine(Path.GetTempPath(), "se-side-by-side")));
         var engines = options.List("engines", string.Join(',', EngineVariants.All.Select(e => e.Name))).Select(EngineVariants.Find).ToList();
         var threadCounts = options.List("index-threads", "1,2").Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
-        string Knob(string name, string fallback) => options.Text(name, fallback);
 
         var results = new JsonArray();
         foreach (var engine in engines)
@@ -46,16 +45,17 @@ internal static class SideBySideCommand
             }
             string queryPart = Path.Combine(folder, "query.json");
             ChildProcess.Run(["side-by-side-query", "--engine", engine.Name, "--index", queried, "--queries", queries,
-                "--warmup-s", Knob("warmup-s", "10"), "--measure-s", Knob("measure-s", "2"), "--qps-s", Knob("qps-s", "6"), "--out", queryPart],
+                "--warmup-s", options.Text("warmup-s", "10"), "--measure-s", options.Text("measure-s", "2"), "--qps-s", options.Text("qps-s", "6"), "--out", queryPart],
                 cores: Environment.ProcessorCount);
             var entry = new JsonObject
             {
                 ["engine"] = engine.Name,
                 ["threading"] = engine.Threading,
+                ["concurrent_adds"] = engine.ConcurrentAdds,
                 ["indexing"] = indexing,
                 ["query"] = JsonNode.Parse(File.ReadAllText(queryPart)),
             };
-            if (Knob("relevance", "true") == "true")
+            if (options.Text("relevance", "true") == "true")
                 entry["ndcg10"] = RelevanceCommand.MeanNdcg(engine);
             results.Add(entry);
             Directory.Delete(queried, recursive: true);
