@@ -56,7 +56,17 @@ internal static class SideBySideCommand
                 ["query"] = JsonNode.Parse(File.ReadAllText(queryPart)),
             };
             if (options.Text("relevance", "true") == "true")
-                entry["ndcg10"] = RelevanceCommand.MeanNdcg(engine);
+            {
+                // The judged set needs ../shared/realdocs; without it the timings are still worth writing.
+                try
+                {
+                    entry["ndcg10"] = RelevanceCommand.MeanNdcg(engine);
+                }
+                catch (DirectoryNotFoundException e)
+                {
+                    Console.WriteLine($"  no nDCG@10 for {engine.Name}: {e.Message}");
+                }
+            }
             results.Add(entry);
             Directory.Delete(queried, recursive: true);
         }
