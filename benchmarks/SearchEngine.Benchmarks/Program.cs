@@ -2,14 +2,35 @@ using BenchmarkDotNet.Running;
 using SearchEngine.Benchmarks;
 
 // Benchmarks: dotnet run -c Release --project benchmarks/SearchEngine.Benchmarks -- --filter '*'
-// Relevance (nDCG@10 on benchmarks/relevance/queries.json): ... -- relevance [benchmarks/results/relevance/NAME.md]
+// Relevance (nDCG@10 on benchmarks/relevance/queries.json): ... -- relevance [--engine NAME] [benchmarks/results/relevance/NAME.md]
 // Relevance pool for judging: ... -- relevance-pool QUERIES.txt FOLDER
 // Segmentation report: ... -- segmentation-report ../shared/peers/results benchmarks/results/segmentation.md
 // Load test (loopback only): ... -- load-test http://127.0.0.1:5000 SECONDS CLIENTS [API_KEY]
-// Lucene comparison: ... -- lucene-comparison /tmp/corpus_10000.jsonl ../shared/peers benchmarks/results/lucene-comparison.md
+// Side by side with the Lucene peer: benchmarks/side-by-side/run.sh, which runs
+//   ... -- side-by-side --corpus FILE --queries QUERIES.tsv --out RAW.json (children: side-by-side-index, side-by-side-query)
+if (args is ["relevance", "--engine", var engine, ..])
+{
+    SearchEngine.Benchmarks.Relevance.RelevanceCommand.Run(args.Length > 3 ? args[3] : null, engine);
+    return;
+}
 if (args is ["relevance", ..])
 {
     SearchEngine.Benchmarks.Relevance.RelevanceCommand.Run(args.Length > 1 ? args[1] : null);
+    return;
+}
+if (args is ["side-by-side", .. var sideBySide])
+{
+    SearchEngine.Benchmarks.SideBySide.SideBySideCommand.Run(new(sideBySide));
+    return;
+}
+if (args is ["side-by-side-index", .. var indexing])
+{
+    SearchEngine.Benchmarks.SideBySide.IndexingRun.Run(new(indexing));
+    return;
+}
+if (args is ["side-by-side-query", .. var querying])
+{
+    SearchEngine.Benchmarks.SideBySide.QueryRun.Run(new(querying));
     return;
 }
 if (args is ["relevance-pool", var queryFile, var poolFolder])
@@ -20,11 +41,6 @@ if (args is ["relevance-pool", var queryFile, var poolFolder])
 if (args is ["segmentation-report", var peers, var output])
 {
     SegmentationReport.Run(peers, output);
-    return;
-}
-if (args is ["lucene-comparison", var corpus, var peerFolder, var comparison])
-{
-    LuceneComparison.Run(corpus, peerFolder, comparison);
     return;
 }
 if (args is ["load-test", var baseUrl, var seconds, var clients, ..])

@@ -8,7 +8,7 @@ namespace SearchEngine.Benchmarks;
 /// <summary>
 /// Search latency on an index of the first 1,000 peer documents (SEARCHENGINE_CORPUS, default
 /// /tmp/corpus_1000.jsonl): one query of each class of the peers' set, full pipeline (top 10 sections,
-/// five facets, highlighted snippets). The 10k side-by-side is LuceneComparison.
+/// five facets, highlighted snippets). The comparison with Lucene at 10k and 50k is benchmarks/side-by-side/run.sh.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 3, iterationCount: 10)]

@@ -1,10 +1,9 @@
-using SearchEngine.Index.Search;
 using SearchEngine.Search.Model;
 
 namespace SearchEngine.Benchmarks.Relevance;
 
 /// <summary>
-/// Runs every judged query on a searcher, sections ungrouped, ten hits, and scores the ranking by nDCG@10 with
+/// Runs every judged query through a search function (any engine's <c>IIndexSnapshot.Search</c>), sections ungrouped, ten hits, and scores the ranking by nDCG@10 with
 /// gain 2^grade − 1 and a log2(rank + 1) discount; an unjudged hit counts as grade 0, and the ideal ranking is
 /// the query's judgments sorted by grade.
 /// </summary>
@@ -12,12 +11,12 @@ internal static class RelevanceEvaluator
 {
     public const int Depth = 10;
 
-    public static RelevanceReport Evaluate(IndexSearcher searcher, JudgedSet set)
+    public static RelevanceReport Evaluate(Func<SearchRequest, SearchResult> search, JudgedSet set)
     {
         var results = new List<QueryScore>();
         foreach (var q in set.Queries)
         {
-            var hits = searcher.Search(new SearchRequest { Query = q.Query, GroupByDocument = false, Size = Depth, Facets = false, Highlight = false }).Hits;
+            var hits = search(new SearchRequest { Query = q.Query, GroupByDocument = false, Size = Depth, Facets = false, Highlight = false }).Hits;
             var grades = hits.Select(h => q.Grade(h.DocumentId, h.SectionId)).ToList();
             var ideal = q.Judgments.Select(j => j.Grade).Where(g => g > 0).OrderDescending().ToList();
             double idcg = Dcg(ideal);

@@ -29,7 +29,7 @@ public sealed class JudgedSetTests(SeedsAndRealDocsIndex index) : IClassFixture<
     [Fact]
     public void Should_find_a_hit_for_every_query_with_relevant_sections()
     {
-        var report = RelevanceEvaluator.Evaluate(index.Searcher, Set.Value);
+        var report = RelevanceEvaluator.Evaluate(index.Searcher.Search, Set.Value);
 
         var empty = report.Empty.Select(q => $"{q.Query.Id} {q.Query.Query}").ToList();
 
@@ -39,7 +39,7 @@ public sealed class JudgedSetTests(SeedsAndRealDocsIndex index) : IClassFixture<
     [Fact]
     public void Should_keep_the_mean_ndcg_at_10_it_reached()
     {
-        var report = RelevanceEvaluator.Evaluate(index.Searcher, Set.Value);
+        var report = RelevanceEvaluator.Evaluate(index.Searcher.Search, Set.Value);
 
         Assert.True(report.MeanNdcg >= Reached - Margin,
             $"Mean nDCG@10 {report.MeanNdcg:F4} is below {Reached} − {Margin}. Run 'dotnet run --project benchmarks/SearchEngine.Benchmarks -- relevance' "
