@@ -1,0 +1,68 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using SearchEngine.Core.Analysis;
+using SearchEngine.Lucene.Analysis;
+using SearchEngine.Lucene.Indexing;
+using SearchEngine.Search;
+using SearchEngine.Search.Highlighting;
+using SearchEngine.Search.Model;
+
+namespace SearchEngine.Lucene.Searching;
+
+/// <summary>
+/// 快照 — one Lucene commit opened for searching: a DirectoryReader, which later commits never change, with the
+/// sections' doc values read once. Thread-safe. Its reader is not closed when a newer snapshot replaces it (a
+/// search may still hold it); its files are released when it is collected.
+/// </summary>
+internal sealed class LuceneSnapshot : IIndexSnapshot
+{
+    private static readonly Highlighter DocumentHighlighter = new(ChineseAnalyzer.Default);
+
+    private readonly Lazy<SectionTable> _table;
+
+    public LuceneSnapshot(DirectoryReader reader, string analyzer)
+    {
+        Reader = reader;
+        Analyzer = analyzer;
+        Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        Planner = analyzer == LuceneAnalyzers.SmartCn ? SmartCnQueryPlanner.Instance : PolicyQueryPlanner.Instance;
+        _table = new Lazy<SectionTable>(() => new SectionTable(reader));
+    }
+
+    public DirectoryReader Reader { get; }
+
+    public string Analyzer { get; }
+
+    internal IndexSearcher Searcher { get; }
+
+    internal IQueryPlanner Planner { get; }
+
+    internal SectionTable Table => _table.Value;
+
+    public long Generation => Reader.IndexCommit.Generation;
+
+    public int DocumentCount => Table.DocumentCount;
+
+    public int SectionCount => Table.SectionCount;
+
+    public SearchResult Search(SearchRequest request) => new LuceneSearcher(this).Search(request);
+
+    public IReadOnlyList<TrendCell> Trend(string query, SearchFilters? filters = null, bool expand = true) =>
+        new LuceneSearcher(this).Trend(query, filters ?? SearchFilters.None, expand);
+
+    public IReadOnlyList<Suggestion> Suggest(string prefix, int count = 10) => new LuceneSuggester(this).Suggest(prefix, count);
+
+    public IStoredDocument? OpenDocument(string id) => Read(id) is { } document ? new LuceneStoredDocument(document) : null;
+
+    /// <summary>A live document's whole record, or null.</summary>
+    internal DocumentRecord? Read(string id) =>
+        Table.Documents.TryGetValue(id, out int doc) ? DocumentJson.Read(Reader.Document(doc).Get(LuceneFields.Record, CultureInfo.InvariantCulture)) : null;
+
+    public TextMarker MarkerFor(string query, bool expand = true)
+    {
+        var terms = new LuceneSearcher(this).HighlightTermsFor(query, expand);
+        return text => DocumentHighlighter.Full(text, terms);
+    }
+}
