@@ -41,7 +41,8 @@ public sealed class PolicyTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        string text = m_input.ReadToEnd();
+        // Lucene.Net's reader of an empty string field reads null, not "".
+        string text = m_input.ReadToEnd() ?? "";
         _textLength = text.Length;
         _tokens.Clear();
         _analyzer.Analyze(text, _mode, _tokens);
