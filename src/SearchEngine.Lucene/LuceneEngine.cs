@@ -48,7 +48,16 @@ public sealed class LuceneEngine : ISearchEngine
         if (!Exists(folder))
             throw new DirectoryNotFoundException($"No index at '{folder}'. Build one with 'searchengine index seeds/ --engine lucene --index {folder}'.");
         // The directory stays open as long as the snapshot's reader: Lucene reads files lazily.
-        var directory = LuceneIndexWriter.OpenDirectory(folder);
-        return new LuceneSnapshot(DirectoryReader.Open(directory), Analyzer);
+        var reader = DirectoryReader.Open(LuceneIndexWriter.OpenDirectory(folder));
+        try
+        {
+            AnalyzerRecord.Require(reader.IndexCommit.UserData, folder, Analyzer);
+        }
+        catch (IndexEngineException)
+        {
+            reader.Dispose();
+            throw;
+        }
+        return new LuceneSnapshot(reader, Analyzer);
     }
 }

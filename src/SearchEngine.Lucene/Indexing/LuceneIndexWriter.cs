@@ -64,14 +64,26 @@ internal sealed class LuceneIndexWriter : IIndexWriter
             // A second writer is refused at once rather than after Lucene's default wait.
             WriteLockTimeout = 0,
         };
+        LuceneWriter writer;
         try
         {
-            return new LuceneWriter(directory, config);
+            writer = new LuceneWriter(directory, config);
         }
         catch (LockObtainFailedException e)
         {
             throw IndexLockedException.For(path, e);
         }
+        try
+        {
+            AnalyzerRecord.Require(writer.CommitData, path, analyzer);
+        }
+        catch (IndexEngineException)
+        {
+            writer.Rollback(); // closes without a commit and releases the lock
+            throw;
+        }
+        writer.SetCommitData(AnalyzerRecord.For(analyzer));
+        return writer;
     }
 
     public string Path { get; }
