@@ -9,7 +9,8 @@ namespace SearchEngine.Lucene.Searching;
 /// <summary>
 /// Runs searches against one snapshot as the native engine does: parse, merge the query's filters with the request's,
 /// plan the Lucene query, collect every matching section, check filters per section (counting facets with
-/// multi-select), group and order the hits, and read and highlight the requested page.
+/// multi-select), relax the query when no section holds every word, group and order the hits, and read and
+/// highlight the requested page.
 /// </summary>
 internal sealed class LuceneSearcher(LuceneSnapshot snapshot)
 {
@@ -35,18 +36,31 @@ internal sealed class LuceneSearcher(LuceneSnapshot snapshot)
         }
 
         var filter = new SectionFilter(filters);
-        var facets = new FacetCounter();
-        var passing = new List<(int Doc, float Score, SectionInfo Section)>();
-        foreach (var (doc, score, section) in Matches(query))
+        var (passing, facets) = Collect(query, filter, request.Facets);
+        RelaxedMatch? relaxed = null;
+        List<HitGrouper.Hit>? hits = null;
+        if (passing.Count == 0 && prepared.Relaxable.Words.Count > 0)
         {
-            int failures = filter.Failures(section);
-            if (request.Facets)
-                facets.Collect(section, failures);
-            if (failures == 0)
-                passing.Add((doc, score, section));
+            // No section holds every word: say which words occur nowhere, and offer documents that hold them in
+            // different sections, or else the sections that hold the most (rarest) words.
+            var relaxation = new QueryRelaxation(prepared.Relaxable, Matches, filter);
+            warnings.AddRange(relaxation.Absent.Select(label => $"'{label}' does not occur in any document."));
+            if (relaxation.Run() is { } outcome)
+            {
+                relaxed = outcome.Notice;
+                if (outcome.Required is { } required)
+                    (passing, facets) = Collect(AllOf(required), filter, request.Facets);
+                else
+                {
+                    (passing, hits) = (outcome.Sections, outcome.Hits);
+                    facets = new FacetCounter();
+                    foreach (var (_, _, section) in passing.Where(_ => request.Facets))
+                        facets.Collect(section, 0);
+                }
+            }
         }
         var sort = prepared.ListsSeries && request.Sort == SearchSort.Relevance ? SearchSort.DateDesc : request.Sort;
-        var hits = HitGrouper.Order(passing, request.GroupByDocument, sort);
+        hits ??= HitGrouper.Order(passing, request.GroupByDocument, sort);
         int size = Math.Max(0, request.Size);
         var records = new Dictionary<string, DocumentRecord>(StringComparer.Ordinal);
         var page = hits.Skip((Math.Max(1, request.Page) - 1) * size).Take(size)
@@ -59,7 +73,35 @@ internal sealed class LuceneSearcher(LuceneSnapshot snapshot)
             QueryFilters = parsed.QueryFilters,
             ScoredSections = passing.Count,
             Expansions = prepared.Expansions,
+            Relaxed = relaxed,
         };
+    }
+
+    /// <summary>The matching sections that pass the filters, and the facets counted over every match (multi-select).</summary>
+    private (List<(int Doc, float Score, SectionInfo Section)> Passing, FacetCounter Facets) Collect(global::Lucene.Net.Search.Query query, SectionFilter filter, bool countFacets)
+    {
+        var facets = new FacetCounter();
+        var passing = new List<(int Doc, float Score, SectionInfo Section)>();
+        foreach (var (doc, score, section) in Matches(query))
+        {
+            int failures = filter.Failures(section);
+            if (countFacets)
+                facets.Collect(section, failures);
+            if (failures == 0)
+                passing.Add((doc, score, section));
+        }
+        return (passing, facets);
+    }
+
+    /// <summary>Every one of the words, less the excluded part.</summary>
+    private static global::Lucene.Net.Search.BooleanQuery AllOf(RelaxableWords words)
+    {
+        var all = new global::Lucene.Net.Search.BooleanQuery();
+        foreach (var word in words.Words)
+            all.Add(word.Query, global::Lucene.Net.Search.Occur.MUST);
+        if (words.Excluded is not null)
+            all.Add(words.Excluded, global::Lucene.Net.Search.Occur.MUST_NOT);
+        return all;
     }
 
     /// <summary>What a search for the query marks in a document's text: the same planned query's terms and phrases.</summary>
