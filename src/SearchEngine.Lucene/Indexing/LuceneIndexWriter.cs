@@ -61,6 +61,7 @@ internal sealed class LuceneIndexWriter : IIndexWriter
             OpenMode = OpenMode.CREATE_OR_APPEND,
             MergePolicy = new TieredMergePolicy(),
             MergeScheduler = new ConcurrentMergeScheduler(),
+            Similarity = PolicySimilarity.Instance,
             // A second writer is refused at once rather than after Lucene's default wait.
             WriteLockTimeout = 0,
         };

@@ -26,7 +26,7 @@ internal sealed class LuceneSnapshot : IIndexSnapshot
     {
         Reader = reader;
         Analyzer = analyzer;
-        Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        Searcher = new IndexSearcher(reader) { Similarity = PolicySimilarity.Instance };
         Planner = analyzer == LuceneAnalyzers.SmartCn ? SmartCnQueryPlanner.Instance : PolicyQueryPlanner.Instance;
         _table = new Lazy<SectionTable>(() => new SectionTable(reader));
     }

@@ -91,6 +91,24 @@ public sealed class PolicyAnalyzerTests
     }
 
     [Fact]
+    public void Should_route_words_and_sub_words_to_their_twin_fields_on_their_slots()
+    {
+        // Given a text whose long words have sub-words, analysed for the field and for its two twins
+        var analyzer = new PolicyAnalyzer(AnalysisMode.Index);
+        const string text = "中国农业发展银行支持战略性新兴产业";
+        var all = Tokens(analyzer, text, "body");
+        var words = Tokens(analyzer, text, "body" + PolicyAnalyzer.WordsSuffix);
+        var subWords = Tokens(analyzer, text, "body" + PolicyAnalyzer.SubWordsSuffix);
+
+        // Then each twin holds one kind, on the same slots, and together they are the field's tokens
+        Assert.NotEmpty(subWords);
+        Assert.All(words, t => Assert.NotEqual(nameof(TokenKind.SubWord), t.Type));
+        Assert.All(subWords, t => Assert.Equal(nameof(TokenKind.SubWord), t.Type));
+        Assert.Equal(all.OrderBy(t => t.Position).ThenBy(t => t.Start).ThenBy(t => t.Text, StringComparer.Ordinal),
+            words.Concat(subWords).OrderBy(t => t.Position).ThenBy(t => t.Start).ThenBy(t => t.Text, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Should_segment_chinese_with_smartcn()
     {
         using var analyzer = LuceneAnalyzers.Create(LuceneAnalyzers.SmartCn);
