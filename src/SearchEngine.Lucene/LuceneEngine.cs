@@ -48,7 +48,7 @@ public sealed class LuceneEngine : ISearchEngine
         if (!Exists(folder))
             throw new DirectoryNotFoundException($"No index at '{folder}'. Build one with 'searchengine index seeds/ --engine lucene --index {folder}'.");
         // The directory stays open as long as the snapshot's reader: Lucene reads files lazily.
-        var reader = DirectoryReader.Open(LuceneIndexWriter.OpenDirectory(folder));
+        var reader = OpenFailures.Translate(folder, () => DirectoryReader.Open(LuceneIndexWriter.OpenDirectory(folder)));
         try
         {
             AnalyzerRecord.Require(reader.IndexCommit.UserData, folder, Analyzer);

@@ -31,9 +31,17 @@ internal sealed class LuceneIndexWriter : IIndexWriter
         _directory = directory;
         _analyzer = analyzer;
         _writer = Create(path, directory, analyzer);
-        if (!DirectoryReader.IndexExists(directory))
-            _writer.Commit(); // an empty first commit, so readers and snapshots always have one to open
-        _snapshot = new LuceneSnapshot(DirectoryReader.Open(directory), analyzer);
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+                _writer.Commit(); // an empty first commit, so readers and snapshots always have one to open
+            _snapshot = new LuceneSnapshot(DirectoryReader.Open(directory), analyzer);
+        }
+        catch
+        {
+            _writer.Rollback(); // releases the lock
+            throw;
+        }
     }
 
     public static LuceneIndexWriter Open(string path, string analyzer)
@@ -42,7 +50,7 @@ internal sealed class LuceneIndexWriter : IIndexWriter
         var directory = OpenDirectory(path);
         try
         {
-            return new LuceneIndexWriter(path, directory, analyzer);
+            return OpenFailures.Translate(path, () => new LuceneIndexWriter(path, directory, analyzer));
         }
         catch
         {

@@ -127,6 +127,30 @@ public sealed class LuceneWriterTests : TempFolderTest
         Assert.False(Engine.Exists(native));
     }
 
+    [Fact]
+    public void Should_refuse_a_damaged_index_with_a_sentence_and_change_nothing()
+    {
+        // Given a committed index with a byte of its commit point flipped (its checksum no longer holds)
+        using (var writer = Engine.OpenWriter(Folder))
+        {
+            writer.AddOrUpdate(Seed(0));
+            writer.Commit();
+        }
+        string commit = Directory.GetFiles(Folder, "segments_*").Single();
+        byte[] bytes = File.ReadAllBytes(commit);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(commit, bytes);
+        List<string> Files() => [.. Directory.GetFiles(Folder).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)).Order()];
+        var files = Files();
+
+        // When it is opened for searching or for writing, then it is refused as damaged, and no file changed
+        var read = Assert.Throws<IndexDamagedException>(() => Engine.OpenReader(Folder, out _));
+        Assert.Contains("is damaged", read.Message, StringComparison.Ordinal);
+        Assert.Throws<IndexDamagedException>(() => Engine.OpenWriter(Folder));
+        Assert.Equal(files, Files());
+        Assert.Equal(bytes, File.ReadAllBytes(commit));
+    }
+
     private const int Documents = 120, Batch = 20;
 
     [Fact]
