@@ -174,7 +174,30 @@ internal sealed class LuceneIndexWriter : IIndexWriter
         }
     }
 
-    public Task MergeInBackground() => Task.Run(MaybeMerge);
+    /// <summary>
+    /// Asks the merge policy for merges, which the concurrent scheduler runs on its own threads; the task waits for
+    /// them outside the writer's lock, so writes go on meanwhile (they become durable at the next commit).
+    /// </summary>
+    public Task MergeInBackground()
+    {
+        LuceneWriter writer;
+        lock (_gate)
+        {
+            writer = _writer;
+            writer.MaybeMerge();
+        }
+        return Task.Run(() =>
+        {
+            try
+            {
+                writer.WaitForMerges();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The writer was rolled back or disposed meanwhile: its merges were aborted and the last commit stands.
+            }
+        });
+    }
 
     public bool ForceMerge()
     {

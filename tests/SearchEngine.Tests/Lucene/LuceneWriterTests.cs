@@ -99,6 +99,29 @@ public sealed class LuceneWriterTests : TempFolderTest
     }
 
     [Fact]
+    public async Task Should_merge_in_the_background_while_writes_go_on()
+    {
+        // Given many small commits (one segment each), and a background merge started
+        var documents = RandomCorpus.Generate(5, 40);
+        using var writer = Engine.OpenWriter(Folder);
+        foreach (var d in documents.Take(30))
+        {
+            writer.AddOrUpdate(d);
+            writer.Commit();
+        }
+        var merging = writer.MergeInBackground();
+
+        // When documents are written meanwhile
+        foreach (var d in documents.Skip(30))
+            writer.AddOrUpdate(d);
+        await merging;
+
+        // Then every document is there after the next commit
+        Assert.Equal(documents.Count, writer.Commit().DocumentCount);
+        Assert.Equal(documents.Sum(d => d.Sections.Count), writer.Snapshot.SectionCount);
+    }
+
+    [Fact]
     public void Should_refuse_a_second_writer_with_a_clear_message()
     {
         using var writer = Engine.OpenWriter(Folder);
