@@ -13,7 +13,10 @@ internal static class LuceneFields
     public const string SectionKind = "section";
     public const string DocumentKind = "document";
 
-    /// <summary>The policy document's id, on both kinds of Lucene document, so one term deletes a document whole.</summary>
+    /// <summary>
+    /// The policy document's id, on both kinds of Lucene document, so one term deletes a document whole; a section's
+    /// also as doc values (grouping), a document's own Lucene document's stored.
+    /// </summary>
     public const string Id = "id";
 
     /// <summary>The section's place in its document's <see cref="DocumentRecord.Sections"/>.</summary>

@@ -22,7 +22,8 @@ internal static class SectionDocuments
             var d = new Document
             {
                 new StringField(LuceneFields.Kind, LuceneFields.SectionKind, Field.Store.NO),
-                new StringField(LuceneFields.Id, document.Id, Field.Store.YES),
+                new StringField(LuceneFields.Id, document.Id, Field.Store.NO),
+                new SortedDocValuesField(LuceneFields.Id, new BytesRef(document.Id)),
                 new StoredField(LuceneFields.Position, position),
                 new NumericDocValuesField(LuceneFields.Position, position),
                 new TextField(LuceneFields.TextOf(IndexField.Title), document.Title, Field.Store.NO),

@@ -23,6 +23,8 @@ internal sealed class SectionTable
             var isSection = r.GetDocsWithField(LuceneFields.Position);
             var years = r.GetNumericDocValues(LuceneFields.Year);
             var days = r.GetNumericDocValues(LuceneFields.SortDay);
+            var ids = r.GetSortedDocValues(LuceneFields.Id);
+            var idBytes = new BytesRef();
             var issuers = new ValueReader(r.GetSortedSetDocValues(LuceneFields.Issuer));
             var industries = new ValueReader(r.GetSortedSetDocValues(LuceneFields.Industry));
             var units = new ValueReader(r.GetSortedSetDocValues(LuceneFields.Unit));
@@ -41,7 +43,9 @@ internal sealed class SectionTable
                     Titles.Add(stored.Get(LuceneFields.StoredTitle, CultureInfo.InvariantCulture) ?? "");
                     continue;
                 }
-                string documentId = r.Document(doc, IdField).Get(LuceneFields.Id, CultureInfo.InvariantCulture);
+                // From the doc values, not the stored fields: a snapshot reads every section's, and those are columnar.
+                ids!.Get(doc, idBytes);
+                string documentId = idBytes.Utf8ToString();
                 Sections[leaf.DocBase + doc] = new SectionInfo(
                     documentId, (int)positions!.Get(doc), issuers.Of(doc), industries.Of(doc), units.Of(doc),
                     regions.Of(doc).FirstOrDefault(), types.Of(doc).FirstOrDefault(), (int)years!.Get(doc), days!.Get(doc));
@@ -50,8 +54,6 @@ internal sealed class SectionTable
         }
         DocumentCount = Documents.Count;
     }
-
-    private static readonly ISet<string> IdField = new HashSet<string> { LuceneFields.Id };
 
     /// <summary>By global doc id: the live section there, or null (a document's own Lucene document, or deleted).</summary>
     public SectionInfo?[] Sections { get; }
