@@ -22,8 +22,14 @@ internal static class LuceneFields
     /// <summary>The section's place in its document's <see cref="DocumentRecord.Sections"/>.</summary>
     public const string Position = "position";
 
-    /// <summary>The whole <see cref="DocumentRecord"/> as JSON, on the document's own Lucene document.</summary>
+    /// <summary>
+    /// The document's outline (its <see cref="DocumentRecord"/> with every section's body empty) as JSON, on the
+    /// document's own Lucene document.
+    /// </summary>
     public const string Record = "record";
+
+    /// <summary>A section's body as printed, stored on the section's Lucene document, so a hit reads its own section only.</summary>
+    public const string StoredBody = "storedbody";
 
     /// <summary>The document's title as stored on its own Lucene document, for suggestions without reading the record.</summary>
     public const string StoredTitle = "storedtitle";

@@ -7,7 +7,8 @@ namespace SearchEngine.Lucene.Indexing;
 
 /// <summary>
 /// The Lucene documents of one policy document: one per section (its text fields, analysed by the index's analyzer,
-/// and its document's metadata as doc values for filters, facets and sorting), then one holding the whole record.
+/// and its document's metadata as doc values for filters, facets and sorting, and its body stored), then one holding
+/// the document's outline.
 /// </summary>
 internal static class SectionDocuments
 {
@@ -25,6 +26,7 @@ internal static class SectionDocuments
                 new StringField(LuceneFields.Id, document.Id, Field.Store.NO),
                 new SortedDocValuesField(LuceneFields.Id, new BytesRef(document.Id)),
                 new StoredField(LuceneFields.Position, position),
+                new StoredField(LuceneFields.StoredBody, section.Body),
                 new NumericDocValuesField(LuceneFields.Position, position),
                 new TextField(LuceneFields.TextOf(IndexField.Title), document.Title, Field.Store.NO),
                 new TextField(LuceneFields.TextOf(IndexField.Heading), section.HeadingText, Field.Store.NO),
@@ -47,7 +49,7 @@ internal static class SectionDocuments
         {
             new StringField(LuceneFields.Kind, LuceneFields.DocumentKind, Field.Store.NO),
             new StringField(LuceneFields.Id, document.Id, Field.Store.YES),
-            new StoredField(LuceneFields.Record, DocumentJson.Write(document)),
+            new StoredField(LuceneFields.Record, DocumentJson.Write(document with { Sections = [.. document.Sections.Select(s => s with { Body = "" })] })),
             new StoredField(LuceneFields.StoredTitle, document.Title),
         };
     }

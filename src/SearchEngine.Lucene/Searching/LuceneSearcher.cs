@@ -62,7 +62,7 @@ internal sealed class LuceneSearcher(LuceneSnapshot snapshot)
         var sort = prepared.ListsSeries && request.Sort == SearchSort.Relevance ? SearchSort.DateDesc : request.Sort;
         hits ??= HitGrouper.Order(passing, request.GroupByDocument, sort);
         int size = Math.Max(0, request.Size);
-        var records = new Dictionary<string, DocumentRecord>(StringComparer.Ordinal);
+        var records = new Dictionary<string, LuceneStoredDocument>(StringComparer.Ordinal);
         var page = hits.Skip((Math.Max(1, request.Page) - 1) * size).Take(size)
             .Select(h => Hydrate(h, prepared.Highlight, request, records)).ToList();
         return new SearchResult(request.Query, passing.Count, passing.Select(p => p.Section.DocumentId).Distinct(StringComparer.Ordinal).Count(),
@@ -145,13 +145,16 @@ internal sealed class LuceneSearcher(LuceneSnapshot snapshot)
         }
     }
 
-    private SearchHit Hydrate(HitGrouper.Hit hit, HighlightTerms terms, SearchRequest request, Dictionary<string, DocumentRecord> records)
+    private SearchHit Hydrate(HitGrouper.Hit hit, HighlightTerms terms, SearchRequest request, Dictionary<string, LuceneStoredDocument> records)
     {
         string id = hit.Section.DocumentId;
-        if (!records.TryGetValue(id, out var document))
-            records[id] = document = snapshot.Read(id) ?? throw new InvalidOperationException($"Section of '{id}' without its document record.");
+        // Many hits of one document (ungrouped, or a long document's sections) share its outline: read once per search.
+        if (!records.TryGetValue(id, out var stored))
+            records[id] = stored = snapshot.OpenDocument(id) ?? throw new InvalidOperationException($"Section of '{id}' without its document record.");
+        var document = stored.Outline;
         var section = document.Sections[hit.Section.Position];
-        string text = section.Body.Length > 0 ? section.Body : section.HeadingText;
+        string body = stored.Body(hit.Section.Position); // only this section's text is read
+        string text = body.Length > 0 ? body : section.HeadingText;
         string snippet = request.Highlight
             ? SnippetHighlighter.Snippet(text, terms, request.SnippetLength)
             : Highlighter.Escape(text.Length > request.SnippetLength ? text[..request.SnippetLength] + "…" : text);

@@ -54,11 +54,17 @@ internal sealed class LuceneSnapshot : IIndexSnapshot
 
     public IReadOnlyList<Suggestion> Suggest(string prefix, int count = 10) => new LuceneSuggester(this).Suggest(prefix, count);
 
-    public IStoredDocument? OpenDocument(string id) => Read(id) is { } document ? new LuceneStoredDocument(document) : null;
+    IStoredDocument? IIndexSnapshot.OpenDocument(string id) => OpenDocument(id);
 
-    /// <summary>A live document's whole record, or null.</summary>
-    internal DocumentRecord? Read(string id) =>
-        Table.Documents.TryGetValue(id, out int doc) ? DocumentJson.Read(Reader.Document(doc).Get(LuceneFields.Record, CultureInfo.InvariantCulture)) : null;
+    /// <summary>A live document by id, its outline read at once and its section texts on demand, or null.</summary>
+    internal LuceneStoredDocument? OpenDocument(string id)
+    {
+        if (!Table.Documents.TryGetValue(id, out int doc))
+            return null;
+        var outline = DocumentJson.Read(Reader.Document(doc).Get(LuceneFields.Record, CultureInfo.InvariantCulture));
+        var sections = Table.SectionsOf.TryGetValue(id, out var list) ? list.ToDictionary(s => s.Position, s => s.Doc) : [];
+        return new LuceneStoredDocument(outline, sections, Reader);
+    }
 
     public TextMarker MarkerFor(string query, bool expand = true)
     {

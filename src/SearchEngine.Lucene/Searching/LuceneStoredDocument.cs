@@ -1,24 +1,40 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using SearchEngine.Lucene.Indexing;
 using SearchEngine.Search;
 using SearchEngine.Search.Model;
 
 namespace SearchEngine.Lucene.Searching;
 
 /// <summary>
-/// A document read from its stored record. Lucene keeps the record as one stored field (compressed with the other
-/// stored fields of its block), so the whole record is read at once, not section by section.
+/// A document opened from the index: its outline from its own Lucene document, each section's text read from the
+/// section's stored field when asked for (a section read once is kept), so a page of a long document costs the page.
 /// </summary>
-internal sealed class LuceneStoredDocument(DocumentRecord document) : IStoredDocument
+internal sealed class LuceneStoredDocument(DocumentRecord outline, IReadOnlyDictionary<int, int> sectionDocs, IndexReader reader) : IStoredDocument
 {
-    public DocumentRecord Outline { get; } = document with { Sections = [.. document.Sections.Select(s => s with { Body = "" })] };
+    private readonly Dictionary<int, string> _bodies = [];
 
-    public DocumentRecord Whole => document;
+    public DocumentRecord Outline => outline;
 
-    public int BodyLength(int position) => document.Sections[position].Body.Length;
+    public int BodyLength(int position) => Body(position).Length;
 
     public string Text(int position, int from, int length)
     {
-        string body = document.Sections[position].Body;
+        string body = Body(position);
         from = Math.Clamp(from, 0, body.Length);
         return body.Substring(from, Math.Clamp(length, 0, body.Length - from));
+    }
+
+    /// <summary>A section's whole body, by its place in the document.</summary>
+    public string Body(int position)
+    {
+        if (!_bodies.TryGetValue(position, out var body))
+        {
+            body = sectionDocs.TryGetValue(position, out int doc)
+                ? reader.Document(doc).Get(LuceneFields.StoredBody, CultureInfo.InvariantCulture) ?? ""
+                : "";
+            _bodies[position] = body;
+        }
+        return body;
     }
 }

@@ -46,8 +46,12 @@ internal sealed class SectionTable
                 // From the doc values, not the stored fields: a snapshot reads every section's, and those are columnar.
                 ids!.Get(doc, idBytes);
                 string documentId = idBytes.Utf8ToString();
+                int position = (int)positions!.Get(doc);
+                if (!SectionsOf.TryGetValue(documentId, out var list))
+                    SectionsOf[documentId] = list = [];
+                list.Add((position, leaf.DocBase + doc));
                 Sections[leaf.DocBase + doc] = new SectionInfo(
-                    documentId, (int)positions!.Get(doc), issuers.Of(doc), industries.Of(doc), units.Of(doc),
+                    documentId, position, issuers.Of(doc), industries.Of(doc), units.Of(doc),
                     regions.Of(doc).FirstOrDefault(), types.Of(doc).FirstOrDefault(), (int)years!.Get(doc), days!.Get(doc));
                 SectionCount++;
             }
@@ -60,6 +64,9 @@ internal sealed class SectionTable
 
     /// <summary>Live documents' ids, each with the global doc id of its own Lucene document (its stored record).</summary>
     public Dictionary<string, int> Documents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Live documents' sections: each section's place in its document and its global doc id.</summary>
+    public Dictionary<string, List<(int Position, int Doc)>> SectionsOf { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Live documents' titles.</summary>
     public List<string> Titles { get; } = [];
