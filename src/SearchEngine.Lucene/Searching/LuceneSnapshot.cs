@@ -22,6 +22,11 @@ internal sealed class LuceneSnapshot : IIndexSnapshot
 
     private readonly Lazy<SectionTable> _table;
 
+    /// <summary>Outlines read, by document id: immutable like the snapshot, and a hit's outline is JSON to parse.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocumentRecord> _outlines = new(StringComparer.Ordinal);
+
+    private const int MaxCachedOutlines = 1024;
+
     public LuceneSnapshot(DirectoryReader reader, string analyzer)
     {
         Reader = reader;
@@ -61,7 +66,14 @@ internal sealed class LuceneSnapshot : IIndexSnapshot
     {
         if (!Table.Documents.TryGetValue(id, out int doc))
             return null;
-        var outline = DocumentJson.Read(Reader.Document(doc).Get(LuceneFields.Record, CultureInfo.InvariantCulture));
+        if (!_outlines.TryGetValue(id, out var outline))
+        {
+            outline = DocumentJson.Read(Reader.Document(doc).Get(LuceneFields.Record, CultureInfo.InvariantCulture));
+            // Bounded: a snapshot of a large index keeps the outlines searches keep showing, not every one.
+            if (_outlines.Count >= MaxCachedOutlines)
+                _outlines.Clear();
+            _outlines[id] = outline;
+        }
         var sections = Table.SectionsOf.TryGetValue(id, out var list) ? list.ToDictionary(s => s.Position, s => s.Doc) : [];
         return new LuceneStoredDocument(outline, sections, Reader);
     }
