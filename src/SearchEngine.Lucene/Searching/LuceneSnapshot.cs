@@ -14,7 +14,8 @@ namespace SearchEngine.Lucene.Searching;
 /// <summary>
 /// 快照 — one Lucene commit opened for searching: a DirectoryReader, which later commits never change, with the
 /// sections' doc values read once. Thread-safe. Its reader is not closed when a newer snapshot replaces it (a
-/// search may still hold it); its files are released when it is collected.
+/// search may still hold it, and the contract has no release): its files stay open until the garbage collector
+/// finalises it.
 /// </summary>
 internal sealed class LuceneSnapshot : IIndexSnapshot
 {
