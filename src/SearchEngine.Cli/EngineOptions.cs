@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SearchEngine.Index;
+using SearchEngine.Lucene;
 using SearchEngine.Search;
 
 namespace SearchEngine.Cli;
@@ -29,6 +30,7 @@ internal sealed class EngineOptions
     public ISearchEngine Create(ParseResult parse) => (parse.GetValue(Engine), parse.GetValue(Analyzer)) switch
     {
         (NativeEngine.EngineName, "policy") => NativeEngine.Instance,
+        (LuceneEngine.EngineName, var a) => new LuceneEngine(a ?? "policy"),
         (NativeEngine.EngineName, var a) => throw new IndexEngineException($"--analyzer {a} needs --engine lucene; the native engine has only the policy analyzer."),
         (var e, _) => throw new IndexEngineException($"--engine {e} is not an engine: use native or lucene."),
     };

@@ -28,6 +28,10 @@ public class ArchitectureTests
         Assert.Equal(["SearchEngine.Core", "SearchEngine.Search"], ProjectReferences(typeof(SearchEngine.Index.NativeEngine).Assembly));
 
     [Fact]
+    public void The_lucene_engine_should_reference_only_core_and_the_contract() =>
+        Assert.Equal(["SearchEngine.Core", "SearchEngine.Search"], ProjectReferences(typeof(SearchEngine.Lucene.LuceneEngine).Assembly));
+
+    [Fact]
     public void Core_should_have_no_file_format_dependencies()
     {
         var references = typeof(SearchEngine.Core.Documents.PolicyDocument).Assembly.GetReferencedAssemblies().Select(a => a.Name!);

@@ -164,7 +164,7 @@ public sealed class OracleTests : TempFolderTest
         return writer.Snapshot;
     }
 
-    private static (string Query, SearchFilters Filters, bool Group) RandomQuery(Random random)
+    internal static (string Query, SearchFilters Filters, bool Group) RandomQuery(Random random)
     {
         string Word() => RandomCorpus.Words[random.Next(RandomCorpus.Words.Length)];
         string query = random.Next(11) switch
@@ -197,7 +197,7 @@ public sealed class OracleTests : TempFolderTest
         return (query, filters, random.Next(2) == 0);
     }
 
-    private static string Describe(SearchFilters f) =>
+    internal static string Describe(SearchFilters f) =>
         $"issuers[{string.Join(",", f.Issuers)}] years[{f.YearFrom}..{f.YearTo}] industries[{string.Join(",", f.Industries)}] types[{string.Join(",", f.Types)}] not-issuers[{string.Join(",", f.ExcludedIssuers)}] not-industries[{string.Join(",", f.ExcludedIndustries)}]";
 }
 
