@@ -8,7 +8,7 @@
 #         WARMUP_S=10 MEASURE_S=2 QPS_S=6       .NET: warm-up, seconds per query class and mode, seconds per QPS run
 #         JAVA_WARMUP_S=15 JAVA_MEASURE_S=6     Java: query warm-up, seconds per mode (the peer's own knobs)
 #         JAVA_INDEX_WARMUP_S=5                 Java: JIT warm-up into a throw-away index before the timed indexing
-#         ENGINES=native                        .NET engines (names from EngineVariants.All), comma-separated
+#         ENGINES=native,lucene-policy,lucene-smartcn  .NET engines (names from EngineVariants.All), comma-separated
 #         OUT=benchmarks/results/side-by-side.md  the report;  NOTE="..." a line printed under its title
 # "N threads" means, for every engine and for Java: the process is pinned to N cores (taskset) and fed by N threads
 # (one for a .NET engine whose writer does not accept concurrent adds, see EngineVariants.cs).
@@ -27,7 +27,7 @@ RAW="$WORK/raw"
 LOGS="$WORK/logs"
 WARMUP_S="${WARMUP_S:-10}"; MEASURE_S="${MEASURE_S:-2}"; QPS_S="${QPS_S:-6}"
 JAVA_WARMUP_S="${JAVA_WARMUP_S:-15}"; JAVA_MEASURE_S="${JAVA_MEASURE_S:-6}"; JAVA_INDEX_WARMUP_S="${JAVA_INDEX_WARMUP_S:-5}"
-ENGINES="${ENGINES:-native}"
+ENGINES="${ENGINES:-native,lucene-policy,lucene-smartcn}"
 OUT="${OUT:-$ROOT/benchmarks/results/side-by-side.md}"
 NOTE="${NOTE:-}"
 QUERIES="$PEERS/lucene/queries.tsv"

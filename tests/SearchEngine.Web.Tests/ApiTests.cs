@@ -6,7 +6,14 @@ using System.Text.Json;
 namespace SearchEngine.Web.Tests;
 
 /// <summary>Every endpoint, its errors and its limits, against the app in memory.</summary>
-public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class ApiTests(ServerFixture server) : ApiContract<ServerFixture>(server);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class ApiTestsOnLucene(LuceneServerFixture server) : ApiContract<LuceneServerFixture>(server);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class ApiContract<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private readonly HttpClient _client = server.CreateClient();
 

@@ -6,13 +6,20 @@ namespace SearchEngine.Web.Tests;
 /// The web app on a real loopback port (Kestrel) and Debian's Chromium driven by Playwright; no browser is
 /// downloaded. Screenshots of the main views go to TestResults/screenshots as test artefacts.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    public BrowserFixture() : this(new ServerFixture())
+    {
+    }
+
+    /// <summary>A browser over the given server (an engine of its own, see <see cref="LuceneBrowserFixture"/>).</summary>
+    protected BrowserFixture(ServerFixture server) => Server = server;
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public ServerFixture Server { get; } = new();
+    public ServerFixture Server { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -40,3 +47,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Server.DisposeAsync();
     }
 }
+
+/// <summary>The page in the browser over the Lucene.Net engine.</summary>
+public sealed class LuceneBrowserFixture() : BrowserFixture(new LuceneServerFixture());

@@ -4,7 +4,14 @@ using Microsoft.Playwright;
 namespace SearchEngine.Web.Tests;
 
 /// <summary>The page, the document view and the widget in a real browser (Debian's Chromium via Playwright).</summary>
-public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class BrowserTests(BrowserFixture fixture) : BrowserContract<BrowserFixture>(fixture);
+
+/// <summary>The same page tests over the Lucene.Net engine: the page depends on the engine only through the API.</summary>
+public sealed class BrowserTestsOnLucene(LuceneBrowserFixture fixture) : BrowserContract<LuceneBrowserFixture>(fixture);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class BrowserContract<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : BrowserFixture
 {
     private async Task<IPage> Open(string path, int width = 1280)
     {
@@ -13,7 +20,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         return page;
     }
 
-    private static Task<byte[]> Shot(IPage page, string name) =>
+    /// <summary>The documentation's screenshots come from the default engine's run; the same views on another engine are not saved over them.</summary>
+    private Task Shot(IPage page, string name) => fixture.Server.Engine != "native" ? Task.CompletedTask :
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = false });
 
     [Fact]

@@ -11,7 +11,14 @@ namespace SearchEngine.Web.Tests;
 /// The document view returns the outline of every section but the text (and highlighting) of one page of them:
 /// its cost and its size follow the page, not the document.
 /// </summary>
-public sealed class DocumentPagingTests(ServerFixture server, ITestOutputHelper output) : IClassFixture<ServerFixture>
+public sealed class DocumentPagingTests(ServerFixture server, ITestOutputHelper output) : DocumentPagingContract<ServerFixture>(server, output);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class DocumentPagingTestsOnLucene(LuceneServerFixture server, ITestOutputHelper output) : DocumentPagingContract<LuceneServerFixture>(server, output);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutputHelper output) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private readonly HttpClient _client = server.CreateClient();
 

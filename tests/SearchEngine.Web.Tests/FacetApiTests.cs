@@ -7,7 +7,14 @@ namespace SearchEngine.Web.Tests;
 /// The facet parameters of /api/search and /api/facets: exclusions (issuer_not= …), facetLimit, and the filters the
 /// query text applied (queryFilters). Expectations come from the unfiltered answers.
 /// </summary>
-public sealed class FacetApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class FacetApiTests(ServerFixture server) : FacetApiContract<ServerFixture>(server);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class FacetApiTestsOnLucene(LuceneServerFixture server) : FacetApiContract<LuceneServerFixture>(server);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class FacetApiContract<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private readonly HttpClient _client = server.CreateClient();
 

@@ -6,7 +6,14 @@ using System.Text.Json;
 namespace SearchEngine.Web.Tests;
 
 /// <summary>The original file behind a document: served as a download, sandboxed, only from the configured folders.</summary>
-public sealed class OriginalFileTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class OriginalFileTests(ServerFixture server) : OriginalFileContract<ServerFixture>(server);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class OriginalFileTestsOnLucene(LuceneServerFixture server) : OriginalFileContract<LuceneServerFixture>(server);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class OriginalFileContract<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private readonly HttpClient _client = server.CreateClient();
 

@@ -4,7 +4,14 @@ using System.Text.Json;
 namespace SearchEngine.Web.Tests;
 
 /// <summary>sort= and expand= on /api/search, and the document view marking what the search matched.</summary>
-public sealed class SortAndExpansionApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class SortAndExpansionApiTests(ServerFixture server) : SortAndExpansionApiContract<ServerFixture>(server);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class SortAndExpansionApiTestsOnLucene(LuceneServerFixture server) : SortAndExpansionApiContract<LuceneServerFixture>(server);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class SortAndExpansionApiContract<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private readonly HttpClient _client = server.CreateClient();
 

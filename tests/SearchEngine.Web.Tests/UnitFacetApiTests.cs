@@ -3,7 +3,14 @@ using System.Text.Json;
 namespace SearchEngine.Web.Tests;
 
 /// <summary>The 责任单位 facet and its filters through the API: unit= keeps the sections naming it, unit_not= drops them.</summary>
-public sealed class UnitFacetApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class UnitFacetApiTests(ServerFixture server) : UnitFacetApiContract<ServerFixture>(server);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class UnitFacetApiTestsOnLucene(LuceneServerFixture server) : UnitFacetApiContract<LuceneServerFixture>(server);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class UnitFacetApiContract<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private async Task<JsonElement> Get(string url) =>
         JsonDocument.Parse(await server.CreateClient().GetStringAsync(url)).RootElement.Clone();

@@ -6,7 +6,14 @@ using System.Text.Json;
 namespace SearchEngine.Web.Tests;
 
 /// <summary>Uploads racing each other and deletions, hostile bodies and file names, against the app in memory.</summary>
-public sealed class UploadApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class UploadApiTests(ServerFixture server) : UploadApiContract<ServerFixture>(server);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class UploadApiTestsOnLucene(LuceneServerFixture server) : UploadApiContract<LuceneServerFixture>(server);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class UploadApiContract<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private readonly HttpClient _client = server.CreateClient();
 

@@ -9,7 +9,14 @@ namespace SearchEngine.Web.Tests;
 /// Replacing a document by uploading its corrected version with <c>replaces=</c>: the new one is indexed and the old
 /// one deleted in one write, with its uploaded file; an unknown id is a 404 and the key is required.
 /// </summary>
-public sealed class UploadReplacementApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class UploadReplacementApiTests(ServerFixture server) : UploadReplacementApiContract<ServerFixture>(server);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class UploadReplacementApiTestsOnLucene(LuceneServerFixture server) : UploadReplacementApiContract<LuceneServerFixture>(server);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class UploadReplacementApiContract<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private readonly HttpClient _client = server.CreateClient();
 

@@ -8,7 +8,14 @@ namespace SearchEngine.Web.Tests;
 /// each count is what the search with the same filters finds. Expectations come from the API's own unfiltered
 /// answers over the seeds, never from a list written here.
 /// </summary>
-public sealed class YearRangeAndTrendApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class YearRangeAndTrendApiTests(ServerFixture server) : YearRangeAndTrendApiContract<ServerFixture>(server);
+
+/// <summary>The same tests over the Lucene.Net engine (<c>SearchEngine:Engine=lucene</c>): the API is the contract, whatever the engine.</summary>
+public sealed class YearRangeAndTrendApiTestsOnLucene(LuceneServerFixture server) : YearRangeAndTrendApiContract<LuceneServerFixture>(server);
+
+/// <summary>The tests themselves, run on each engine by the two classes above.</summary>
+public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
 {
     private readonly HttpClient _client = server.CreateClient();
 

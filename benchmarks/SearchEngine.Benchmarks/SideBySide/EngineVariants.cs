@@ -1,4 +1,5 @@
 using SearchEngine.Index;
+using SearchEngine.Lucene;
 
 namespace SearchEngine.Benchmarks.SideBySide;
 
@@ -14,12 +15,11 @@ internal static class EngineVariants
             ConcurrentAdds: true, // AddOrUpdate takes the writer's lock
             () => NativeEngine.Instance),
 
-        // Lucene.Net (src/SearchEngine.Lucene): once that project is in this branch, add a ProjectReference to it in
-        // SearchEngine.Benchmarks.csproj and one line per analyzer here, for example (ConcurrentAdds: true only if that
-        // writer's AddOrUpdate is safe from several threads; Lucene's IndexWriter.AddDocument is, and analyses on the caller):
-        //   new("lucene-policy", "IndexWriter.AddDocument analyses on the calling thread", ConcurrentAdds: true, () => new SearchEngine.Lucene.LuceneEngine("policy")),
-        //   new("lucene-smartcn", "IndexWriter.AddDocument analyses on the calling thread", ConcurrentAdds: true, () => new SearchEngine.Lucene.LuceneEngine("smartcn")),
-        // The benchmark, its child processes, the relevance command and the report pick them up from this list.
+        new("lucene-policy", "IndexWriter.UpdateDocuments analyses on the calling thread into a per-thread in-memory segment, " +
+            "so feeding threads are indexing threads; our analyzer wrapped as a Lucene Analyzer",
+            ConcurrentAdds: true, () => new LuceneEngine("policy")),
+        new("lucene-smartcn", "as lucene-policy, with Lucene's SmartChineseAnalyzer",
+            ConcurrentAdds: true, () => new LuceneEngine("smartcn")),
     ];
 
     public static EngineVariant Find(string name) =>

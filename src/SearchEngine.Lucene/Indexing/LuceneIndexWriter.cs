@@ -104,8 +104,10 @@ internal sealed class LuceneIndexWriter : IIndexWriter
     public void AddOrUpdate(DocumentRecord document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        lock (_gate)
-            _writer.UpdateDocuments(IdTerm(document.Id), SectionDocuments.Of(document));
+        // Not under the gate: Lucene's IndexWriter is thread-safe and analyses on the calling thread (one
+        // in-memory segment per thread), so adds from several threads index on several cores. The gate only
+        // keeps Rollback's replacement of the writer apart from the operations that read several of its states.
+        Volatile.Read(ref _writer).UpdateDocuments(IdTerm(document.Id), SectionDocuments.Of(document));
     }
 
     public bool Delete(string id)
@@ -159,7 +161,7 @@ internal sealed class LuceneIndexWriter : IIndexWriter
         {
             // Lucene's rollback also closes the writer and releases the lock: a new one takes its place.
             _writer.Rollback();
-            _writer = Create(Path, _directory, _analyzer);
+            Volatile.Write(ref _writer, Create(Path, _directory, _analyzer));
         }
     }
 
