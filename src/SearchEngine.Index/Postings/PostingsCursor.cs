@@ -6,7 +6,8 @@ namespace SearchEngine.Index.Postings;
 
 /// <summary>
 /// Iterates one term's postings in one segment: sections in increasing order with their per-field
-/// frequencies, skipping whole blocks on <see cref="Advance"/>, and decoding positions only when asked.
+/// frequencies, decoded a block at a time into reused arrays (<see cref="PostingsBlock"/>), skipping whole blocks
+/// on <see cref="Advance"/>, and decoding positions only when asked.
 /// </summary>
 internal sealed class PostingsCursor
 {
@@ -14,19 +15,16 @@ internal sealed class PostingsCursor
 
     private readonly byte[] _data;
     private readonly TermInfo _term;
+    private readonly PostingsBlock _buffer = new();
     private int _block = -1;
-    private int _docsPos;
+    private int _index = -1;
+    private int _blockPositions;
     private int _positionsPos;
-    private int _positionsLength;
-    private int _docsEnd;
 
     public PostingsCursor(SegmentReader segment, TermInfo term)
     {
         _data = segment.Data;
         _term = term;
-        _docsEnd = term.DocsStart + term.DocsLength;
-        _docsPos = term.DocsStart;
-        _positionsPos = term.PositionsStart;
     }
 
     /// <summary>The current section, -1 before the first call, <see cref="NoMoreDocs"/> after the last.</summary>
@@ -42,18 +40,15 @@ internal sealed class PostingsCursor
 
     public int NextDoc()
     {
-        // Step over the previous section's positions.
-        _positionsPos += _positionsLength;
-        if (_docsPos >= _docsEnd)
-            return Doc = NoMoreDocs;
-        var r = new ByteReader(_data, _docsPos);
-        Doc = (Doc < 0 ? -1 : Doc) + r.ReadVarInt();
-        Mask = r.ReadByte();
-        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
-            Tf[f] = (Mask & (1 << f)) != 0 ? r.ReadVarInt() : 0;
-        _positionsLength = r.ReadVarInt();
-        _docsPos = r.Position;
-        return Doc;
+        int next = _index + 1;
+        if (_block < 0 || next >= _buffer.Count)
+        {
+            if (_block + 1 >= _term.BlockCount)
+                return Doc = NoMoreDocs;
+            Load(_block + 1);
+            next = 0;
+        }
+        return MoveTo(next);
     }
 
     /// <summary>Moves to the first section ≥ <paramref name="target"/>, jumping over blocks that end before it.</summary>
@@ -66,19 +61,32 @@ internal sealed class PostingsCursor
             block++;
         if (block >= _term.BlockCount)
             return Doc = NoMoreDocs;
-        if (block > _block && (block > 0 && BlockLastDoc(block - 1) >= Doc))
-        {
-            // Jump to the start of the block: its first delta is relative to the previous block's last section.
-            _block = block;
-            _docsPos = _term.DocsStart + BlockInt(block, 4);
-            _positionsPos = _term.PositionsStart + BlockInt(block, 8);
-            _positionsLength = 0;
-            Doc = BlockLastDoc(block - 1);
-        }
+        if (block != _block)
+            Load(block);
+        // The block's last section is ≥ target, so the scan stops inside it.
+        int i = _index + 1;
+        while (_buffer.Docs[i] < target)
+            i++;
+        return MoveTo(i);
+    }
+
+    /// <summary>Decodes a whole block; its first delta is relative to the previous block's last section.</summary>
+    private void Load(int block)
+    {
+        int count = Math.Min(TermPostingsWriter.BlockSize, _term.DocFrequency - (block * TermPostingsWriter.BlockSize));
+        _buffer.Decode(_data, _term.DocsStart + BlockInt(block, 4), count, block == 0 ? -1 : BlockLastDoc(block - 1));
+        _blockPositions = _term.PositionsStart + BlockInt(block, 8);
         _block = block;
-        while (Doc < target)
-            NextDoc();
-        return Doc;
+        _index = -1;
+    }
+
+    private int MoveTo(int index)
+    {
+        _index = index;
+        Mask = _buffer.Masks[index];
+        _buffer.Tf.AsSpan(index * IndexFields.ScoringFieldCount, IndexFields.ScoringFieldCount).CopyTo(Tf);
+        _positionsPos = _blockPositions + _buffer.PositionStarts[index];
+        return Doc = _buffer.Docs[index];
     }
 
     /// <summary>The positions of the term in a text field at the current section (empty if none).</summary>
@@ -119,18 +127,8 @@ internal sealed class PostingsCursor
 
     public int BlockCount => _term.BlockCount;
 
-    /// <summary>The block that holds (or would hold) the current section.</summary>
-    public int CurrentBlock
-    {
-        get
-        {
-            int block = Math.Max(_block, 0);
-            while (block < _term.BlockCount - 1 && BlockLastDoc(block) < Doc)
-                block++;
-            _block = block;
-            return block;
-        }
-    }
+    /// <summary>The block that holds (or would hold) the current section: the decoded one, or the last after the end.</summary>
+    public int CurrentBlock => Doc == NoMoreDocs ? _term.BlockCount - 1 : Math.Max(_block, 0);
 
     public int BlockLastDoc(int block) => BlockInt(block, 0);
 

@@ -1,0 +1,93 @@
+using SearchEngine.Index.Storage;
+using SearchEngine.Search.Model;
+
+namespace SearchEngine.Index.Postings;
+
+/// <summary>
+/// One block of a term's postings decoded into reusable arrays, so a cursor allocates nothing per posting. A full
+/// block of <see cref="PackedInts.BlockSize"/> postings is packed (<see cref="TermPostingsWriter"/>); the last,
+/// shorter block of a term is varints.
+/// </summary>
+internal sealed class PostingsBlock
+{
+    private readonly int[] _scratch = new int[PackedInts.BlockSize];
+
+    /// <summary>Postings in the block.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Section ordinals, increasing.</summary>
+    public int[] Docs { get; } = new int[PackedInts.BlockSize];
+
+    /// <summary>Per posting, bit f set when scoring field f has the term.</summary>
+    public int[] Masks { get; } = new int[PackedInts.BlockSize];
+
+    /// <summary>Term frequencies, <see cref="IndexFields.ScoringFieldCount"/> per posting (0 where the field lacks the term).</summary>
+    public int[] Tf { get; } = new int[PackedInts.BlockSize * IndexFields.ScoringFieldCount];
+
+    /// <summary>Per posting, where its positions start, relative to the block's first positions byte.</summary>
+    public int[] PositionStarts { get; } = new int[PackedInts.BlockSize];
+
+    /// <summary>
+    /// Decodes <paramref name="count"/> postings starting at <paramref name="position"/> of the docs stream; the first
+    /// doc delta is relative to <paramref name="previousDoc"/> (the previous block's last section, or -1).
+    /// </summary>
+    public void Decode(ReadOnlySpan<byte> docs, int position, int count, int previousDoc)
+    {
+        Count = count;
+        if (count == PackedInts.BlockSize)
+            DecodePacked(docs, position, previousDoc);
+        else
+            DecodeVarInts(docs, position, previousDoc);
+    }
+
+    private void DecodePacked(ReadOnlySpan<byte> docs, int position, int previousDoc)
+    {
+        position = PackedInts.Read(docs, position, Docs);
+        int doc = previousDoc;
+        for (int i = 0; i < Docs.Length; i++)
+            Docs[i] = doc += Docs[i];
+        position = PackedInts.Read(docs, position, Masks);
+        int union = 0;
+        foreach (int m in Masks)
+            union |= m;
+        Array.Clear(Tf);
+        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+        {
+            if ((union & (1 << f)) == 0)
+                continue;
+            int present = 0;
+            foreach (int m in Masks)
+                present += (m >> f) & 1;
+            var tfs = _scratch.AsSpan(0, present);
+            position = PackedInts.Read(docs, position, tfs);
+            int next = 0;
+            for (int i = 0; i < Masks.Length; i++)
+            {
+                if ((Masks[i] & (1 << f)) != 0)
+                    Tf[(i * IndexFields.ScoringFieldCount) + f] = tfs[next++] + 1; // stored as tf - 1: a present field has tf ≥ 1
+            }
+        }
+        PackedInts.Read(docs, position, _scratch);
+        int start = 0;
+        for (int i = 0; i < _scratch.Length; i++)
+        {
+            PositionStarts[i] = start;
+            start += _scratch[i];
+        }
+    }
+
+    private void DecodeVarInts(ReadOnlySpan<byte> docs, int position, int previousDoc)
+    {
+        var r = new ByteReader(docs, position);
+        int doc = previousDoc, start = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            Docs[i] = doc += r.ReadVarInt();
+            int mask = Masks[i] = r.ReadByte();
+            for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+                Tf[(i * IndexFields.ScoringFieldCount) + f] = (mask & (1 << f)) != 0 ? r.ReadVarInt() : 0;
+            PositionStarts[i] = start;
+            start += r.ReadVarInt();
+        }
+    }
+}
