@@ -132,6 +132,8 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         var allFields = new Search.Bm25F(AverageLengths(), (1 << IndexFields.ScoringFieldCount) - 1);
         foreach (var t in terms)
         {
+            if (!BlockInfo.IsStored(_terms[t].DocFrequency))
+                continue;
             var maxPseudo = BlockMaxPseudo(_terms[t], allFields);
             for (int i = 0; i < _terms[t].Blocks.Count; i++)
             {

@@ -15,6 +15,7 @@ internal sealed class PostingsCursor
 
     private readonly byte[] _data;
     private readonly TermInfo _term;
+    private readonly bool _blocksStored;
     private readonly PostingsBlock _buffer = new();
     private int _block = -1;
     private int _index = -1;
@@ -25,6 +26,7 @@ internal sealed class PostingsCursor
     {
         _data = segment.Data;
         _term = term;
+        _blocksStored = BlockInfo.IsStored(term.DocFrequency);
     }
 
     /// <summary>The current section, -1 before the first call, <see cref="NoMoreDocs"/> after the last.</summary>
@@ -63,11 +65,11 @@ internal sealed class PostingsCursor
             return Doc = NoMoreDocs;
         if (block != _block)
             Load(block);
-        // The block's last section is ≥ target, so the scan stops inside it.
+        // The block's last section is ≥ target (unless the term stores no blocks), so the scan stops inside it.
         int i = _index + 1;
-        while (_buffer.Docs[i] < target)
+        while (i < _buffer.Count && _buffer.Docs[i] < target)
             i++;
-        return MoveTo(i);
+        return i < _buffer.Count ? MoveTo(i) : (Doc = NoMoreDocs);
     }
 
     /// <summary>Decodes a whole block; its first delta is relative to the previous block's last section.</summary>
@@ -115,14 +117,14 @@ internal sealed class PostingsCursor
     }
 
     /// <summary>Largest frequency of scoring field <paramref name="field"/> in the block holding the current section.</summary>
-    public int BlockMaxTf(int block, int field) => _data[_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + field];
+    public int BlockMaxTf(int block, int field) => !_blocksStored ? byte.MaxValue : _data[_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + field];
 
     /// <summary>Smallest length of text field <paramref name="field"/> in a block.</summary>
-    public int BlockMinLength(int block, int field) =>
+    public int BlockMinLength(int block, int field) => !_blocksStored ? 0 :
         BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + IndexFields.ScoringFieldCount + (2 * field)));
 
     /// <summary>The block's largest all-fields pseudo-frequency, against the segment's average lengths.</summary>
-    public float BlockMaxPseudo(int block) =>
+    public float BlockMaxPseudo(int block) => !_blocksStored ? float.MaxValue :
         BinaryPrimitives.ReadSingleLittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + BlockInfo.MaxPseudoOffset));
 
     public int BlockCount => _term.BlockCount;
@@ -130,8 +132,9 @@ internal sealed class PostingsCursor
     /// <summary>The block that holds (or would hold) the current section: the decoded one, or the last after the end.</summary>
     public int CurrentBlock => Doc == NoMoreDocs ? _term.BlockCount - 1 : Math.Max(_block, 0);
 
-    public int BlockLastDoc(int block) => BlockInt(block, 0);
+    /// <summary>The last section of a block; <see cref="NoMoreDocs"/> when the term stores no blocks (it has one).</summary>
+    public int BlockLastDoc(int block) => !_blocksStored ? NoMoreDocs : BlockInt(block, 0);
 
-    private int BlockInt(int block, int offset) =>
+    private int BlockInt(int block, int offset) => !_blocksStored ? 0 :
         BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + offset));
 }

@@ -83,7 +83,8 @@ internal sealed class SegmentReader
             SortedTerms[t] = term;
             docs += docsLength;
             positions += positionsLength;
-            blocks += blockCount * Postings.BlockInfo.EncodedSize;
+            if (Postings.BlockInfo.IsStored(df))
+                blocks += blockCount * Postings.BlockInfo.EncodedSize;
             previous = term;
         }
     }
