@@ -11,6 +11,9 @@ namespace SearchEngine.Index.Postings;
 internal sealed class PostingsBlock
 {
     private readonly int[] _scratch = new int[PackedInts.BlockSize];
+    private readonly int[] _positionStarts = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
+    private readonly int[] _positionCounts = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
+    private int[] _positions = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
 
     /// <summary>Postings in the block.</summary>
     public int Count { get; private set; }
@@ -24,7 +27,7 @@ internal sealed class PostingsBlock
     /// <summary>Term frequencies, <see cref="IndexFields.ScoringFieldCount"/> per posting (0 where the field lacks the term).</summary>
     public int[] Tf { get; } = new int[PackedInts.BlockSize * IndexFields.ScoringFieldCount];
 
-    /// <summary>Per posting, where its positions start, relative to the block's first positions byte.</summary>
+    /// <summary>Per posting of a short block, where its positions start, relative to the block's first positions byte.</summary>
     public int[] PositionStarts { get; } = new int[PackedInts.BlockSize];
 
     /// <summary>
@@ -67,13 +70,57 @@ internal sealed class PostingsBlock
                     Tf[(i * IndexFields.ScoringFieldCount) + f] = tfs[next++] + 1; // stored as tf - 1: a present field has tf ≥ 1
             }
         }
-        PackedInts.Read(docs, position, _scratch);
-        int start = 0;
-        for (int i = 0; i < _scratch.Length; i++)
+    }
+
+    /// <summary>Scoring-field bits of text field <paramref name="field"/>: its whole-word and its sub-word field.</summary>
+    public static int TextFieldBits(int field) => (1 << field) | (1 << (field + IndexFields.TextFieldCount));
+
+    /// <summary>
+    /// Decodes the positions of a full block, every field of every section, starting at <paramref name="position"/>
+    /// of the positions stream (phrases ask for most sections of the blocks they reach).
+    /// </summary>
+    public void DecodePositions(ReadOnlySpan<byte> data, int position)
+    {
+        Array.Clear(_positionCounts);
+        int used = 0;
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
         {
-            PositionStarts[i] = start;
-            start += _scratch[i];
+            int bits = TextFieldBits(f), present = 0;
+            foreach (int m in Masks)
+                present += (m & bits) != 0 ? 1 : 0;
+            if (present == 0)
+                continue;
+            var counts = _scratch.AsSpan(0, present);
+            position = PackedInts.Read(data, position, counts);
+            int total = 0;
+            foreach (int c in counts)
+                total += c + 1;
+            if (_positions.Length < used + total)
+                Array.Resize(ref _positions, Math.Max(used + total, _positions.Length * 2));
+            for (int at = 0; at < total; at += PackedInts.BlockSize)
+                position = PackedInts.Read(data, position, _positions.AsSpan(used + at, Math.Min(PackedInts.BlockSize, total - at)));
+            int next = 0;
+            for (int i = 0; i < Count; i++)
+            {
+                int slot = (i * IndexFields.TextFieldCount) + f;
+                if ((Masks[i] & bits) == 0)
+                    continue;
+                int count = counts[next++] + 1;
+                _positionStarts[slot] = used;
+                _positionCounts[slot] = count;
+                // Deltas restart at each section: its first is the position itself.
+                for (int k = used + 1; k < used + count; k++)
+                    _positions[k] += _positions[k - 1];
+                used += count;
+            }
         }
+    }
+
+    /// <summary>Appends the positions decoded by <see cref="DecodePositions"/> of posting <paramref name="index"/> in text field <paramref name="field"/>.</summary>
+    public void CopyPositions(int index, int field, List<int> output)
+    {
+        int slot = (index * IndexFields.TextFieldCount) + field;
+        output.AddRange(_positions.AsSpan(_positionStarts[slot], _positionCounts[slot]));
     }
 
     private void DecodeVarInts(ReadOnlySpan<byte> docs, int position, int previousDoc)

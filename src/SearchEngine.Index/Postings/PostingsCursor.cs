@@ -21,6 +21,7 @@ internal sealed class PostingsCursor
     private int _index = -1;
     private int _blockPositions;
     private int _positionsPos;
+    private bool _positionsDecoded;
 
     public PostingsCursor(SegmentReader segment, TermInfo term)
     {
@@ -80,6 +81,7 @@ internal sealed class PostingsCursor
         _blockPositions = _term.PositionsStart + BlockInt(block, 8);
         _block = block;
         _index = -1;
+        _positionsDecoded = false;
     }
 
     private int MoveTo(int index)
@@ -96,12 +98,22 @@ internal sealed class PostingsCursor
     {
         output.Clear();
         int f = (int)field;
-        if ((Mask & ((1 << f) | (1 << (f + IndexFields.TextFieldCount)))) == 0)
+        if ((Mask & PostingsBlock.TextFieldBits(f)) == 0)
             return;
+        if (_buffer.Count == TermPostingsWriter.BlockSize)
+        {
+            if (!_positionsDecoded)
+            {
+                _buffer.DecodePositions(_data, _blockPositions);
+                _positionsDecoded = true;
+            }
+            _buffer.CopyPositions(_index, f, output);
+            return;
+        }
         var r = new ByteReader(_data, _positionsPos);
         for (int g = 0; g < IndexFields.TextFieldCount; g++)
         {
-            if ((Mask & ((1 << g) | (1 << (g + IndexFields.TextFieldCount)))) == 0)
+            if ((Mask & PostingsBlock.TextFieldBits(g)) == 0)
                 continue;
             int count = r.ReadVarInt();
             int position = 0;
