@@ -21,7 +21,7 @@ public sealed class PackedIntsTests
         var written = new ByteWriter();
         PackedInts.Write(written, values);
 
-        Assert.Equal(1 + (16 * bits), written.Length);
+        Assert.Equal(1 + (16 * bits), written.Length); // values spread over the width: patching would cost more
         Assert.Equal(bits, written.Written[0]);
         var read = new int[values.Length];
         Assert.Equal(written.Length, PackedInts.Read(written.Written, 0, read));
@@ -50,7 +50,7 @@ public sealed class PackedIntsTests
             int bits = random.Next(33);
             var run = new int[random.Next(PackedInts.BlockSize + 1)];
             for (int i = 0; i < run.Length; i++)
-                run[i] = RandomOfWidth(random, bits);
+                run[i] = RandomOfWidth(random, random.Next(8) == 0 ? random.Next(33) : bits); // some outliers, to patch
             PackedInts.Write(written, run);
             runs.Add(run);
         }
@@ -70,6 +70,32 @@ public sealed class PackedIntsTests
     {
         byte[] data = [33, 0, 0, 0, 0, 0];
         Assert.Throws<InvalidDataException>(() => PackedInts.Read(data, 0, new int[1]));
+    }
+
+    [Theory]
+    [InlineData(3, 1000)]
+    [InlineData(1, int.MaxValue)]
+    [InlineData(0, 300)]
+    public void Should_patch_a_few_wide_values_instead_of_widening_the_block(int smallBits, int outlier)
+    {
+        // Given a block of small position deltas with one large first position
+        var random = new Random(smallBits);
+        var values = new int[PackedInts.BlockSize];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = RandomOfWidth(random, smallBits);
+        values[17] = outlier;
+        values[100] = outlier - 1;
+
+        var written = new ByteWriter();
+        PackedInts.Write(written, values);
+
+        // Then it is packed narrower than the outlier, the outliers follow as exceptions, and it reads back exactly
+        int widest = PackedInts.BitsRequired(values);
+        Assert.True(written.Length < 1 + (16 * widest), $"{written.Length} bytes, plain packing takes {1 + (16 * widest)}");
+        Assert.True((written.Written[0] & 0x3F) < widest);
+        var read = new int[values.Length];
+        Assert.Equal(written.Length, PackedInts.Read(written.Written, 0, read));
+        Assert.Equal(values, read);
     }
 
     private static int RandomOfWidth(Random random, int bits) =>
