@@ -223,6 +223,7 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         {
             int count = Math.Min(TermPostingsWriter.BlockSize, postings.DocFrequency - (b * TermPostingsWriter.BlockSize));
             block.Decode(postings.Docs, postings.Blocks[b].DocsOffset, count, b == 0 ? -1 : postings.Blocks[b - 1].LastDoc);
+            block.DecodeFrequencies(postings.Docs);
             for (int i = 0; i < count; i++)
             {
                 block.Tf.AsSpan(i * tf.Length, tf.Length).CopyTo(tf);

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using SearchEngine.Index.Storage;
 
 namespace SearchEngine.Index.Postings;
@@ -129,18 +130,25 @@ internal static class PackedInts
             return;
         }
         ulong mask = bits == 32 ? uint.MaxValue : (1UL << bits) - 1;
-        ulong pending = 0;
-        int pendingBits = 0, at = 0;
-        for (int i = 0; i < output.Length; i++)
+        // Each value lies within the 8 bytes at its first byte (at most 7 + 32 bits), read as one word while 8 bytes
+        // remain; the last few values take the byte-by-byte path.
+        int i = 0;
+        for (; i < output.Length; i++)
         {
-            while (pendingBits < bits)
-            {
-                pending |= (ulong)packed[at++] << pendingBits;
-                pendingBits += 8;
-            }
-            output[i] = unchecked((int)(uint)(pending & mask));
-            pending >>= bits;
-            pendingBits -= bits;
+            long bit = (long)i * bits;
+            int at = (int)(bit >> 3);
+            if (at + 8 > packed.Length)
+                break;
+            output[i] = unchecked((int)(uint)((BinaryPrimitives.ReadUInt64LittleEndian(packed[at..]) >> (int)(bit & 7)) & mask));
+        }
+        for (; i < output.Length; i++)
+        {
+            long bit = (long)i * bits;
+            int at = (int)(bit >> 3), shift = (int)(bit & 7);
+            ulong word = 0;
+            for (int b = 0; at + b < packed.Length && b < 8; b++)
+                word |= (ulong)packed[at + b] << (8 * b);
+            output[i] = unchecked((int)(uint)((word >> shift) & mask));
         }
     }
 }

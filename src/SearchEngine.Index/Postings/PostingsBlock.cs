@@ -11,6 +11,7 @@ namespace SearchEngine.Index.Postings;
 internal sealed class PostingsBlock
 {
     private readonly int[] _scratch = new int[PackedInts.BlockSize];
+    private int _frequenciesAt;
     private readonly int[] _positionStarts = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
     private readonly int[] _positionCounts = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
     private int[] _positions = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
@@ -24,7 +25,10 @@ internal sealed class PostingsBlock
     /// <summary>Per posting, bit f set when scoring field f has the term.</summary>
     public int[] Masks { get; } = new int[PackedInts.BlockSize];
 
-    /// <summary>Term frequencies, <see cref="IndexFields.ScoringFieldCount"/> per posting (0 where the field lacks the term).</summary>
+    /// <summary>
+    /// Term frequencies, <see cref="IndexFields.ScoringFieldCount"/> per posting (0 where the field lacks the term),
+    /// once <see cref="DecodeFrequencies"/> has run.
+    /// </summary>
     public int[] Tf { get; } = new int[PackedInts.BlockSize * IndexFields.ScoringFieldCount];
 
     /// <summary>Per posting of a short block, where its positions start, relative to the block's first positions byte.</summary>
@@ -49,7 +53,23 @@ internal sealed class PostingsBlock
         int doc = previousDoc;
         for (int i = 0; i < Docs.Length; i++)
             Docs[i] = doc += Docs[i];
-        position = PackedInts.Read(docs, position, Masks);
+        _frequenciesAt = PackedInts.Read(docs, position, Masks);
+        FrequenciesDecoded = false;
+    }
+
+    /// <summary>Whether <see cref="Tf"/> holds this block's frequencies; a packed block decodes them when first asked.</summary>
+    public bool FrequenciesDecoded { get; private set; }
+
+    /// <summary>
+    /// Decodes a packed block's frequencies, which follow its masks in <paramref name="docs"/>: a conjunction
+    /// passes over most sections of the blocks it jumps into, and never scores them.
+    /// </summary>
+    public void DecodeFrequencies(ReadOnlySpan<byte> docs)
+    {
+        if (FrequenciesDecoded)
+            return;
+        FrequenciesDecoded = true;
+        int position = _frequenciesAt;
         int union = 0;
         foreach (int m in Masks)
             union |= m;
@@ -125,6 +145,7 @@ internal sealed class PostingsBlock
 
     private void DecodeVarInts(ReadOnlySpan<byte> docs, int position, int previousDoc)
     {
+        FrequenciesDecoded = true;
         var r = new ByteReader(docs, position);
         int doc = previousDoc, start = 0;
         for (int i = 0; i < Count; i++)

@@ -22,6 +22,8 @@ internal sealed class PostingsCursor
     private int _blockPositions;
     private int _positionsPos;
     private bool _positionsDecoded;
+    private bool _tfCurrent;
+    private readonly int[] _tf = new int[IndexFields.ScoringFieldCount];
 
     public PostingsCursor(SegmentReader segment, TermInfo term)
     {
@@ -33,8 +35,20 @@ internal sealed class PostingsCursor
     /// <summary>The current section, -1 before the first call, <see cref="NoMoreDocs"/> after the last.</summary>
     public int Doc { get; private set; } = -1;
 
-    /// <summary>Term frequency per scoring field at the current section.</summary>
-    public int[] Tf { get; } = new int[IndexFields.ScoringFieldCount];
+    /// <summary>Term frequency per scoring field at the current section (decoded for the block when first asked).</summary>
+    public int[] Tf
+    {
+        get
+        {
+            if (!_tfCurrent && _index >= 0)
+            {
+                _buffer.DecodeFrequencies(_data);
+                _buffer.Tf.AsSpan(_index * IndexFields.ScoringFieldCount, IndexFields.ScoringFieldCount).CopyTo(_tf);
+                _tfCurrent = true;
+            }
+            return _tf;
+        }
+    }
 
     /// <summary>Bit f set when scoring field f has the term at the current section.</summary>
     public int Mask { get; private set; }
@@ -88,7 +102,7 @@ internal sealed class PostingsCursor
     {
         _index = index;
         Mask = _buffer.Masks[index];
-        _buffer.Tf.AsSpan(index * IndexFields.ScoringFieldCount, IndexFields.ScoringFieldCount).CopyTo(Tf);
+        _tfCurrent = false;
         _positionsPos = _blockPositions + _buffer.PositionStarts[index];
         return Doc = _buffer.Docs[index];
     }

@@ -37,6 +37,7 @@ public sealed class TermPostingsWriterTests
         {
             int count = Math.Min(TermPostingsWriter.BlockSize, postings - (b * TermPostingsWriter.BlockSize));
             block.Decode(writer.Docs, writer.Blocks[b].DocsOffset, count, b == 0 ? -1 : writer.Blocks[b - 1].LastDoc);
+            block.DecodeFrequencies(writer.Docs);
             bool packed = count == TermPostingsWriter.BlockSize;
             if (packed)
                 block.DecodePositions(writer.Positions, writer.Blocks[b].PositionsOffset);
