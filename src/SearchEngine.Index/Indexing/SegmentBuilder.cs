@@ -108,21 +108,19 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
             _terms[t].Finish();
         offsets[(int)SegmentFormat.Part.Terms] = w.Length;
         w.WriteVarInt(terms.Count);
-        long docsAt = 0, positionsAt = 0, blocksAt = 0;
+        string previous = "";
         foreach (var t in terms)
         {
+            // Front coding: sorted terms share prefixes (制造, 制造业, 制造业高质量), and where a term's postings lie
+            // follows from the lengths of those before it; the block count follows from the frequency.
             var p = _terms[t];
-            w.WriteString(t);
+            int shared = TermDictionary.SharedPrefix(previous, t);
+            w.WriteVarInt(shared);
+            TermDictionary.WriteSuffix(w, t.AsSpan(shared));
             w.WriteVarInt(p.DocFrequency);
-            w.WriteInt64(docsAt);
-            w.WriteInt32(p.Docs.Length);
-            w.WriteInt64(positionsAt);
-            w.WriteInt32(p.Positions.Length);
-            w.WriteInt64(blocksAt);
-            w.WriteVarInt(p.Blocks.Count);
-            docsAt += p.Docs.Length;
-            positionsAt += p.Positions.Length;
-            blocksAt += p.Blocks.Count * BlockInfo.EncodedSize;
+            w.WriteVarInt(p.Docs.Length);
+            w.WriteVarInt(p.Positions.Length);
+            previous = t;
         }
         offsets[(int)SegmentFormat.Part.Docs] = w.Length;
         foreach (var t in terms)
@@ -134,6 +132,8 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         var allFields = new Search.Bm25F(AverageLengths(), (1 << IndexFields.ScoringFieldCount) - 1);
         foreach (var t in terms)
         {
+            if (!BlockInfo.IsStored(_terms[t].DocFrequency))
+                continue;
             var maxPseudo = BlockMaxPseudo(_terms[t], allFields);
             for (int i = 0; i < _terms[t].Blocks.Count; i++)
             {
@@ -211,25 +211,25 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
     }
 
     /// <summary>
-    /// The largest all-fields pseudo-frequency of each block of a term, found by decoding its docs stream once;
+    /// The largest all-fields pseudo-frequency of each block of a term, found by decoding its blocks once;
     /// stored rounded up so that it never understates.
     /// </summary>
     private float[] BlockMaxPseudo(TermPostingsWriter postings, Search.Bm25F bm25)
     {
         var maxima = new float[postings.Blocks.Count];
-        var r = new ByteReader(postings.Docs);
+        var block = new PostingsBlock();
         Span<int> tf = stackalloc int[IndexFields.ScoringFieldCount];
-        int doc = -1;
-        for (int i = 0; i < postings.DocFrequency; i++)
+        for (int b = 0; b < maxima.Length; b++)
         {
-            doc += r.ReadVarInt();
-            int mask = r.ReadByte();
-            for (int f = 0; f < tf.Length; f++)
-                tf[f] = (mask & (1 << f)) != 0 ? r.ReadVarInt() : 0;
-            r.ReadVarInt();
-            double pseudo = bm25.PseudoFrequency(tf, _sectionLengths[doc]);
-            int block = i / TermPostingsWriter.BlockSize;
-            maxima[block] = Math.Max(maxima[block], MathF.BitIncrement((float)pseudo));
+            int count = Math.Min(TermPostingsWriter.BlockSize, postings.DocFrequency - (b * TermPostingsWriter.BlockSize));
+            block.Decode(postings.Docs, postings.Blocks[b].DocsOffset, count, b == 0 ? -1 : postings.Blocks[b - 1].LastDoc);
+            block.DecodeFrequencies(postings.Docs);
+            for (int i = 0; i < count; i++)
+            {
+                block.Tf.AsSpan(i * tf.Length, tf.Length).CopyTo(tf);
+                double pseudo = bm25.PseudoFrequency(tf, _sectionLengths[block.Docs[i]]);
+                maxima[b] = Math.Max(maxima[b], MathF.BitIncrement((float)pseudo));
+            }
         }
         return maxima;
     }

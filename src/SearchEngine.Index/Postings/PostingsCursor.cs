@@ -6,7 +6,8 @@ namespace SearchEngine.Index.Postings;
 
 /// <summary>
 /// Iterates one term's postings in one segment: sections in increasing order with their per-field
-/// frequencies, skipping whole blocks on <see cref="Advance"/>, and decoding positions only when asked.
+/// frequencies, decoded a block at a time into reused arrays (<see cref="PostingsBlock"/>), skipping whole blocks
+/// on <see cref="Advance"/>, and decoding positions only when asked.
 /// </summary>
 internal sealed class PostingsCursor
 {
@@ -14,26 +15,40 @@ internal sealed class PostingsCursor
 
     private readonly byte[] _data;
     private readonly TermInfo _term;
+    private readonly bool _blocksStored;
+    private readonly PostingsBlock _buffer = new();
     private int _block = -1;
-    private int _docsPos;
+    private int _index = -1;
+    private int _blockPositions;
     private int _positionsPos;
-    private int _positionsLength;
-    private int _docsEnd;
+    private bool _positionsDecoded;
+    private bool _tfCurrent;
+    private readonly int[] _tf = new int[IndexFields.ScoringFieldCount];
 
     public PostingsCursor(SegmentReader segment, TermInfo term)
     {
         _data = segment.Data;
         _term = term;
-        _docsEnd = term.DocsStart + term.DocsLength;
-        _docsPos = term.DocsStart;
-        _positionsPos = term.PositionsStart;
+        _blocksStored = BlockInfo.IsStored(term.DocFrequency);
     }
 
     /// <summary>The current section, -1 before the first call, <see cref="NoMoreDocs"/> after the last.</summary>
     public int Doc { get; private set; } = -1;
 
-    /// <summary>Term frequency per scoring field at the current section.</summary>
-    public int[] Tf { get; } = new int[IndexFields.ScoringFieldCount];
+    /// <summary>Term frequency per scoring field at the current section (decoded for the block when first asked).</summary>
+    public int[] Tf
+    {
+        get
+        {
+            if (!_tfCurrent && _index >= 0)
+            {
+                _buffer.DecodeFrequencies(_data);
+                _buffer.Tf.AsSpan(_index * IndexFields.ScoringFieldCount, IndexFields.ScoringFieldCount).CopyTo(_tf);
+                _tfCurrent = true;
+            }
+            return _tf;
+        }
+    }
 
     /// <summary>Bit f set when scoring field f has the term at the current section.</summary>
     public int Mask { get; private set; }
@@ -42,18 +57,15 @@ internal sealed class PostingsCursor
 
     public int NextDoc()
     {
-        // Step over the previous section's positions.
-        _positionsPos += _positionsLength;
-        if (_docsPos >= _docsEnd)
-            return Doc = NoMoreDocs;
-        var r = new ByteReader(_data, _docsPos);
-        Doc = (Doc < 0 ? -1 : Doc) + r.ReadVarInt();
-        Mask = r.ReadByte();
-        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
-            Tf[f] = (Mask & (1 << f)) != 0 ? r.ReadVarInt() : 0;
-        _positionsLength = r.ReadVarInt();
-        _docsPos = r.Position;
-        return Doc;
+        int next = _index + 1;
+        if (_block < 0 || next >= _buffer.Count)
+        {
+            if (_block + 1 >= _term.BlockCount)
+                return Doc = NoMoreDocs;
+            Load(_block + 1);
+            next = 0;
+        }
+        return MoveTo(next);
     }
 
     /// <summary>Moves to the first section ≥ <paramref name="target"/>, jumping over blocks that end before it.</summary>
@@ -66,19 +78,33 @@ internal sealed class PostingsCursor
             block++;
         if (block >= _term.BlockCount)
             return Doc = NoMoreDocs;
-        if (block > _block && (block > 0 && BlockLastDoc(block - 1) >= Doc))
-        {
-            // Jump to the start of the block: its first delta is relative to the previous block's last section.
-            _block = block;
-            _docsPos = _term.DocsStart + BlockInt(block, 4);
-            _positionsPos = _term.PositionsStart + BlockInt(block, 8);
-            _positionsLength = 0;
-            Doc = BlockLastDoc(block - 1);
-        }
+        if (block != _block)
+            Load(block);
+        // The block's last section is ≥ target (unless the term stores no blocks), so the scan stops inside it.
+        int i = _index + 1;
+        while (i < _buffer.Count && _buffer.Docs[i] < target)
+            i++;
+        return i < _buffer.Count ? MoveTo(i) : (Doc = NoMoreDocs);
+    }
+
+    /// <summary>Decodes a whole block; its first delta is relative to the previous block's last section.</summary>
+    private void Load(int block)
+    {
+        int count = Math.Min(TermPostingsWriter.BlockSize, _term.DocFrequency - (block * TermPostingsWriter.BlockSize));
+        _buffer.Decode(_data, _term.DocsStart + BlockInt(block, 4), count, block == 0 ? -1 : BlockLastDoc(block - 1));
+        _blockPositions = _term.PositionsStart + BlockInt(block, 8);
         _block = block;
-        while (Doc < target)
-            NextDoc();
-        return Doc;
+        _index = -1;
+        _positionsDecoded = false;
+    }
+
+    private int MoveTo(int index)
+    {
+        _index = index;
+        Mask = _buffer.Masks[index];
+        _tfCurrent = false;
+        _positionsPos = _blockPositions + _buffer.PositionStarts[index];
+        return Doc = _buffer.Docs[index];
     }
 
     /// <summary>The positions of the term in a text field at the current section (empty if none).</summary>
@@ -86,12 +112,22 @@ internal sealed class PostingsCursor
     {
         output.Clear();
         int f = (int)field;
-        if ((Mask & ((1 << f) | (1 << (f + IndexFields.TextFieldCount)))) == 0)
+        if ((Mask & PostingsBlock.TextFieldBits(f)) == 0)
             return;
+        if (_buffer.Count == TermPostingsWriter.BlockSize)
+        {
+            if (!_positionsDecoded)
+            {
+                _buffer.DecodePositions(_data, _blockPositions);
+                _positionsDecoded = true;
+            }
+            _buffer.CopyPositions(_index, f, output);
+            return;
+        }
         var r = new ByteReader(_data, _positionsPos);
         for (int g = 0; g < IndexFields.TextFieldCount; g++)
         {
-            if ((Mask & ((1 << g) | (1 << (g + IndexFields.TextFieldCount)))) == 0)
+            if ((Mask & PostingsBlock.TextFieldBits(g)) == 0)
                 continue;
             int count = r.ReadVarInt();
             int position = 0;
@@ -107,33 +143,24 @@ internal sealed class PostingsCursor
     }
 
     /// <summary>Largest frequency of scoring field <paramref name="field"/> in the block holding the current section.</summary>
-    public int BlockMaxTf(int block, int field) => _data[_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + field];
+    public int BlockMaxTf(int block, int field) => !_blocksStored ? byte.MaxValue : _data[_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + field];
 
     /// <summary>Smallest length of text field <paramref name="field"/> in a block.</summary>
-    public int BlockMinLength(int block, int field) =>
+    public int BlockMinLength(int block, int field) => !_blocksStored ? 0 :
         BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + IndexFields.ScoringFieldCount + (2 * field)));
 
     /// <summary>The block's largest all-fields pseudo-frequency, against the segment's average lengths.</summary>
-    public float BlockMaxPseudo(int block) =>
+    public float BlockMaxPseudo(int block) => !_blocksStored ? float.MaxValue :
         BinaryPrimitives.ReadSingleLittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + BlockInfo.MaxPseudoOffset));
 
     public int BlockCount => _term.BlockCount;
 
-    /// <summary>The block that holds (or would hold) the current section.</summary>
-    public int CurrentBlock
-    {
-        get
-        {
-            int block = Math.Max(_block, 0);
-            while (block < _term.BlockCount - 1 && BlockLastDoc(block) < Doc)
-                block++;
-            _block = block;
-            return block;
-        }
-    }
+    /// <summary>The block that holds (or would hold) the current section: the decoded one, or the last after the end.</summary>
+    public int CurrentBlock => Doc == NoMoreDocs ? _term.BlockCount - 1 : Math.Max(_block, 0);
 
-    public int BlockLastDoc(int block) => BlockInt(block, 0);
+    /// <summary>The last section of a block; <see cref="NoMoreDocs"/> when the term stores no blocks (it has one).</summary>
+    public int BlockLastDoc(int block) => !_blocksStored ? NoMoreDocs : BlockInt(block, 0);
 
-    private int BlockInt(int block, int offset) =>
+    private int BlockInt(int block, int offset) => !_blocksStored ? 0 :
         BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + offset));
 }

@@ -5,22 +5,28 @@ namespace SearchEngine.Index.Postings;
 
 /// <summary>
 /// Accumulates one term's postings while a segment is built: for each section (in increasing order) the
-/// frequency in each scoring field and the positions in each text field, encoded as it goes, with block data
-/// every <see cref="BlockSize"/> postings. Docs stream, per section: varint doc delta, field mask byte, varint
-/// tf per set field, varint byte length of its positions. Positions stream, per section and per text field that
-/// has the term: varint count, varint deltas.
+/// frequency in each scoring field and the positions in each text field, with block data every
+/// <see cref="BlockSize"/> postings. Docs stream, per full block of <see cref="BlockSize"/> postings, each a
+/// <see cref="PackedInts"/> run: doc deltas; field masks; per scoring field present in the block, tf − 1 of the
+/// postings that have it. Positions stream of a full block, per text field: the position counts − 1 of the
+/// sections that have it, then their position deltas in runs of up to 128. The last, shorter block is varints per
+/// section: in the docs stream doc delta, field mask byte, tf per set field, byte length of its positions; in the
+/// positions stream per text field that has the term, count and deltas.
 /// </summary>
 internal sealed class TermPostingsWriter
 {
-    public const int BlockSize = 128;
+    public const int BlockSize = PackedInts.BlockSize;
 
     private readonly ByteWriter _docs = new(16);
     private readonly ByteWriter _positions = new(16);
-    private readonly ByteWriter _docPositions = new(64);
     private readonly List<BlockInfo> _blocks = [];
+    private readonly int[] _docDeltas = new int[BlockSize];
+    private readonly int[] _masks = new int[BlockSize];
+    private readonly int[] _tf = new int[BlockSize * IndexFields.ScoringFieldCount];
+    private readonly int[] _positionCounts = new int[BlockSize * IndexFields.TextFieldCount];
+    private readonly List<int>[] _positionDeltas = [.. Enumerable.Range(0, IndexFields.TextFieldCount).Select(_ => new List<int>())];
     private int _lastDoc = -1;
     private int _inBlock;
-    private int _blockDocsStart, _blockPositionsStart;
     private byte[] _maxTf = new byte[IndexFields.ScoringFieldCount];
     private ushort[] _minLength = NewMinLengths();
 
@@ -37,45 +43,31 @@ internal sealed class TermPostingsWriter
     {
         if (doc <= _lastDoc)
             throw new InvalidOperationException($"Postings must be added in increasing section order ({doc} after {_lastDoc}).");
-        if (_inBlock == 0)
-        {
-            _blockDocsStart = _docs.Length;
-            _blockPositionsStart = _positions.Length;
-        }
-        _docs.WriteVarInt(doc - _lastDoc);
-        byte mask = 0;
+        _docDeltas[_inBlock] = doc - _lastDoc;
+        int mask = 0;
         for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
         {
-            if (tf[f] > 0)
-                mask |= (byte)(1 << f);
-        }
-        _docs.WriteByte(mask);
-        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
-        {
+            _tf[(_inBlock * IndexFields.ScoringFieldCount) + f] = Math.Max(tf[f], 0);
             if (tf[f] <= 0)
                 continue;
-            _docs.WriteVarInt(tf[f]);
+            mask |= 1 << f;
             _maxTf[f] = (byte)Math.Max(_maxTf[f], Math.Min(tf[f], 255));
         }
-        // Positions go to their own stream (a query without phrases never reads them); the docs stream records
-        // their length so a cursor can step over the positions of sections it passes.
-        _docPositions.Clear();
+        _masks[_inBlock] = mask;
+        // Positions are held until the block closes: a full block packs them per field, a short one writes varints.
         for (int f = 0; f < IndexFields.TextFieldCount; f++)
         {
             _minLength[f] = (ushort)Math.Min(_minLength[f], Math.Min(fieldLengths[f], ushort.MaxValue));
             var list = positions[f];
-            if (list is null || list.Count == 0)
-                continue;
-            _docPositions.WriteVarInt(list.Count);
+            int count = list?.Count ?? 0;
+            _positionCounts[(_inBlock * IndexFields.TextFieldCount) + f] = count;
             int previous = 0;
-            foreach (int p in list)
+            for (int i = 0; i < count; i++)
             {
-                _docPositions.WriteVarInt(p - previous);
-                previous = p;
+                _positionDeltas[f].Add(list![i] - previous);
+                previous = list[i];
             }
         }
-        _docs.WriteVarInt(_docPositions.Length);
-        _positions.WriteBytes(_docPositions.Written);
         _lastDoc = doc;
         DocFrequency++;
         if (++_inBlock == BlockSize)
@@ -91,10 +83,86 @@ internal sealed class TermPostingsWriter
 
     private void CloseBlock()
     {
-        _blocks.Add(new BlockInfo(_lastDoc, _blockDocsStart, _blockPositionsStart, _maxTf, _minLength));
+        _blocks.Add(new BlockInfo(_lastDoc, _docs.Length, _positions.Length, _maxTf, _minLength));
+        if (_inBlock == BlockSize)
+            WritePacked();
+        else
+            WriteVarInts();
+        foreach (var deltas in _positionDeltas)
+            deltas.Clear();
         _maxTf = new byte[IndexFields.ScoringFieldCount];
         _minLength = NewMinLengths();
         _inBlock = 0;
+    }
+
+    private void WritePacked()
+    {
+        PackedInts.Write(_docs, _docDeltas);
+        PackedInts.Write(_docs, _masks);
+        int union = 0;
+        foreach (int m in _masks)
+            union |= m;
+        Span<int> present = stackalloc int[BlockSize];
+        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+        {
+            if ((union & (1 << f)) == 0)
+                continue;
+            int count = 0;
+            for (int i = 0; i < BlockSize; i++)
+            {
+                if ((_masks[i] & (1 << f)) != 0)
+                    present[count++] = _tf[(i * IndexFields.ScoringFieldCount) + f] - 1;
+            }
+            PackedInts.Write(_docs, present[..count]);
+        }
+        // Positions, per text field: position count − 1 of each section that has the field (whole word or
+        // sub-word), then all their deltas (restarting at each section) in runs of up to a block.
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        {
+            int count = 0;
+            for (int i = 0; i < BlockSize; i++)
+            {
+                if ((_masks[i] & PostingsBlock.TextFieldBits(f)) != 0)
+                    present[count++] = _positionCounts[(i * IndexFields.TextFieldCount) + f] - 1;
+            }
+            if (count == 0)
+                continue;
+            PackedInts.Write(_positions, present[..count]);
+            var deltas = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_positionDeltas[f]);
+            for (int at = 0; at < deltas.Length; at += BlockSize)
+                PackedInts.Write(_positions, deltas.Slice(at, Math.Min(BlockSize, deltas.Length - at)));
+        }
+    }
+
+    /// <summary>
+    /// A block too short to pack well (Lucene and tantivy write their tails as varints too), with each section's
+    /// positions byte length in the docs stream so a cursor can find a section's positions without reading those
+    /// before it.
+    /// </summary>
+    private void WriteVarInts()
+    {
+        var read = new int[IndexFields.TextFieldCount];
+        for (int i = 0; i < _inBlock; i++)
+        {
+            _docs.WriteVarInt(_docDeltas[i]);
+            _docs.WriteByte((byte)_masks[i]);
+            for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+            {
+                if ((_masks[i] & (1 << f)) != 0)
+                    _docs.WriteVarInt(_tf[(i * IndexFields.ScoringFieldCount) + f]);
+            }
+            int start = _positions.Length;
+            for (int f = 0; f < IndexFields.TextFieldCount; f++)
+            {
+                int count = _positionCounts[(i * IndexFields.TextFieldCount) + f];
+                if (count == 0)
+                    continue;
+                _positions.WriteVarInt(count);
+                for (int k = 0; k < count; k++)
+                    _positions.WriteVarInt(_positionDeltas[f][read[f]++]);
+            }
+            _docs.WriteVarInt(_positions.Length - start);
+        }
     }
 
     private static ushort[] NewMinLengths()

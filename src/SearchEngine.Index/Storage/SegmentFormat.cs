@@ -22,8 +22,11 @@ internal static class SegmentFormat
     /// 11: 发文字号 in every spelling are one token (第, spaces, bare year), and each document's own number is indexed
     /// with its series terms (DocumentNumberTerms).
     /// 12: the facet columns hold each section's responsible units, for the 责任单位 facet and filter.
+    /// 13: postings are packed a block of 128 at a time at the bit width of the block's largest value
+    /// (<see cref="Postings.PackedInts"/>), and the term dictionary is front-coded with offsets implied by lengths,
+    /// to bring the index near the size of its text; an older index is rebuilt.
     /// </summary>
-    public const int Version = 12;
+    public const int Version = 13;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 

@@ -70,18 +70,22 @@ internal sealed class SegmentReader
         int docs = (int)offsets[(int)SegmentFormat.Part.Docs];
         int positions = (int)offsets[(int)SegmentFormat.Part.Positions];
         int blocks = (int)offsets[(int)SegmentFormat.Part.Blocks];
+        string previous = "";
         for (int t = 0; t < termCount; t++)
         {
-            string term = r.ReadRequiredString();
+            int shared = r.ReadVarInt();
+            string term = previous[..shared] + TermDictionary.ReadSuffix(ref r);
             int df = r.ReadVarInt();
-            long docsAt = r.ReadInt64();
-            int docsLength = r.ReadInt32();
-            long positionsAt = r.ReadInt64();
-            r.ReadInt32();
-            long blocksAt = r.ReadInt64();
-            int blockCount = r.ReadVarInt();
-            _terms[term] = new TermInfo(df, docs + (int)docsAt, docsLength, positions + (int)positionsAt, blocks + (int)blocksAt, blockCount);
+            int docsLength = r.ReadVarInt();
+            int positionsLength = r.ReadVarInt();
+            int blockCount = TermDictionary.BlockCount(df);
+            _terms[term] = new TermInfo(df, docs, docsLength, positions, blocks, blockCount);
             SortedTerms[t] = term;
+            docs += docsLength;
+            positions += positionsLength;
+            if (Postings.BlockInfo.IsStored(df))
+                blocks += blockCount * Postings.BlockInfo.EncodedSize;
+            previous = term;
         }
     }
 

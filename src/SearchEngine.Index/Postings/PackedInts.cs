@@ -1,0 +1,154 @@
+using System.Buffers.Binary;
+using SearchEngine.Index.Storage;
+
+namespace SearchEngine.Index.Postings;
+
+/// <summary>
+/// Frame-of-reference bit packing, as Lucene's block postings and tantivy's bitpacker do: a run of non-negative
+/// integers is stored at one bit width in a header byte followed by ceil(count × width / 8) bytes, least
+/// significant bit first (a run of 128 values at width w takes 1 + 16w bytes), with the few values too wide for
+/// it patched in after (<see cref="Write"/>).
+/// </summary>
+internal static class PackedInts
+{
+    /// <summary>Values a full postings block packs together.</summary>
+    public const int BlockSize = 128;
+
+    /// <summary>Bits needed for the largest of <paramref name="values"/> (0 when all are zero).</summary>
+    public static int BitsRequired(ReadOnlySpan<int> values)
+    {
+        uint or = 0;
+        foreach (int v in values)
+            or |= (uint)v;
+        return 32 - System.Numerics.BitOperations.LeadingZeroCount(or);
+    }
+
+    /// <summary>Bytes of the packed body (without the width byte) for <paramref name="count"/> values at <paramref name="bits"/>.</summary>
+    public static int PackedLength(int count, int bits) => (int)(((long)count * bits + 7) / 8);
+
+    /// <summary>
+    /// Writes <paramref name="values"/> (at most 256) at the width that costs fewest bytes: the width of the largest,
+    /// or up to 8 bits less with the values that do not fit patched afterwards (PFOR, as Lucene's PForUtil does), so
+    /// one large delta does not widen a whole block. Layout: a byte with the width in its low 6 bits and bit 6 set
+    /// when patched; if patched, the exception count; the packed low bits; then per exception its index (a byte)
+    /// and its high bits (varint).
+    /// </summary>
+    public static void Write(ByteWriter output, ReadOnlySpan<int> values)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(values.Length, 256);
+        int max = BitsRequired(values);
+        int bits = max, cost = PackedLength(values.Length, max), exceptions = 0;
+        for (int w = max - 1; w >= Math.Max(0, max - 8); w--)
+        {
+            int count = 0, wCost = PackedLength(values.Length, w) + 1;
+            foreach (int v in values)
+            {
+                uint high = (uint)v >> w;
+                if (high != 0)
+                {
+                    count++;
+                    wCost += 1 + VarIntLength(high);
+                }
+            }
+            if (count > byte.MaxValue)
+                break;
+            if (wCost < cost)
+                (bits, cost, exceptions) = (w, wCost, count);
+        }
+        output.WriteByte((byte)(bits | (exceptions > 0 ? PatchedFlag : 0)));
+        if (exceptions > 0)
+            output.WriteByte((byte)exceptions);
+        Span<byte> packed = stackalloc byte[PackedLength(values.Length, bits)];
+        Pack(values, bits, packed);
+        output.WriteBytes(packed);
+        if (exceptions == 0)
+            return;
+        for (int i = 0; i < values.Length; i++)
+        {
+            uint high = (uint)values[i] >> bits;
+            if (high == 0)
+                continue;
+            output.WriteByte((byte)i);
+            output.WriteVarInt(high);
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="output"/>.Length values written by <see cref="Write"/> at <paramref name="position"/>;
+    /// returns the position after them.
+    /// </summary>
+    public static int Read(ReadOnlySpan<byte> data, int position, Span<int> output)
+    {
+        int header = data[position++];
+        int bits = header & 0x3F;
+        if (bits > 32 || (header & 0x80) != 0)
+            throw new InvalidDataException($"A packed block in the index has header {header}: the segment is corrupt.");
+        int exceptions = (header & PatchedFlag) != 0 ? data[position++] : 0;
+        int length = PackedLength(output.Length, bits);
+        Unpack(data.Slice(position, length), bits, output);
+        var r = new ByteReader(data, position + length);
+        for (int e = 0; e < exceptions; e++)
+        {
+            int index = r.ReadByte();
+            output[index] = unchecked((int)((uint)output[index] | (r.ReadVarUInt() << bits)));
+        }
+        return r.Position;
+    }
+
+    private const int PatchedFlag = 0x40;
+
+    private static int VarIntLength(uint value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5;
+
+    /// <summary>Packs each value's low <paramref name="bits"/> bits into <paramref name="packed"/> (which must be <see cref="PackedLength"/> long).</summary>
+    public static void Pack(ReadOnlySpan<int> values, int bits, Span<byte> packed)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 32);
+        ulong mask = bits == 32 ? uint.MaxValue : (1UL << bits) - 1;
+        ulong pending = 0;
+        int pendingBits = 0, at = 0;
+        foreach (int v in values)
+        {
+            pending |= ((uint)v & mask) << pendingBits;
+            pendingBits += bits;
+            while (pendingBits >= 8)
+            {
+                packed[at++] = (byte)pending;
+                pending >>= 8;
+                pendingBits -= 8;
+            }
+        }
+        if (pendingBits > 0)
+            packed[at] = (byte)pending;
+    }
+
+    /// <summary>Unpacks <paramref name="output"/>.Length values of <paramref name="bits"/> bits each.</summary>
+    public static void Unpack(ReadOnlySpan<byte> packed, int bits, Span<int> output)
+    {
+        if (bits == 0)
+        {
+            output.Clear();
+            return;
+        }
+        ulong mask = bits == 32 ? uint.MaxValue : (1UL << bits) - 1;
+        // Each value lies within the 8 bytes at its first byte (at most 7 + 32 bits), read as one word while 8 bytes
+        // remain; the last few values take the byte-by-byte path.
+        int i = 0;
+        for (; i < output.Length; i++)
+        {
+            long bit = (long)i * bits;
+            int at = (int)(bit >> 3);
+            if (at + 8 > packed.Length)
+                break;
+            output[i] = unchecked((int)(uint)((BinaryPrimitives.ReadUInt64LittleEndian(packed[at..]) >> (int)(bit & 7)) & mask));
+        }
+        for (; i < output.Length; i++)
+        {
+            long bit = (long)i * bits;
+            int at = (int)(bit >> 3), shift = (int)(bit & 7);
+            ulong word = 0;
+            for (int b = 0; at + b < packed.Length && b < 8; b++)
+                word |= (ulong)packed[at + b] << (8 * b);
+            output[i] = unchecked((int)(uint)((word >> shift) & mask));
+        }
+    }
+}

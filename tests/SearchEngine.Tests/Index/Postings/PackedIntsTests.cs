@@ -1,0 +1,103 @@
+using SearchEngine.Index.Postings;
+using SearchEngine.Index.Storage;
+
+namespace SearchEngine.Tests.Index.Postings;
+
+/// <summary>Packed runs read back exactly at every width, for full blocks and short runs, and take the bytes the layout promises.</summary>
+public sealed class PackedIntsTests
+{
+    public static TheoryData<int> Widths() => [.. Enumerable.Range(0, 33)];
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Should_round_trip_a_full_block_at_every_width(int bits)
+    {
+        var random = new Random(bits);
+        var values = new int[PackedInts.BlockSize];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = RandomOfWidth(random, bits);
+        values[^1] = bits == 0 ? 0 : unchecked((int)(uint.MaxValue >> (32 - bits))); // the largest value of the width
+
+        var written = new ByteWriter();
+        PackedInts.Write(written, values);
+
+        Assert.Equal(1 + (16 * bits), written.Length); // values spread over the width: patching would cost more
+        Assert.Equal(bits, written.Written[0]);
+        var read = new int[values.Length];
+        Assert.Equal(written.Length, PackedInts.Read(written.Written, 0, read));
+        Assert.Equal(values, read);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 0, 0 }, 0)]
+    [InlineData(new[] { 1 }, 1)]
+    [InlineData(new[] { 1, 2, 3 }, 2)]
+    [InlineData(new[] { 255, 0 }, 8)]
+    [InlineData(new[] { 256 }, 9)]
+    [InlineData(new[] { int.MaxValue }, 31)]
+    [InlineData(new[] { -1 }, 32)]
+    public void Should_choose_the_width_of_the_largest_value(int[] values, int bits) =>
+        Assert.Equal(bits, PackedInts.BitsRequired(values));
+
+    [Fact]
+    public void Should_round_trip_random_runs_of_any_length_back_to_back()
+    {
+        var random = new Random(20261202);
+        var runs = new List<int[]>();
+        var written = new ByteWriter();
+        for (int n = 0; n < 500; n++)
+        {
+            int bits = random.Next(33);
+            var run = new int[random.Next(PackedInts.BlockSize + 1)];
+            for (int i = 0; i < run.Length; i++)
+                run[i] = RandomOfWidth(random, random.Next(8) == 0 ? random.Next(33) : bits); // some outliers, to patch
+            PackedInts.Write(written, run);
+            runs.Add(run);
+        }
+
+        int position = 0;
+        foreach (var run in runs)
+        {
+            var read = new int[run.Length];
+            position = PackedInts.Read(written.Written, position, read);
+            Assert.Equal(run, read);
+        }
+        Assert.Equal(written.Length, position);
+    }
+
+    [Fact]
+    public void Should_reject_a_width_above_32_as_corruption()
+    {
+        byte[] data = [33, 0, 0, 0, 0, 0];
+        Assert.Throws<InvalidDataException>(() => PackedInts.Read(data, 0, new int[1]));
+    }
+
+    [Theory]
+    [InlineData(3, 1000)]
+    [InlineData(1, int.MaxValue)]
+    [InlineData(0, 300)]
+    public void Should_patch_a_few_wide_values_instead_of_widening_the_block(int smallBits, int outlier)
+    {
+        // Given a block of small position deltas with one large first position
+        var random = new Random(smallBits);
+        var values = new int[PackedInts.BlockSize];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = RandomOfWidth(random, smallBits);
+        values[17] = outlier;
+        values[100] = outlier - 1;
+
+        var written = new ByteWriter();
+        PackedInts.Write(written, values);
+
+        // Then it is packed narrower than the outlier, the outliers follow as exceptions, and it reads back exactly
+        int widest = PackedInts.BitsRequired(values);
+        Assert.True(written.Length < 1 + (16 * widest), $"{written.Length} bytes, plain packing takes {1 + (16 * widest)}");
+        Assert.True((written.Written[0] & 0x3F) < widest);
+        var read = new int[values.Length];
+        Assert.Equal(written.Length, PackedInts.Read(written.Written, 0, read));
+        Assert.Equal(values, read);
+    }
+
+    private static int RandomOfWidth(Random random, int bits) =>
+        bits == 0 ? 0 : unchecked((int)((uint)random.NextInt64(0, 1L << 32) >> (32 - bits)));
+}
