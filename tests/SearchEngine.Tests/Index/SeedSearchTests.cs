@@ -1,30 +1,45 @@
-using SearchEngine.Core.Analysis;
-using SearchEngine.Index.Indexing;
+using SearchEngine.Index;
 using SearchEngine.Index.Search;
+using SearchEngine.Lucene;
+using SearchEngine.Search;
 using SearchEngine.Search.Model;
 using SearchEngine.Tests.Support;
 
 namespace SearchEngine.Tests.Index;
 
-/// <summary>The engine end to end on the real seeds: ranking, highlighting, facets, grouping, suggestions.</summary>
-public sealed class SeedSearchTests : TempFolderTest
+/// <summary>The seeds end to end on our engine; the suggestion display rule is the native suggester's own.</summary>
+public sealed class SeedSearchTests() : SeedSearchContract(NativeEngine.Instance)
 {
-    private readonly IndexSearcher _searcher;
-    private readonly IndexSnapshot _snapshot;
+    [Theory]
+    [InlineData("5g", "5G")]
+    [InlineData("ai", "AI")]
+    [InlineData("b2b", "B2B")]
+    [InlineData("lorem", "lorem")]
+    [InlineData("氢能", "氢能")]
+    public void Should_show_short_latin_terms_in_capitals(string indexed, string shown) =>
+        Assert.Equal(shown, Suggester.Display(indexed));
+}
 
-    public SeedSearchTests()
+/// <summary>The same tests over the Lucene.Net engine with our analyzer: the contract, not the engine, is tested.</summary>
+public sealed class SeedSearchTestsOnLucene() : SeedSearchContract(new LuceneEngine());
+
+/// <summary>An engine end to end on the real seeds, through the engine contract: ranking, highlighting, facets, grouping, suggestions.</summary>
+public abstract class SeedSearchContract : TempFolderTest
+{
+    private readonly IIndexSnapshot _snapshot;
+
+    protected SeedSearchContract(ISearchEngine engine)
     {
-        using var writer = IndexWriter.Open(Folder);
+        ArgumentNullException.ThrowIfNull(engine);
+        using var writer = engine.OpenWriter(Folder);
         foreach (var d in Seeds.Report.Documents)
             writer.AddOrUpdate(DocumentRecord.From(d));
         writer.AddOrUpdate(Hostile());
-        writer.Commit();
-        _snapshot = writer.Snapshot;
-        _searcher = new IndexSearcher(_snapshot);
+        _snapshot = writer.Commit();
     }
 
     private SearchResult Search(string q, SearchFilters? filters = null, bool group = true) =>
-        _searcher.Search(new SearchRequest { Query = q, Filters = filters ?? SearchFilters.None, GroupByDocument = group });
+        _snapshot.Search(new SearchRequest { Query = q, Filters = filters ?? SearchFilters.None, GroupByDocument = group });
 
     [Fact]
     public void Should_find_hydrogen_with_the_word_marked_and_the_heading_path()
@@ -124,39 +139,29 @@ public sealed class SeedSearchTests : TempFolderTest
     [Fact]
     public void Should_suggest_completions_of_a_prefix_from_the_index()
     {
-        var suggestions = new Suggester(_snapshot, ChineseAnalyzer.Default).Suggest("新能");
+        var suggestions = _snapshot.Suggest("新能");
         var terms = suggestions.Where(s => s.Kind == SuggestionKinds.Term).ToList();
         Assert.Contains(terms, s => s.Text == "新能源汽车");
         Assert.All(terms, s => Assert.StartsWith("新能", s.Text, StringComparison.Ordinal));
         Assert.Equal(terms.OrderByDescending(s => s.Sections).Select(s => s.Sections), terms.Select(s => s.Sections));
         Assert.Equal(terms, suggestions.Take(terms.Count)); // terms first
-        Assert.Empty(new Suggester(_snapshot, ChineseAnalyzer.Default).Suggest(""));
+        Assert.Empty(_snapshot.Suggest(""));
     }
 
     [Fact]
     public void Should_suggest_issuers_and_titles_that_contain_a_word_with_their_kind_and_count()
     {
-        var suggester = new Suggester(_snapshot, ChineseAnalyzer.Default);
         var documents = Seeds.Report.Documents;
 
         // A complete word still offers something: the titles that contain it
-        var titles = suggester.Suggest("产业").Where(s => s.Kind == SuggestionKinds.Title).ToList();
+        var titles = _snapshot.Suggest("产业").Where(s => s.Kind == SuggestionKinds.Title).ToList();
         Assert.NotEmpty(titles);
         Assert.All(titles, t => Assert.Contains(documents, d => d.Metadata.Title?.Value == t.Text && t.Text.Contains("产业", StringComparison.Ordinal)));
 
         // An issuer, with the number of documents it issued
-        var issuer = Assert.Single(suggester.Suggest("湖南省人民政府办公厅"), s => s.Kind == SuggestionKinds.Issuer);
+        var issuer = Assert.Single(_snapshot.Suggest("湖南省人民政府办公厅"), s => s.Kind == SuggestionKinds.Issuer);
         Assert.Equal(documents.Count(d => d.Metadata.Issuers.Any(i => i.Value == "湖南省人民政府办公厅")), issuer.Sections);
     }
-
-    [Theory]
-    [InlineData("5g", "5G")]
-    [InlineData("ai", "AI")]
-    [InlineData("b2b", "B2B")]
-    [InlineData("lorem", "lorem")]
-    [InlineData("氢能", "氢能")]
-    public void Should_show_short_latin_terms_in_capitals(string indexed, string shown) =>
-        Assert.Equal(shown, Suggester.Display(indexed));
 
     /// <summary>A document whose text carries markup, to prove it is shown as text.</summary>
     private static DocumentRecord Hostile() => new("hostile", "关于测试恶意脚本的通知", null, ["测试机关"], null, null, 2025, null, "通知", [], "test/hostile.txt", [],
