@@ -49,7 +49,9 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             LogOpened(logger, folder, _writer.Snapshot.DocumentCount);
             return;
         }
-        var sources = options.Value.Sources.Select(s => Path.GetFullPath(Path.Combine(Root, s))).ToList();
+        // Distinct: the configuration binder appends configured array items to the property's default (["seeds"]), so
+        // the same folder would otherwise be read twice and each of its files folded into itself as a duplicate.
+        var sources = options.Value.Sources.Select(s => Path.GetFullPath(Path.Combine(Root, s))).Distinct(StringComparer.Ordinal).ToList();
         string uploads = Path.GetFullPath(Path.Combine(Root, options.Value.Uploads));
         if (upgraded && Directory.Exists(uploads))
             sources.Add(uploads);
