@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SearchEngine.Index;
 using SearchEngine.Tests.Support;
 
@@ -16,12 +15,12 @@ public sealed class CrashTests : TempFolderTest
     public void Should_open_at_the_last_commit_after_being_killed_while_indexing()
     {
         string files = Path.Combine(Folder, "files"), index = Path.Combine(Folder, "index");
-        WritePolicyFiles(files);
+        CliIndexRun.WritePolicyFiles(files, 99, Documents);
         var random = new Random(2026);
         int killedMidway = 0;
         for (int run = 0; run < 8; run++)
         {
-            using var process = StartIndexing(files, index);
+            using var process = CliIndexRun.Start(files, index, Batch);
             bool finished = process.WaitForExit(random.Next(400, 3500));
             if (!finished)
             {
@@ -47,34 +46,9 @@ public sealed class CrashTests : TempFolderTest
         }
         Assert.True(killedMidway > 0, "no run was interrupted; the delays are too long for this machine");
 
-        using var final = StartIndexing(files, index);
+        using var final = CliIndexRun.Start(files, index, Batch);
         Assert.True(final.WaitForExit(120_000), "a full run did not finish");
         Assert.Equal(0, final.ExitCode);
         Assert.Equal(Documents, IndexReader.OpenSnapshot(index).DocumentCount);
-    }
-
-    private static Process StartIndexing(string files, string index)
-    {
-        string cli = Path.Combine(AppContext.BaseDirectory, "searchengine.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { cli, "index", files, "--index", index, "--commit-every", Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEndAsync();
-        return process;
-    }
-
-    private static void WritePolicyFiles(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        foreach (var d in RandomCorpus.Generate(99, Documents))
-        {
-            var text = new System.Text.StringBuilder();
-            text.AppendLine(d.Title).AppendLine("湘政发〔2022〕" + d.Id[^3..] + "号");
-            for (int i = 0; i < d.Sections.Count; i++)
-                text.AppendLine(SearchEngine.Core.Text.ChineseNumeral.Format(i + 1) + "、" + d.Sections[i].HeadingPath[0][2..]).AppendLine(d.Sections[i].Body + "。");
-            File.WriteAllText(Path.Combine(folder, d.Id + ".txt"), text.ToString());
-        }
     }
 }

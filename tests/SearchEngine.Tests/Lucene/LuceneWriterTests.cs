@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using SearchEngine.Index;
 using SearchEngine.Lucene;
 using SearchEngine.Search;
@@ -181,12 +179,12 @@ public sealed class LuceneWriterTests : TempFolderTest
     {
         // Given policy files, indexed by the CLI with the Lucene.Net engine and killed at random moments
         string files = Path.Combine(Folder, "files"), index = Path.Combine(Folder, "index");
-        WritePolicyFiles(files);
+        CliIndexRun.WritePolicyFiles(files, 98, Documents);
         var random = new Random(2027);
         int killedMidway = 0, opened = 0;
         for (int run = 0; run < 5; run++)
         {
-            using var process = StartIndexing(files, index);
+            using var process = CliIndexRun.Start(files, index, Batch, "--engine", "lucene");
             if (!process.WaitForExit(random.Next(400, 3000)))
             {
                 process.Kill(entireProcessTree: true);
@@ -205,30 +203,5 @@ public sealed class LuceneWriterTests : TempFolderTest
         }
         Assert.True(killedMidway > 0, "no run was interrupted; the delays are too long for this machine");
         Assert.True(opened > 0, "no run reached its first commit; the delays are too short for this machine");
-    }
-
-    private static Process StartIndexing(string files, string index)
-    {
-        string cli = Path.Combine(AppContext.BaseDirectory, "searchengine.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { cli, "index", files, "--engine", "lucene", "--index", index, "--commit-every", Batch.ToString(CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEndAsync();
-        return process;
-    }
-
-    private static void WritePolicyFiles(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        foreach (var d in RandomCorpus.Generate(98, Documents))
-        {
-            var text = new System.Text.StringBuilder();
-            text.AppendLine(d.Title).AppendLine("湘政发〔2022〕" + d.Id[^3..] + "号");
-            for (int i = 0; i < d.Sections.Count; i++)
-                text.AppendLine(SearchEngine.Core.Text.ChineseNumeral.Format(i + 1) + "、" + d.Sections[i].HeadingPath[0][2..]).AppendLine(d.Sections[i].Body + "。");
-            File.WriteAllText(Path.Combine(folder, d.Id + ".txt"), text.ToString());
-        }
     }
 }
