@@ -17,18 +17,10 @@ public abstract class ApiContract<TServer>(TServer server) : IClassFixture<TServ
 {
     private readonly HttpClient _client = server.CreateClient();
 
-    private async Task<JsonElement> GetJson(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await _client.GetAsync(url);
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     [Fact]
     public async Task Search_returns_the_documented_shape_with_highlighted_snippets()
     {
-        var json = await GetJson("/api/search?q=氢能");
+        var json = await _client.GetJson("/api/search?q=氢能");
         foreach (var field in new[] { "query", "total", "tookMs", "warnings", "hits", "facets" })
             Assert.True(json.TryGetProperty(field, out _), $"missing {field}");
         var hit = json.GetProperty("hits")[0];
@@ -44,33 +36,33 @@ public abstract class ApiContract<TServer>(TServer server) : IClassFixture<TServ
     public async Task Hits_and_the_document_view_list_the_fields_whose_value_was_inferred()
     {
         // Seed 004 prints no date and no issuer: its year (2026) and region (怀化市) are inferred.
-        var json = await GetJson("/api/search?q=" + Uri.EscapeDataString("培育好强科创兴产业的动能") + "&size=50");
+        var json = await _client.GetJson("/api/search?q=" + Uri.EscapeDataString("培育好强科创兴产业的动能") + "&size=50");
         var hit = json.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("documentId").GetString()!.StartsWith("004", StringComparison.Ordinal));
         var inferred = hit.GetProperty("inferred").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains("year", inferred);
         Assert.Contains("region", inferred);
-        var document = await GetJson("/api/documents/" + hit.GetProperty("documentId").GetString());
+        var document = await _client.GetJson("/api/documents/" + hit.GetProperty("documentId").GetString());
         Assert.Contains("year", document.GetProperty("inferred").EnumerateArray().Select(e => e.GetString()));
-        var printed = (await GetJson("/api/search?q=" + Uri.EscapeDataString("湘政办发〔2021〕47号"))).GetProperty("hits")[0];
+        var printed = (await _client.GetJson("/api/search?q=" + Uri.EscapeDataString("湘政办发〔2021〕47号"))).GetProperty("hits")[0];
         Assert.Empty(printed.GetProperty("inferred").EnumerateArray());
     }
 
     [Fact]
     public async Task Search_says_which_words_were_not_required_when_no_section_holds_them_all()
     {
-        var relaxed = await GetJson("/api/search?q=" + Uri.EscapeDataString("氢能 燃料电池 qqzzxx"));
+        var relaxed = await _client.GetJson("/api/search?q=" + Uri.EscapeDataString("氢能 燃料电池 qqzzxx"));
         Assert.Equal("partial", relaxed.GetProperty("relaxed").GetProperty("mode").GetString());
         Assert.Equal(["qqzzxx"], relaxed.GetProperty("relaxed").GetProperty("notRequired").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains(relaxed.GetProperty("warnings").EnumerateArray(), w => w.GetString() == "'qqzzxx' does not occur in any document.");
         Assert.NotEqual(0, relaxed.GetProperty("hits").GetArrayLength());
-        var full = await GetJson("/api/search?q=" + Uri.EscapeDataString("氢能 燃料电池"));
+        var full = await _client.GetJson("/api/search?q=" + Uri.EscapeDataString("氢能 燃料电池"));
         Assert.False(full.TryGetProperty("relaxed", out _), "a query whose words meet in one section is not relaxed");
     }
 
     [Fact]
     public async Task Search_filters_by_structured_parameters()
     {
-        var json = await GetJson("/api/search?q=发展&issuer=中共湖南省委&year=2023&group=section&size=5");
+        var json = await _client.GetJson("/api/search?q=发展&issuer=中共湖南省委&year=2023&group=section&size=5");
         Assert.All(json.GetProperty("hits").EnumerateArray(), h => Assert.Equal(2023, h.GetProperty("year").GetInt32()));
         Assert.True(json.GetProperty("hits").GetArrayLength() <= 5);
     }
@@ -99,48 +91,48 @@ public abstract class ApiContract<TServer>(TServer server) : IClassFixture<TServ
     [Fact]
     public async Task A_too_long_query_is_refused()
     {
-        var json = await GetJson("/api/search?q=" + new string('氢', 501), HttpStatusCode.BadRequest);
+        var json = await _client.GetJson("/api/search?q=" + new string('氢', 501), HttpStatusCode.BadRequest);
         Assert.Contains("limit is 500", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_broken_query_still_answers_with_warnings()
     {
-        var json = await GetJson("/api/search?q=" + Uri.EscapeDataString("\"氢能 (储能 foo:bar"));
+        var json = await _client.GetJson("/api/search?q=" + Uri.EscapeDataString("\"氢能 (储能 foo:bar"));
         Assert.True(json.GetProperty("warnings").GetArrayLength() > 0);
     }
 
     [Fact]
     public async Task Document_view_has_metadata_with_evidence_sections_and_highlights()
     {
-        var search = await GetJson("/api/search?q=氢能");
+        var search = await _client.GetJson("/api/search?q=氢能");
         string id = search.GetProperty("hits")[0].GetProperty("documentId").GetString()!;
-        var doc = await GetJson($"/api/documents/{id}?q=氢能");
+        var doc = await _client.GetJson($"/api/documents/{id}?q=氢能");
         Assert.True(doc.GetProperty("metadata").TryGetProperty("title", out var title));
         Assert.True(title.TryGetProperty("evidence", out _));
         var sections = doc.GetProperty("sections").EnumerateArray().ToList();
         Assert.NotEmpty(sections);
         Assert.Contains(sections, s => s.TryGetProperty("highlighted", out var h) && h.GetString()!.Contains("<mark>氢能</mark>", StringComparison.Ordinal));
-        await GetJson("/api/documents/no-such-document", HttpStatusCode.NotFound);
+        await _client.GetJson("/api/documents/no-such-document", HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Suggest_facets_trend_and_health_answer()
     {
-        var suggestions = await GetJson("/api/suggest?q=" + Uri.EscapeDataString("新能"));
+        var suggestions = await _client.GetJson("/api/suggest?q=" + Uri.EscapeDataString("新能"));
         Assert.Contains(suggestions.EnumerateArray(), s => s.GetProperty("text").GetString() == "新能源汽车");
-        var facets = await GetJson("/api/facets");
+        var facets = await _client.GetJson("/api/facets");
         Assert.Contains(facets.GetProperty("issuer").EnumerateArray(), v => v.GetProperty("value").GetString() == "湖南省人民政府办公厅");
-        var trend = await GetJson("/api/trend?q=" + Uri.EscapeDataString("发展"));
+        var trend = await _client.GetJson("/api/trend?q=" + Uri.EscapeDataString("发展"));
         Assert.Contains(trend.EnumerateArray(), c => c.GetProperty("issuer").GetString() == "中共湖南省委" && c.GetProperty("year").GetInt32() == 2023);
-        var health = await GetJson("/health");
+        var health = await _client.GetJson("/health");
         Assert.Equal(4, health.GetProperty("documents").GetInt32());
     }
 
     [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
-        var json = await GetJson("/openapi/v1.json");
+        var json = await _client.GetJson("/openapi/v1.json");
         Assert.True(json.GetProperty("paths").TryGetProperty("/api/search", out _));
     }
 
@@ -172,7 +164,7 @@ public abstract class ApiContract<TServer>(TServer server) : IClassFixture<TServ
         string id = result.GetProperty("id").GetString()!;
         Assert.DoesNotContain("..", result.GetProperty("source").GetString(), StringComparison.Ordinal);
 
-        var search = await GetJson("/api/search?q=" + Uri.EscapeDataString("独角兽量子雷达"));
+        var search = await _client.GetJson("/api/search?q=" + Uri.EscapeDataString("独角兽量子雷达"));
         Assert.Contains(search.GetProperty("hits").EnumerateArray(), h => h.GetProperty("documentId").GetString() == id);
 
         string stored = Path.Combine(server.UploadsFolder, Path.GetFileName(result.GetProperty("source").GetString()!));
@@ -181,7 +173,7 @@ public abstract class ApiContract<TServer>(TServer server) : IClassFixture<TServ
         delete.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
         Assert.Equal(HttpStatusCode.NoContent, (await _client.SendAsync(delete)).StatusCode);
         Assert.False(File.Exists(stored));
-        var after = await GetJson("/api/search?q=" + Uri.EscapeDataString("独角兽量子雷达"));
+        var after = await _client.GetJson("/api/search?q=" + Uri.EscapeDataString("独角兽量子雷达"));
         Assert.Equal(0, after.GetProperty("total").GetInt64());
     }
 

@@ -26,7 +26,7 @@ public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutpu
     public async Task A_page_has_the_requested_sections_the_total_and_the_whole_outline()
     {
         string id = await UploadGenerated("分页500.txt", parts: 5);
-        var doc = await GetJson($"/api/documents/{id}?from=100&count=20");
+        var doc = await _client.GetJson($"/api/documents/{id}?from=100&count=20");
         int total = doc.GetProperty("total").GetInt32();
         Assert.Equal(501, total);
         Assert.Equal(100, doc.GetProperty("from").GetInt32());
@@ -36,16 +36,16 @@ public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutpu
         Assert.Equal(outline.Skip(100).Take(20).Select(o => o.GetProperty("id").GetInt32()), sections);
 
         // The defaults: from 0, 50 sections; the last page is short; from = total is an empty page.
-        Assert.Equal(50, (await GetJson($"/api/documents/{id}")).GetProperty("sections").GetArrayLength());
-        Assert.Equal(11, (await GetJson($"/api/documents/{id}?from=490&count=200")).GetProperty("sections").GetArrayLength());
-        Assert.Equal(0, (await GetJson($"/api/documents/{id}?from=501")).GetProperty("sections").GetArrayLength());
+        Assert.Equal(50, (await _client.GetJson($"/api/documents/{id}")).GetProperty("sections").GetArrayLength());
+        Assert.Equal(11, (await _client.GetJson($"/api/documents/{id}?from=490&count=200")).GetProperty("sections").GetArrayLength());
+        Assert.Equal(0, (await _client.GetJson($"/api/documents/{id}?from=501")).GetProperty("sections").GetArrayLength());
     }
 
     [Fact]
     public async Task The_page_that_holds_a_section_is_on_the_grid_of_count()
     {
         string id = await UploadGenerated("分页定位.txt", parts: 3);
-        var doc = await GetJson($"/api/documents/{id}?section=123&count=50");
+        var doc = await _client.GetJson($"/api/documents/{id}?section=123&count=50");
         Assert.Equal(100, doc.GetProperty("from").GetInt32());
         Assert.Contains(doc.GetProperty("sections").EnumerateArray(), s => s.GetProperty("id").GetInt32() == 123);
     }
@@ -95,7 +95,7 @@ public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutpu
         string small = await UploadGenerated("小文件.txt", parts: 5);
         string large = await UploadGenerated("大文件.txt", parts: 50);
         string q = "?q=" + Uri.EscapeDataString("氢能 协同");
-        await GetJson($"/api/documents/{large}{q}"); // warm up: the first request pays for JIT
+        await _client.GetJson($"/api/documents/{large}{q}"); // warm up: the first request pays for JIT
         var (smallBody, _) = await Timed($"/api/documents/{small}{q}");
         var (largeBody, elapsed) = await Timed($"/api/documents/{large}{q}");
         var largeDoc = JsonDocument.Parse(largeBody).RootElement;
@@ -126,7 +126,7 @@ public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutpu
         for (int i = 0; i < 12_000; i++)
             text.Append('第').Append(i).Append("段：推进氢能产业协同发展，加快示范应用。\n");
         string id = await Upload("长段落.txt", text.ToString());
-        var first = await GetJson($"/api/documents/{id}?q=" + Uri.EscapeDataString("氢能"));
+        var first = await _client.GetJson($"/api/documents/{id}?q=" + Uri.EscapeDataString("氢能"));
         var longest = first.GetProperty("sections").EnumerateArray().MaxBy(s => s.GetProperty("textLength").GetInt32());
         int length = longest.GetProperty("textLength").GetInt32(), sectionId = longest.GetProperty("id").GetInt32();
         Assert.True(length > 300_000, $"the long section has {length} characters");
@@ -136,7 +136,7 @@ public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutpu
         int next = windows[0].Length, requests = 1;
         while (next < length)
         {
-            var page = await GetJson($"/api/documents/{id}?q={Uri.EscapeDataString("氢能")}&section={sectionId}&at={next}&outline=false");
+            var page = await _client.GetJson($"/api/documents/{id}?q={Uri.EscapeDataString("氢能")}&section={sectionId}&at={next}&outline=false");
             var part = Assert.Single(page.GetProperty("sections").EnumerateArray());
             Assert.Equal(next, part.GetProperty("textFrom").GetInt32());
             string window = part.GetProperty("text").GetString()!;
@@ -174,7 +174,7 @@ public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutpu
                 text.Append("推进氢能产业协同发展，加快示范应用。\n");
         }
         string id = await Upload("长章节.txt", text.ToString());
-        var sections = (await GetJson($"/api/documents/{id}?count=50")).GetProperty("sections").EnumerateArray().ToList();
+        var sections = (await _client.GetJson($"/api/documents/{id}?count=50")).GetProperty("sections").EnumerateArray().ToList();
         Assert.True(sections.Count >= 40);
         int shown = sections.Sum(s => s.GetProperty("text").GetString()!.Length);
         Assert.InRange(shown, 80_000, 100_000);
@@ -183,7 +183,7 @@ public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutpu
         Assert.All(partial, s => Assert.Equal(0, s.GetProperty("textFrom").GetInt32()));
         // a section without its text in the page has it on its own
         var missing = partial[^1];
-        var alone = await GetJson($"/api/documents/{id}?section={missing.GetProperty("id").GetInt32()}&at=0&outline=false");
+        var alone = await _client.GetJson($"/api/documents/{id}?section={missing.GetProperty("id").GetInt32()}&at=0&outline=false");
         Assert.Equal(missing.GetProperty("textLength").GetInt32(), Assert.Single(alone.GetProperty("sections").EnumerateArray()).GetProperty("text").GetString()!.Length);
     }
 
@@ -221,14 +221,6 @@ public abstract class DocumentPagingContract<TServer>(TServer server, ITestOutpu
         if (expectSections is not null)
             Assert.Equal(expectSections, result.GetProperty("sections").GetInt32());
         return result.GetProperty("id").GetString()!;
-    }
-
-    private async Task<JsonElement> GetJson(string url)
-    {
-        var response = await _client.GetAsync(url);
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
     }
 
     private async Task<(string Body, TimeSpan Elapsed)> Timed(string url)

@@ -18,14 +18,6 @@ public abstract class FacetApiContract<TServer>(TServer server) : IClassFixture<
 {
     private readonly HttpClient _client = server.CreateClient();
 
-    private async Task<JsonElement> GetJson(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await _client.GetAsync(url);
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     private static List<(string Value, int Count)> Facet(JsonElement json, string name) =>
         [.. json.GetProperty("facets").GetProperty(name).EnumerateArray().Select(v => (v.GetProperty("value").GetString()!, v.GetProperty("count").GetInt32()))];
 
@@ -37,9 +29,9 @@ public abstract class FacetApiContract<TServer>(TServer server) : IClassFixture<
     [InlineData("type", "type")]
     public async Task An_excluded_value_removes_its_documents_and_stays_listed_in_its_facet(string facet, string hitField)
     {
-        var all = await GetJson("/api/search?q=" + Q("发展") + "&size=100");
+        var all = await _client.GetJson("/api/search?q=" + Q("发展") + "&size=100");
         var (value, count) = Facet(all, facet)[0];
-        var json = await GetJson($"/api/search?q={Q("发展")}&size=100&{facet}_not={Q(value)}");
+        var json = await _client.GetJson($"/api/search?q={Q("发展")}&size=100&{facet}_not={Q(value)}");
         Assert.Equal(all.GetProperty("totalDocuments").GetInt32() - count, json.GetProperty("totalDocuments").GetInt32());
         foreach (var hit in json.GetProperty("hits").EnumerateArray())
         {
@@ -53,31 +45,31 @@ public abstract class FacetApiContract<TServer>(TServer server) : IClassFixture<
     [Fact]
     public async Task Industry_not_is_the_complement_of_choosing_the_industry()
     {
-        var all = await GetJson("/api/search?q=" + Q("发展") + "&group=section&size=1");
+        var all = await _client.GetJson("/api/search?q=" + Q("发展") + "&group=section&size=1");
         var (value, _) = Facet(all, "industry")[0];
-        var chosen = await GetJson($"/api/search?q={Q("发展")}&group=section&size=1&industry={Q(value)}");
-        var excluded = await GetJson($"/api/search?q={Q("发展")}&group=section&size=1&industry_not={Q(value)}");
+        var chosen = await _client.GetJson($"/api/search?q={Q("发展")}&group=section&size=1&industry={Q(value)}");
+        var excluded = await _client.GetJson($"/api/search?q={Q("发展")}&group=section&size=1&industry_not={Q(value)}");
         Assert.Equal(all.GetProperty("total").GetInt32(), chosen.GetProperty("total").GetInt32() + excluded.GetProperty("total").GetInt32());
     }
 
     [Fact]
     public async Task FacetLimit_bounds_each_list_reports_the_sizes_and_keeps_a_chosen_value()
     {
-        var all = await GetJson("/api/search?q=" + Q("发展") + "&facetLimit=1000");
+        var all = await _client.GetJson("/api/search?q=" + Q("发展") + "&facetLimit=1000");
         var industries = Facet(all, "industry");
         Assert.True(industries.Count > 3);
-        var limited = await GetJson("/api/search?q=" + Q("发展") + "&facetLimit=3");
+        var limited = await _client.GetJson("/api/search?q=" + Q("发展") + "&facetLimit=3");
         Assert.Equal(industries.Take(3), Facet(limited, "industry"));
         Assert.Equal(industries.Count, limited.GetProperty("facetSizes").GetProperty("industry").GetInt32());
 
         var last = industries[^1];
-        var chosen = await GetJson($"/api/search?q={Q("发展")}&facetLimit=3&industry={Q(last.Value)}");
+        var chosen = await _client.GetJson($"/api/search?q={Q("发展")}&facetLimit=3&industry={Q(last.Value)}");
         Assert.Equal(industries.Take(3).Append(last), Facet(chosen, "industry")); // beyond the limit, after the top ones
-        var nothing = await GetJson($"/api/search?q={Q("发展")}&facetLimit=3&region={Q("不存在的地区")}");
+        var nothing = await _client.GetJson($"/api/search?q={Q("发展")}&facetLimit=3&region={Q("不存在的地区")}");
         Assert.Contains(("不存在的地区", 0), Facet(nothing, "region")); // matches nothing, still listed
         Assert.Equal(0, nothing.GetProperty("total").GetInt32());
 
-        var facets = await GetJson("/api/facets?facetLimit=2");
+        var facets = await _client.GetJson("/api/facets?facetLimit=2");
         Assert.All(facets.EnumerateObject(), f => Assert.True(f.Value.GetArrayLength() <= 2, f.Name));
     }
 
@@ -87,26 +79,26 @@ public abstract class FacetApiContract<TServer>(TServer server) : IClassFixture<
     [InlineData("/api/facets?facetLimit=0")]
     public async Task A_facet_limit_out_of_bounds_is_refused(string url)
     {
-        var json = await GetJson(url, HttpStatusCode.BadRequest);
+        var json = await _client.GetJson(url, HttpStatusCode.BadRequest);
         Assert.Contains("facetLimit", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_response_lists_the_filters_the_query_typed_with_their_text()
     {
-        var all = await GetJson("/api/search?q=" + Q("发展") + "&size=100");
+        var all = await _client.GetJson("/api/search?q=" + Q("发展") + "&size=100");
         var (issuer, count) = Facet(all, "issuer")[0];
         string query = $"发展 -issuer:{issuer} region:湖南省";
-        var json = await GetJson("/api/search?q=" + Q(query) + "&size=100");
+        var json = await _client.GetJson("/api/search?q=" + Q(query) + "&size=100");
         var filters = json.GetProperty("queryFilters").EnumerateArray().ToList();
         Assert.Equal(2, filters.Count);
         Assert.Equal(("issuer", issuer, true, $"-issuer:{issuer}"), Read(filters[0]));
         Assert.Equal(("region", "湖南省", false, "region:湖南省"), Read(filters[1]));
         Assert.All(filters, f => Assert.Contains(f.GetProperty("text").GetString()!, query, StringComparison.Ordinal));
-        var regionOnly = await GetJson("/api/search?q=" + Q("发展") + "&size=100&region=" + Q("湖南省") + "&issuer_not=" + Q(issuer));
+        var regionOnly = await _client.GetJson("/api/search?q=" + Q("发展") + "&size=100&region=" + Q("湖南省") + "&issuer_not=" + Q(issuer));
         Assert.Equal(regionOnly.GetProperty("totalDocuments").GetInt32(), json.GetProperty("totalDocuments").GetInt32());
         Assert.True(json.GetProperty("totalDocuments").GetInt32() <= all.GetProperty("totalDocuments").GetInt32() - count);
-        Assert.Empty((await GetJson("/api/search?q=" + Q("发展"))).GetProperty("queryFilters").EnumerateArray());
+        Assert.Empty((await _client.GetJson("/api/search?q=" + Q("发展"))).GetProperty("queryFilters").EnumerateArray());
 
         static (string, string, bool, string) Read(JsonElement f) =>
             (f.GetProperty("facet").GetString()!, f.GetProperty("value").GetString()!, f.GetProperty("excluded").GetBoolean(), f.GetProperty("text").GetString()!);

@@ -19,20 +19,12 @@ public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IC
 {
     private readonly HttpClient _client = server.CreateClient();
 
-    private async Task<JsonElement> GetJson(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await _client.GetAsync(url);
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     private static string Q(string q) => "q=" + Uri.EscapeDataString(q);
 
     /// <summary>Each document hit of a search (grouped by document, one page of 100) with its issuers and year.</summary>
     private async Task<List<(string Id, string[] Issuers, int? Year)>> Documents(string query)
     {
-        var json = await GetJson($"/api/search?{query}&group=document&size=100");
+        var json = await _client.GetJson($"/api/search?{query}&group=document&size=100");
         Assert.True(json.GetProperty("totalDocuments").GetInt32() <= 100, "the expectation needs every document on one page");
         return [.. json.GetProperty("hits").EnumerateArray().Select(h => (
             h.GetProperty("documentId").GetString()!,
@@ -60,8 +52,8 @@ public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IC
         Assert.Equal(expected, found.Select(d => d.Id).Order(StringComparer.Ordinal));
 
         // And /api/facets with the same filters counts what the search's own facets count
-        var search = await GetJson($"/api/search?{Q("发展")}&{range}&size=1");
-        var facets = await GetJson($"/api/facets?{Q("发展")}&{range}");
+        var search = await _client.GetJson($"/api/search?{Q("发展")}&{range}&size=1");
+        var facets = await _client.GetJson($"/api/facets?{Q("发展")}&{range}");
         foreach (var name in new[] { "issuer", "year", "industry", "region", "type" })
             Assert.Equal(search.GetProperty("facets").GetProperty(name).GetRawText(), facets.GetProperty(name).GetRawText());
         // the year facet itself is not narrowed by the year filter (multi-select), so every year stays listed
@@ -72,8 +64,8 @@ public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IC
     [Fact]
     public async Task Facets_without_parameters_still_count_every_document()
     {
-        var facets = await GetJson("/api/facets");
-        var health = await GetJson("/health");
+        var facets = await _client.GetJson("/api/facets");
+        var health = await _client.GetJson("/health");
         int dated = facets.GetProperty("year").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32());
         Assert.True(dated <= health.GetProperty("documents").GetInt32());
         Assert.True(dated > 0);
@@ -92,7 +84,7 @@ public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IC
     [InlineData("/api/facets?year=1800", "year must be a year or a range")]
     public async Task A_bad_year_or_range_is_a_400_problem_with_a_sentence(string url, string detail)
     {
-        var problem = await GetJson(url, HttpStatusCode.BadRequest);
+        var problem = await _client.GetJson(url, HttpStatusCode.BadRequest);
         Assert.Equal("Invalid request", problem.GetProperty("title").GetString());
         Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -115,7 +107,7 @@ public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IC
     public async Task Given_filters_the_trend_counts_exactly_what_the_search_with_those_filters_finds(string q, string filters)
     {
         string query = Q(q) + (filters.Length > 0 ? "&" + filters : "");
-        var cells = (await GetJson("/api/trend?" + query)).EnumerateArray()
+        var cells = (await _client.GetJson("/api/trend?" + query)).EnumerateArray()
             .Select(c => (Issuer: c.GetProperty("issuer").GetString()!, Year: c.GetProperty("year").GetInt32(), Documents: c.GetProperty("documents").GetInt32()))
             .ToList();
 
@@ -137,7 +129,7 @@ public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IC
             .SelectMany(k => parameters.GetValues(k)!.Select(v => $"{k}={Uri.EscapeDataString(v)}")));
         foreach (var cell in cells.Where(c => chosen.Length == 0 || chosen.Contains(c.Issuer)))
         {
-            var search = await GetJson($"/api/search?{Q(q)}&{rest}&issuer={Uri.EscapeDataString(cell.Issuer)}&year={cell.Year}&size=1");
+            var search = await _client.GetJson($"/api/search?{Q(q)}&{rest}&issuer={Uri.EscapeDataString(cell.Issuer)}&year={cell.Year}&size=1");
             Assert.Equal(cell.Documents, search.GetProperty("totalDocuments").GetInt32());
         }
     }
@@ -149,17 +141,17 @@ public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IC
     public async Task An_exclusion_lowers_the_trend_by_the_documents_the_search_leaves_out(string exclusion)
     {
         static int Total(JsonElement cells) => cells.EnumerateArray().Sum(c => c.GetProperty("documents").GetInt32());
-        int whole = Total(await GetJson($"/api/trend?{Q("发展")}"));
+        int whole = Total(await _client.GetJson($"/api/trend?{Q("发展")}"));
         // The values tried are those the search's own facet lists for 发展; a value on undated documents only, or
         // (for units) on some of a document's matching sections only, leaves the trend as it was, so the test
         // looks for one that does not
-        var search = await GetJson($"/api/search?{Q("发展")}&size=1");
+        var search = await _client.GetJson($"/api/search?{Q("发展")}&size=1");
         string facet = exclusion[..^"_not".Length];
         bool lowered = false;
         foreach (string value in search.GetProperty("facets").GetProperty(facet).EnumerateArray().Select(v => v.GetProperty("value").GetString()!))
         {
             string excluded = $"{exclusion}={Uri.EscapeDataString(value)}";
-            var cells = await GetJson($"/api/trend?{Q("发展")}&{excluded}");
+            var cells = await _client.GetJson($"/api/trend?{Q("发展")}&{excluded}");
             // Each dated document counts once per issuer, in the trend as in the search's hits with the same exclusion
             int expected = (await Documents($"{Q("发展")}&{excluded}")).Where(d => d.Year is not null).Sum(d => d.Issuers.Length);
             Assert.Equal(expected, Total(cells));
@@ -177,9 +169,9 @@ public abstract class YearRangeAndTrendApiContract<TServer>(TServer server) : IC
     [Fact]
     public async Task A_filter_changes_the_trend_as_it_changes_the_search()
     {
-        var whole = (await GetJson("/api/trend?" + Q("发展"))).EnumerateArray().Select(c => c.GetProperty("year").GetInt32()).ToList();
+        var whole = (await _client.GetJson("/api/trend?" + Q("发展"))).EnumerateArray().Select(c => c.GetProperty("year").GetInt32()).ToList();
         int newest = whole.Max();
-        var older = (await GetJson($"/api/trend?{Q("发展")}&year=..{newest - 1}")).EnumerateArray().Select(c => c.GetProperty("year").GetInt32()).ToList();
+        var older = (await _client.GetJson($"/api/trend?{Q("发展")}&year=..{newest - 1}")).EnumerateArray().Select(c => c.GetProperty("year").GetInt32()).ToList();
         Assert.NotEmpty(older);
         Assert.DoesNotContain(newest, older);
         Assert.True(older.Count < whole.Count);
