@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace SearchEngine.Web.Tests;
@@ -40,11 +38,7 @@ public sealed class LuceneApiTests(LuceneServerFixture server) : IClassFixture<L
     public async Task An_uploaded_document_is_searchable_at_once_and_gone_once_deleted()
     {
         // Given a file uploaded with a word no seed holds
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("关于推进量子点显示产业的通知\n一、总体要求\n加快发展量子点显示产业，培育龙头企业。"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "lucene-upload.txt");
-        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
+        using var upload = UploadRequest.Create("lucene-upload.txt", "关于推进量子点显示产业的通知\n一、总体要求\n加快发展量子点显示产业，培育龙头企业。");
         upload.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
         using var created = await _client.SendAsync(upload);
         string body = await created.Content.ReadAsStringAsync();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -21,7 +20,7 @@ public abstract class UploadApiContract<TServer>(TServer server) : IClassFixture
     public async Task Given_100_concurrent_identical_uploads_then_one_creates_the_document_and_the_others_answer_it()
     {
         string text = "关于并发上传测试的通知\n一、总则\n推进并发上传同一文件的测试。";
-        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Send(Upload("并发上传.txt", text))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Send(UploadRequest.Create("并发上传.txt", text))));
         var statuses = responses.Select(r => r.Status).ToList();
         Assert.True(statuses.All(s => s is HttpStatusCode.Created or HttpStatusCode.OK),
             string.Join(" | ", responses.Where(r => r.Status is not (HttpStatusCode.Created or HttpStatusCode.OK)).Select(r => $"{(int)r.Status} {r.Body}").Distinct()));
@@ -40,7 +39,7 @@ public abstract class UploadApiContract<TServer>(TServer server) : IClassFixture
         string? id = null, source = null;
         for (int round = 0; round < 10; round++)
         {
-            var uploads = Enumerable.Range(0, 10).Select(_ => Send(Upload("竞争.txt", text))).ToList();
+            var uploads = Enumerable.Range(0, 10).Select(_ => Send(UploadRequest.Create("竞争.txt", text))).ToList();
             var deletes = id is null ? [] : Enumerable.Range(0, 3).Select(_ => Send(new HttpRequestMessage(HttpMethod.Delete, $"/api/documents/{id}"))).ToList();
             var all = await Task.WhenAll(uploads.Concat(deletes));
             Assert.All(all, r => Assert.True(r.Status is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.NotFound, $"{(int)r.Status} {r.Body}"));
@@ -76,7 +75,7 @@ public abstract class UploadApiContract<TServer>(TServer server) : IClassFixture
     {
         string name = new string('长', stemLength) + tail;
         byte[] bytes = extension == ".txt" ? Encoding.UTF8.GetBytes($"关于文件名测试{stemLength}的通知\n一、总则\n推进文件名测试。") : [1, 2, 3];
-        var response = await Send(Upload(name, bytes));
+        var response = await Send(UploadRequest.Create(name, bytes));
         // A .docx or .pdf of three bytes is unreadable (422), but it got past the type check: the extension survived.
         Assert.True(response.Status is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity, $"{(int)response.Status} {response.Body}");
         if (response.Status == HttpStatusCode.Created)
@@ -95,7 +94,7 @@ public abstract class UploadApiContract<TServer>(TServer server) : IClassFixture
     [Fact]
     public async Task Given_an_unreadable_upload_then_the_reason_names_no_server_path_and_no_file_stays()
     {
-        var response = await Send(Upload("坏文件.docx", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3]));
+        var response = await Send(UploadRequest.Create("坏文件.docx", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3]));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.DoesNotContain(server.UploadsFolder, response.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(".upload-", response.Body, StringComparison.Ordinal);
@@ -111,16 +110,5 @@ public abstract class UploadApiContract<TServer>(TServer server) : IClassFixture
         request.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
         using var response = await _client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static HttpRequestMessage Upload(string name, string text) => Upload(name, Encoding.UTF8.GetBytes(text));
-
-    private static HttpRequestMessage Upload(string name, byte[] bytes)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", name);
-        return new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -27,7 +26,7 @@ public sealed class UploadBudgetTests(UploadBudgetTests.BudgetServer server) : I
     public async Task Given_an_upload_yielding_more_characters_than_the_budget_then_422_with_the_count_and_nothing_kept()
     {
         string text = "关于字符预算上传测试的通知\n" + new string('氢', 2500);
-        var (status, body) = await Send(Upload("字符预算.txt", text));
+        var (status, body) = await Send(UploadRequest.Create("字符预算.txt", text));
 
         Assert.True(status == HttpStatusCode.UnprocessableEntity, $"{(int)status} {body}");
         var problem = JsonDocument.Parse(body).RootElement;
@@ -43,7 +42,7 @@ public sealed class UploadBudgetTests(UploadBudgetTests.BudgetServer server) : I
         var text = new StringBuilder("关于章节预算上传测试的通知\n");
         for (int i = 1; i <= 30; i++)
             text.Append(Core.Text.ChineseNumeral.Format(i)).Append("、第").Append(i).Append("项任务\n推进落实。\n");
-        var (status, body) = await Send(Upload("章节预算.txt", text.ToString()));
+        var (status, body) = await Send(UploadRequest.Create("章节预算.txt", text.ToString()));
 
         Assert.True(status == HttpStatusCode.UnprocessableEntity, $"{(int)status} {body}");
         var problem = JsonDocument.Parse(body).RootElement;
@@ -55,7 +54,7 @@ public sealed class UploadBudgetTests(UploadBudgetTests.BudgetServer server) : I
     [Fact]
     public async Task Given_an_upload_within_the_budget_then_it_is_indexed()
     {
-        var (status, body) = await Send(Upload("预算之内.txt", "关于预算之内上传测试的通知\n一、总则\n推进预算之内的测试。"));
+        var (status, body) = await Send(UploadRequest.Create("预算之内.txt", "关于预算之内上传测试的通知\n一、总则\n推进预算之内的测试。"));
         Assert.True(status == HttpStatusCode.Created, $"{(int)status} {body}");
         // The search that finds nothing of a refused upload finds one that was accepted.
         Assert.True(await Found("预算之内上传测试") > 0);
@@ -77,14 +76,5 @@ public sealed class UploadBudgetTests(UploadBudgetTests.BudgetServer server) : I
         request.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
         using var response = await _client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static HttpRequestMessage Upload(string name, string text)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", name);
-        return new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace SearchEngine.Web.Tests;
@@ -26,12 +24,12 @@ public abstract class UploadReplacementApiContract<TServer>(TServer server) : IC
     public async Task Given_a_corrected_version_replacing_an_upload_then_search_finds_the_new_text_only_and_the_old_file_is_gone()
     {
         // Given an uploaded document
-        var old = Created(await Send(Upload("替换前后.txt", Notice("oldversionmarker"))));
+        var old = Created(await Send(UploadRequest.Create("替换前后.txt", Notice("oldversionmarker"))));
         string oldId = old.GetProperty("id").GetString()!, oldSource = old.GetProperty("source").GetString()!;
         Assert.True(File.Exists(StoredFile(oldSource)));
 
         // When its corrected version is uploaded with replaces= its id
-        var response = await Send(Upload("替换前后.txt", Notice("newversionmarker"), replaces: oldId));
+        var response = await Send(UploadRequest.Create("替换前后.txt", Notice("newversionmarker"), replaces: oldId));
         var replacement = Created(response);
         string newId = replacement.GetProperty("id").GetString()!;
 
@@ -52,7 +50,7 @@ public abstract class UploadReplacementApiContract<TServer>(TServer server) : IC
     [Fact]
     public async Task Given_replacements_while_searching_then_every_search_sees_exactly_one_version()
     {
-        string id = Created(await Send(Upload("并发替换.txt", Notice("concurrentmarker version0")))).GetProperty("id").GetString()!;
+        string id = Created(await Send(UploadRequest.Create("并发替换.txt", Notice("concurrentmarker version0")))).GetProperty("id").GetString()!;
         using var done = new CancellationTokenSource();
         var seen = new List<int>();
         var searching = Task.Run(async () =>
@@ -65,7 +63,7 @@ public abstract class UploadReplacementApiContract<TServer>(TServer server) : IC
             }
         });
         for (int version = 1; version <= 8; version++)
-            id = (Created(await Send(Upload("并发替换.txt", Notice($"concurrentmarker version{version}"), replaces: id)))).GetProperty("id").GetString()!;
+            id = (Created(await Send(UploadRequest.Create("并发替换.txt", Notice($"concurrentmarker version{version}"), replaces: id)))).GetProperty("id").GetString()!;
         await done.CancelAsync();
         await searching;
         Assert.NotEmpty(seen);
@@ -76,7 +74,7 @@ public abstract class UploadReplacementApiContract<TServer>(TServer server) : IC
     [Fact]
     public async Task Given_an_id_no_document_has_then_the_answer_is_a_404_problem_and_nothing_is_indexed()
     {
-        var response = await Send(Upload("无处替换.txt", Notice("orphanmarker"), replaces: "no-such-document"));
+        var response = await Send(UploadRequest.Create("无处替换.txt", Notice("orphanmarker"), replaces: "no-such-document"));
         Assert.True(response.Status == HttpStatusCode.NotFound, $"{(int)response.Status} {response.Body}");
         var problem = JsonDocument.Parse(response.Body).RootElement;
         Assert.Equal("Document not found", problem.GetProperty("title").GetString());
@@ -88,8 +86,8 @@ public abstract class UploadReplacementApiContract<TServer>(TServer server) : IC
     [Fact]
     public async Task Without_the_key_a_replacement_is_refused_and_the_document_stays()
     {
-        string id = (Created(await Send(Upload("无钥替换.txt", Notice("keptmarker"))))).GetProperty("id").GetString()!;
-        using var response = await _client.SendAsync(Upload("无钥替换.txt", Notice("intrudermarker"), replaces: id));
+        string id = (Created(await Send(UploadRequest.Create("无钥替换.txt", Notice("keptmarker"))))).GetProperty("id").GetString()!;
+        using var response = await _client.SendAsync(UploadRequest.Create("无钥替换.txt", Notice("intrudermarker"), replaces: id));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal([id], await Found("keptmarker"));
         Assert.Empty(await Found("intrudermarker"));
@@ -125,15 +123,5 @@ public abstract class UploadReplacementApiContract<TServer>(TServer server) : IC
         request.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
         using var response = await _client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static HttpRequestMessage Upload(string name, string text, string? replaces = null)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", name);
-        string query = replaces is null ? "" : "?replaces=" + Uri.EscapeDataString(replaces);
-        return new HttpRequestMessage(HttpMethod.Post, "/api/documents" + query) { Content = form };
     }
 }
