@@ -49,9 +49,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             LogOpened(logger, folder, _writer.Snapshot.DocumentCount);
             return;
         }
-        // Distinct: the configuration binder appends configured array items to the property's default (["seeds"]), so
-        // the same folder would otherwise be read twice and each of its files folded into itself as a duplicate.
-        var sources = options.Value.Sources.Select(s => Path.GetFullPath(Path.Combine(Root, s))).Distinct(StringComparer.Ordinal).ToList();
+        var sources = options.Value.SourceFolders.Select(s => Path.GetFullPath(Path.Combine(Root, s))).ToList();
         string uploads = Path.GetFullPath(Path.Combine(Root, options.Value.Uploads));
         if (upgraded && Directory.Exists(uploads))
             sources.Add(uploads);

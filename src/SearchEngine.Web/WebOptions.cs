@@ -20,8 +20,15 @@ public sealed class WebOptions
     /// <summary>The index folder in use: <see cref="Index"/>, or the engine's default.</summary>
     internal string IndexFolder => Index ?? (Engine == "lucene" ? "index-lucene" : "index");
 
-    /// <summary>Folders indexed when the index folder holds no index yet.</summary>
-    public string[] Sources { get; set; } = ["seeds"];
+    /// <summary>
+    /// Folders indexed when the index folder holds no index yet; none configured means <c>seeds</c>. Empty by
+    /// default because the configuration binder appends configured items to an array's initial ones: a default
+    /// here could never be replaced, only added to (seeds/ was read twice).
+    /// </summary>
+    public string[] Sources { get; set; } = [];
+
+    /// <summary>The folders to index: <see cref="Sources"/>, or <c>seeds</c> when none are configured.</summary>
+    internal string[] SourceFolders => Sources.Length > 0 ? Sources : ["seeds"];
 
     /// <summary>Where uploaded files are kept (they are the source of what was indexed from them).</summary>
     public string Uploads { get; set; } = "uploads";

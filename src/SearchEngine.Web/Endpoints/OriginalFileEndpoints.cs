@@ -33,7 +33,7 @@ internal static class OriginalFileEndpoints
             return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
         // An upload's source names the uploads folder, wherever it is configured; other sources are under the root.
         string path = Path.GetFullPath(store.PathOf(document.Source) ?? Path.Combine(service.Root, document.Source));
-        var allowed = options.Value.Sources.Select(s => Path.GetFullPath(Path.Combine(service.Root, s))).Append(store.Folder);
+        var allowed = options.Value.SourceFolders.Select(s => Path.GetFullPath(Path.Combine(service.Root, s))).Append(store.Folder);
         if (!allowed.Any(folder => path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) || !File.Exists(path))
             return TypedResults.Problem($"The original file of '{id}' is no longer available.", statusCode: StatusCodes.Status404NotFound, title: "File not found");
         context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
