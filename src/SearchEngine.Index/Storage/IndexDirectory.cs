@@ -320,6 +320,13 @@ internal sealed class IndexDirectory
         }
     }
 
+    /// <summary>Removes a file this writer wrote and no commit names (a discarded flush), with its temporary; a failure is left to the next cleanup.</summary>
+    public void Remove(string name)
+    {
+        TryRemove(File(name));
+        TryRemove(File(name + ".tmp"));
+    }
+
     /// <summary>Publishes a commit: its file first, then CURRENT, each durably; the rename of CURRENT is the commit.</summary>
     public void Publish(CommitPoint commit)
     {
@@ -331,17 +338,17 @@ internal sealed class IndexDirectory
     /// Removes the <paramref name="obsolete"/> commit files (valid ones no longer kept), then temporaries and the
     /// segment and deletion files no <paramref name="kept"/> commit names. Commit files that did not verify are
     /// left for a person to look at; new commits are numbered past them. Files named in <paramref name="inProgress"/>
-    /// (a background merge's segment, not yet in any commit) and their temporaries are kept too.
+    /// (segments a background merge or flush writes, not yet in any commit) and their temporaries are kept too.
     /// </summary>
-    public void RemoveUnreferenced(IReadOnlyCollection<CommitPoint> kept, IEnumerable<string> obsolete, string? inProgress = null)
+    public void RemoveUnreferenced(IReadOnlyCollection<CommitPoint> kept, IEnumerable<string> obsolete, IReadOnlyCollection<string>? inProgress = null)
     {
         if (!Directory.Exists(Path))
             return;
         var keep = new HashSet<string>(StringComparer.Ordinal) { CommitPoint.CurrentFile, WriteLock.FileName, "README.md" };
-        if (inProgress is not null)
+        foreach (string name in inProgress ?? [])
         {
-            keep.Add(inProgress);
-            keep.Add(inProgress + ".tmp");
+            keep.Add(name);
+            keep.Add(name + ".tmp");
         }
         foreach (var commit in kept)
         {
