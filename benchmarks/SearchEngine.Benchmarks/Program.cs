@@ -33,6 +33,16 @@ if (args is ["side-by-side-query", .. var querying])
     SearchEngine.Benchmarks.SideBySide.QueryRun.Run(new(querying));
     return;
 }
+if (args is ["side-by-side-uploads", .. var uploading])
+{
+    SearchEngine.Benchmarks.SideBySide.UploadRun.Run(new(uploading));
+    return;
+}
+if (args is ["query-profile", .. var profiling])
+{
+    SearchEngine.Benchmarks.SideBySide.QueryProfile.Run(new(profiling));
+    return;
+}
 if (args is ["relevance-pool", var queryFile, var poolFolder])
 {
     SearchEngine.Benchmarks.Relevance.RelevanceCommand.Pool(queryFile, poolFolder);
