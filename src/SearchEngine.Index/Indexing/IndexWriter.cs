@@ -409,7 +409,7 @@ public sealed class IndexWriter : IIndexWriter
                 {
                     byte[] bytes = builder.Build();
                     _directory.WriteDurably(name + ".seg", bytes);
-                    merged = new SegmentReader(name, bytes);
+                    merged = SegmentReader.Open(name, _directory.File(name + ".seg"));
                 }
                 MergeBuilt?.Invoke();
                 lock (_gate)
@@ -455,7 +455,7 @@ public sealed class IndexWriter : IIndexWriter
                     _directory.WriteDurably(deletes, DeletionFile.Encode(deleted));
                 }
                 entries.Add(new SegmentEntry(merged.Name, merged.DocumentCount, merged.SectionCount, deletes, deleted.Count));
-                // The reader built from the bytes just written: the snapshot need not read the file back under the lock.
+                // The reader opened (and its file verified) before the lock: the snapshot need not open the file under it.
                 _readers[merged.Name] = merged;
             }
         }

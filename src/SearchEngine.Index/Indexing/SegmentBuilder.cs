@@ -107,21 +107,11 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         foreach (var t in terms)
             _terms[t].Finish();
         offsets[(int)SegmentFormat.Part.Terms] = w.Length;
-        w.WriteVarInt(terms.Count);
-        string previous = "";
+        var dictionary = new TermDictionaryWriter(w);
         foreach (var t in terms)
-        {
-            // Front coding: sorted terms share prefixes (制造, 制造业, 制造业高质量), and where a term's postings lie
-            // follows from the lengths of those before it; the block count follows from the frequency.
-            var p = _terms[t];
-            int shared = TermDictionary.SharedPrefix(previous, t);
-            w.WriteVarInt(shared);
-            TermDictionary.WriteSuffix(w, t.AsSpan(shared));
-            w.WriteVarInt(p.DocFrequency);
-            w.WriteVarInt(p.Docs.Length);
-            w.WriteVarInt(p.Positions.Length);
-            previous = t;
-        }
+            dictionary.Add(t, _terms[t].DocFrequency, _terms[t].Docs.Length, _terms[t].Positions.Length);
+        offsets[(int)SegmentFormat.Part.TermIndex] = w.Length;
+        dictionary.WriteIndex(w);
         offsets[(int)SegmentFormat.Part.Docs] = w.Length;
         foreach (var t in terms)
             w.WriteBytes(_terms[t].Docs);
@@ -165,7 +155,7 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
     {
         var blob = new ByteWriter(1 << 16);
         var record = new ByteWriter(1 << 14);
-        var starts = new int[_documents.Count + 1];
+        var starts = new long[_documents.Count + 1];
         for (int i = 0; i < _documents.Count; i++)
         {
             starts[i] = blob.Length;
@@ -180,8 +170,8 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         w.WriteVarInt(_documents.Count);
         foreach (var d in _documents)
             w.WriteString(d.Id);
-        foreach (int s in starts)
-            w.WriteInt32(s);
+        foreach (long s in starts)
+            w.WriteInt64(s);
         w.WriteBytes(blob.Written);
     }
 

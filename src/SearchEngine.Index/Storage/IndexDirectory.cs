@@ -180,8 +180,8 @@ internal sealed class IndexDirectory
         }
         foreach (var segment in commit.Segments)
         {
-            string? missing = CheckFile(segment.FileName, checkedFiles, b => SegmentReader.Check(segment.Name, b))
-                ?? (segment.Deletes is { } deletes ? CheckFile(deletes, checkedFiles, b => DeletionFile.IsIntact(b) ? null : $"Deletion file '{deletes}' fails its checksum.") : null);
+            string? missing = CheckFile(segment.FileName, checkedFiles, path => SegmentReader.Check(segment.Name, path))
+                ?? (segment.Deletes is { } deletes ? CheckFile(deletes, checkedFiles, path => DeletionFile.IsIntact(System.IO.File.ReadAllBytes(path)) ? null : $"Deletion file '{deletes}' fails its checksum.") : null);
             if (missing is not null)
             {
                 problem = $"names a file that is missing or damaged ({missing.TrimEnd('.')})";
@@ -192,14 +192,15 @@ internal sealed class IndexDirectory
         return commit;
     }
 
-    private string? CheckFile(string name, Dictionary<string, string?> checkedFiles, Func<byte[], string?> check)
+    /// <summary>What <paramref name="check"/> finds wrong with the file (given its path), remembered per file name.</summary>
+    private string? CheckFile(string name, Dictionary<string, string?> checkedFiles, Func<string, string?> check)
     {
         if (checkedFiles.TryGetValue(name, out string? known))
             return known;
         string? problem;
         try
         {
-            problem = check(System.IO.File.ReadAllBytes(File(name)));
+            problem = check(File(name));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
