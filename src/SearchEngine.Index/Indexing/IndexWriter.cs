@@ -209,9 +209,8 @@ public sealed class IndexWriter : IIndexWriter
             builder.Add(d);
             progress?.Report(1);
         }
-        byte[] bytes = builder.Build();
-        _directory.WriteDurably(name + ".seg", bytes);
-        return new SegmentReader(name, bytes);
+        _directory.WriteDurably(name + ".seg", builder.Build());
+        return SegmentReader.Open(name, _directory.File(name + ".seg"));
     }
 
     /// <summary>Waits for running flushes and removes every flushed, uncommitted segment (rollback, drop all). Under the lock.</summary>
