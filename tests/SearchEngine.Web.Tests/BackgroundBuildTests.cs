@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SearchEngine.Web.Tests;
 
@@ -37,7 +34,7 @@ public abstract class BackgroundBuildContract : IDisposable
 
     protected BackgroundBuildContract()
     {
-        WriteGeneratedPolicies(Path.Combine(_folder, "sources"), Files);
+        GeneratedPolicies.Write(Path.Combine(_folder, "sources"), Files, Common);
         File.WriteAllText(Path.Combine(_folder, "sources", "notes.xyz"), "not a policy format"); // read and skipped
     }
 
@@ -45,10 +42,13 @@ public abstract class BackgroundBuildContract : IDisposable
 
     private string IndexFolder => Path.Combine(_folder, "index");
 
+    /// <summary>A server over the generated sources, held at <see cref="HoldAt"/> when asked.</summary>
+    private BuildingServer Server(bool hold) => new(_folder, Engine, hold ? BuildingServer.HoldAt(HoldAt, _held, _release) : null);
+
     [Fact]
     public async Task Given_no_index_when_the_server_starts_then_it_answers_during_the_build_and_keeps_an_upload()
     {
-        using var server = new BuildingServer(this, hold: true);
+        using var server = Server(hold: true);
         var client = server.CreateClient();
         Assert.True(_held.Wait(IndexBuildWait.Timeout), "the build never reached the held file");
 
@@ -93,14 +93,14 @@ public abstract class BackgroundBuildContract : IDisposable
     [Fact]
     public async Task Given_a_server_stopped_during_the_build_when_it_starts_again_then_the_build_goes_on_to_the_end()
     {
-        using (var first = new BuildingServer(this, hold: true))
+        using (var first = Server(hold: true))
         {
             _ = first.CreateClient();
             Assert.True(_held.Wait(IndexBuildWait.Timeout), "the build never reached the held file");
         } // stopped while held: the hook sees the cancellation
         Assert.True(File.Exists(Path.Combine(IndexFolder, SearchService.BuildMarker)), "an unfinished build leaves its marker");
 
-        using var second = new BuildingServer(this, hold: false);
+        using var second = Server(hold: false);
         var client = second.CreateClient();
         var done = await client.WaitForIndexBuild();
         Assert.Equal("ok", done.GetProperty("status").GetString());
@@ -111,37 +111,13 @@ public abstract class BackgroundBuildContract : IDisposable
     [Fact]
     public async Task Given_a_complete_index_when_the_server_starts_then_it_opens_it_without_a_build()
     {
-        using (var first = new BuildingServer(this, hold: false))
+        using (var first = Server(hold: false))
             await first.CreateClient().WaitForIndexBuild();
-        using var second = new BuildingServer(this, hold: false);
+        using var second = Server(hold: false);
         var health = await second.CreateClient().GetJson("/health");
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.False(health.TryGetProperty("build", out _), "no build ran in this process");
         Assert.Equal(Files, health.GetProperty("documents").GetInt32());
-    }
-
-    /// <summary>
-    /// Policy-like files: a title, a 发文字号 and two 一、 sections of seeded random characters, so no two are near
-    /// duplicates (they would be folded into one), each holding <see cref="Common"/> once.
-    /// </summary>
-    private static void WriteGeneratedPolicies(string folder, int count)
-    {
-        Directory.CreateDirectory(folder);
-        var random = new Random(14);
-        string Noise(int length) => new([.. Enumerable.Range(0, length).Select(_ => (char)random.Next(0x4e00, 0x4e00 + 3000))]);
-        for (int i = 1; i <= count; i++)
-        {
-            string text = FormattableString.Invariant($"""
-                关于第{i}批{Common}项目的通知
-                湘政发〔2022〕{i}号
-                一、总体要求
-                {Noise(200)}。推进{Common}建设。
-                二、保障措施
-                {Noise(200)}。
-
-                """);
-            File.WriteAllText(Path.Combine(folder, FormattableString.Invariant($"gen-{i:000}.txt")), text);
-        }
     }
 
     public void Dispose()
@@ -151,30 +127,5 @@ public abstract class BackgroundBuildContract : IDisposable
         _release.Dispose();
         Directory.Delete(_folder, recursive: true);
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>A server over the generated sources, committing every 10 documents, optionally held at <see cref="HoldAt"/>.</summary>
-    private sealed class BuildingServer(BackgroundBuildContract test, bool hold) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("SearchEngine:Engine", test.Engine);
-            builder.UseSetting("SearchEngine:Index", test.IndexFolder);
-            builder.UseSetting("SearchEngine:Uploads", Path.Combine(test._folder, "uploads"));
-            builder.UseSetting("SearchEngine:Sources:0", Path.Combine(test._folder, "sources"));
-            builder.UseSetting("SearchEngine:ApiKey", ServerFixture.ApiKey);
-            builder.UseSetting("SearchEngine:RequestsPerMinute", "100000");
-            builder.UseSetting("SearchEngine:BuildCommitEvery", "10");
-            if (hold)
-            {
-                builder.ConfigureServices(s => s.AddSingleton(new BuildPacing((read, cancel) =>
-                {
-                    if (read != HoldAt)
-                        return;
-                    test._held.Set();
-                    test._release.Wait(cancel);
-                })));
-            }
-        }
     }
 }
