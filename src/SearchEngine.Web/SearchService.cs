@@ -160,7 +160,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             build.Committed(report.Documents.Count);
             File.Delete(marker);
             build.Done();
-            LogBuilt(logger, report.Documents.Count, writer.Snapshot.SectionCount, (long)report.Elapsed.TotalMilliseconds);
+            LogBuilt(logger, report.Documents.Count, writer.Snapshot.SectionCount, report.Failures.Count, (long)clock.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -176,7 +176,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     }
 
     /// <summary>
-    /// Adds and deletes the build's documents and commits them in one hold of the write lock. Every write under
+    /// Adds a batch of the build's documents and commits it in one hold of the write lock. Every write under
     /// that lock commits before it is released, so nothing is pending when an upload or deletion takes it: the
     /// upload's commit cannot publish half a batch of the build, and its rollback on a failed commit drops only
     /// the upload, never documents of the build (had they been added outside the lock, that rollback would have
@@ -363,6 +363,6 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Source}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string source, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Documents} documents, {Sections} sections (ingestion took {ElapsedMs} ms)")]
-    private static partial void LogBuilt(ILogger logger, int documents, int sections, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Documents} documents, {Sections} sections, {Failures} files skipped (the build took {ElapsedMs} ms: reading, indexing and committing)")]
+    private static partial void LogBuilt(ILogger logger, int documents, int sections, int failures, long elapsedMs);
 }

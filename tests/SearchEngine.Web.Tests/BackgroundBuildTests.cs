@@ -109,6 +109,28 @@ public abstract class BackgroundBuildContract : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_build_that_fails_when_health_is_asked_then_it_says_degraded_and_why_and_the_next_start_goes_on()
+    {
+        var failing = new BuildPacing((read, _) =>
+        {
+            if (read == HoldAt)
+                throw new IOException("the disk went away");
+        });
+        using (var first = new BuildingServer(_folder, Engine, failing))
+        {
+            var health = await first.CreateClient().WaitForIndexBuild();
+            Assert.Equal("degraded", health.GetProperty("status").GetString());
+            Assert.Equal("failed", health.GetProperty("build").GetProperty("state").GetString());
+            Assert.Equal("the disk went away", health.GetProperty("build").GetProperty("error").GetString());
+            Assert.InRange(health.GetProperty("documents").GetInt32(), 20, HoldAt - 1); // what was committed is served
+        }
+        using var second = Server(hold: false);
+        var done = await second.CreateClient().WaitForIndexBuild();
+        Assert.Equal("ok", done.GetProperty("status").GetString());
+        Assert.Equal(Files, done.GetProperty("documents").GetInt32());
+    }
+
+    [Fact]
     public async Task Given_a_complete_index_when_the_server_starts_then_it_opens_it_without_a_build()
     {
         using (var first = Server(hold: false))
