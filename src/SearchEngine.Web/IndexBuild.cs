@@ -14,15 +14,6 @@ internal sealed class IndexBuild
     private string? _error;
     private TimeSpan? _elapsed;
 
-    public bool Running
-    {
-        get
-        {
-            lock (_lock)
-                return _state == "running";
-        }
-    }
-
     public void Listed(int files)
     {
         lock (_lock)

@@ -45,9 +45,6 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     /// <summary>The build this process ran or runs, or null when it opened a complete index.</summary>
     public BuildProgress? Build => _build?.Progress();
 
-    /// <summary>True while the background build runs: searches may miss documents not read yet.</summary>
-    public bool Building => _build?.Running ?? false;
-
     /// <summary>Ends when the background build ends (at once when there is none); never faults: a failure is in <see cref="Build"/>.</summary>
     public Task BuildCompletion => _building;
 
