@@ -73,11 +73,19 @@ internal sealed class PostingsBlock
         int union = 0;
         foreach (int m in Masks)
             union |= m;
-        Array.Clear(Tf);
         for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
         {
             if ((union & (1 << f)) == 0)
+            {
+                // Every entry of a field is written whenever the field is present, so only a column the last
+                // block wrote needs zeroing (clearing the whole array per block was a tenth of a phrase search).
+                if ((_tfColumns & (1 << f)) != 0)
+                {
+                    for (int i = 0; i < Masks.Length; i++)
+                        Tf[(i * IndexFields.ScoringFieldCount) + f] = 0;
+                }
                 continue;
+            }
             int present = 0;
             foreach (int m in Masks)
                 present += (m >> f) & 1;
@@ -85,12 +93,13 @@ internal sealed class PostingsBlock
             position = PackedInts.Read(docs, position, tfs);
             int next = 0;
             for (int i = 0; i < Masks.Length; i++)
-            {
-                if ((Masks[i] & (1 << f)) != 0)
-                    Tf[(i * IndexFields.ScoringFieldCount) + f] = tfs[next++] + 1; // stored as tf - 1: a present field has tf ≥ 1
-            }
+                Tf[(i * IndexFields.ScoringFieldCount) + f] = (Masks[i] & (1 << f)) != 0 ? tfs[next++] + 1 : 0; // stored as tf - 1: a present field has tf ≥ 1
         }
+        _tfColumns = union;
     }
+
+    /// <summary>The scoring fields whose column of <see cref="Tf"/> may hold non-zero values.</summary>
+    private int _tfColumns;
 
     /// <summary>Scoring-field bits of text field <paramref name="field"/>: its whole-word and its sub-word field.</summary>
     public static int TextFieldBits(int field) => (1 << field) | (1 << (field + IndexFields.TextFieldCount));
@@ -101,7 +110,7 @@ internal sealed class PostingsBlock
     /// </summary>
     public void DecodePositions(ReadOnlySpan<byte> data, int position)
     {
-        Array.Clear(_positionCounts);
+        // No clearing: a slot is read only for a posting whose mask has the field, and every such slot is set below.
         int used = 0;
         for (int f = 0; f < IndexFields.TextFieldCount; f++)
         {
@@ -139,6 +148,8 @@ internal sealed class PostingsBlock
     /// <summary>Appends the positions decoded by <see cref="DecodePositions"/> of posting <paramref name="index"/> in text field <paramref name="field"/>.</summary>
     public void CopyPositions(int index, int field, List<int> output)
     {
+        if ((Masks[index] & TextFieldBits(field)) == 0)
+            return; // the slot was not written for this block
         int slot = (index * IndexFields.TextFieldCount) + field;
         output.AddRange(_positions.AsSpan(_positionStarts[slot], _positionCounts[slot]));
     }
@@ -146,6 +157,7 @@ internal sealed class PostingsBlock
     private void DecodeVarInts(ReadOnlySpan<byte> docs, int position, int previousDoc)
     {
         FrequenciesDecoded = true;
+        _tfColumns = (1 << IndexFields.ScoringFieldCount) - 1; // any column may now hold values in its first Count rows
         var r = new ByteReader(docs, position);
         int doc = previousDoc, start = 0;
         for (int i = 0; i < Count; i++)
