@@ -37,6 +37,11 @@ internal sealed class FacetCollector
     /// <summary>Records a matching section that fails the filters in <paramref name="failures"/> (0 for a full match).</summary>
     public void Collect(int section, int docOrd, int failures)
     {
+        if (failures == 0)
+        {
+            CollectFullMatch(section, docOrd);
+            return;
+        }
         var v = _values!;
         for (int f = 0; f < FacetBits.Length; f++)
         {
@@ -66,8 +71,7 @@ internal sealed class FacetCollector
                         _counts[IssuerFacet][o]++;
                     break;
                 case YearFacet:
-                    if (v.Year[docOrd] >= 0)
-                        _yearCounts[v.Year[docOrd]] = _yearCounts.GetValueOrDefault(v.Year[docOrd]) + 1;
+                    CountYear(v.Year[docOrd]);
                     break;
                 case RegionFacet:
                     if (v.Region[docOrd] >= 0)
@@ -79,6 +83,69 @@ internal sealed class FacetCollector
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// A section that passes every filter counts toward every facet: the document's own values once per document
+    /// (its sections are consecutive), the section's industries and units once per document and value. This is
+    /// the path almost every match takes, so it is written out rather than looping over the facets.
+    /// </summary>
+    private void CollectFullMatch(int section, int docOrd)
+    {
+        var v = _values!;
+        if (_lastDoc[IssuerFacet] != docOrd)
+        {
+            _lastDoc[IssuerFacet] = docOrd;
+            foreach (int o in v.DocumentIssuers[docOrd])
+                _counts[IssuerFacet][o]++;
+        }
+        if (_lastDoc[YearFacet] != docOrd)
+        {
+            _lastDoc[YearFacet] = docOrd;
+            CountYear(v.Year[docOrd]);
+        }
+        if (_lastDoc[RegionFacet] != docOrd)
+        {
+            _lastDoc[RegionFacet] = docOrd;
+            if (v.Region[docOrd] >= 0)
+                _counts[RegionFacet][v.Region[docOrd]]++;
+        }
+        if (_lastDoc[TypeFacet] != docOrd)
+        {
+            _lastDoc[TypeFacet] = docOrd;
+            if (v.Type[docOrd] >= 0)
+                _counts[TypeFacet][v.Type[docOrd]]++;
+        }
+        foreach (int o in v.SectionIndustries[section])
+        {
+            if (_industrySeen[o] != docOrd)
+            {
+                _industrySeen[o] = docOrd;
+                _counts[IndustryFacet][o]++;
+            }
+        }
+        foreach (int o in v.SectionUnits[section])
+        {
+            if (_unitSeen[o] != docOrd)
+            {
+                _unitSeen[o] = docOrd;
+                _counts[UnitFacet][o]++;
+            }
+        }
+    }
+
+    /// <summary>Years counted in an array from <see cref="FirstYear"/> (a dictionary lookup per document was a visible cost), others in a dictionary.</summary>
+    private const int FirstYear = 1900;
+    private readonly int[] _years = new int[256];
+
+    private void CountYear(int year)
+    {
+        if (year < 0)
+            return;
+        if ((uint)(year - FirstYear) < (uint)_years.Length)
+            _years[year - FirstYear]++;
+        else
+            _yearCounts[year] = _yearCounts.GetValueOrDefault(year) + 1;
     }
 
     /// <summary>
@@ -126,6 +193,12 @@ internal sealed class FacetCollector
         Add(TypeFacet, _values.Types);
         Add(IndustryFacet, _values.Industries);
         Add(UnitFacet, _values.Units);
+        for (int y = 0; y < _years.Length; y++)
+        {
+            if (_years[y] > 0)
+                _yearCounts[FirstYear + y] = _yearCounts.GetValueOrDefault(FirstYear + y) + _years[y];
+        }
+        Array.Clear(_years);
         foreach (var (year, count) in _yearCounts)
             Increment(YearFacet, year.ToString(System.Globalization.CultureInfo.InvariantCulture), count);
         _yearCounts.Clear();
