@@ -209,7 +209,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
                 var required = all.Children.Select(c => Build(c, view, bm25)).ToList();
                 return required.Any(m => m is EmptyMatcher) ? EmptyMatcher.Instance : new ConjunctionMatcher(required);
             case AnyClause any:
-                var options = any.Children.Select(c => Build(c, view, bm25)).Where(m => m is not EmptyMatcher).ToList();
+                var options = Alternatives(any).Select(c => Build(c, view, bm25)).Where(m => m is not EmptyMatcher).ToList();
                 return options.Count switch { 0 => EmptyMatcher.Instance, 1 => options[0], _ => new DisjunctionMatcher(options) };
             case ExcludeClause ex:
                 var positive = Build(ex.Required, view, bm25);
@@ -225,6 +225,40 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             default:
                 throw new InvalidOperationException($"Unknown clause {clause.GetType().Name}.");
         }
+    }
+
+    /// <summary>
+    /// The alternatives of a disjunction with nested disjunctions lifted into it and a term repeated over the same
+    /// fields joined into one with the weights added: 芯片 | 集成电路 | 半导体 with their synonyms names 集成电路 three
+    /// times and 芯片 twice, and one cursor per term reads each postings list once. The score is the same sum (a
+    /// term's score is linear in its weight), and the clause the query compiled to is left as it was.
+    /// </summary>
+    private static List<Clause> Alternatives(AnyClause any)
+    {
+        var weights = new Dictionary<(string Term, int FieldMask), double>();
+        var alternatives = new List<Clause>();
+        void Lift(Clause clause)
+        {
+            switch (clause)
+            {
+                case AnyClause nested:
+                    foreach (var child in nested.Children)
+                        Lift(child);
+                    break;
+                case TermClause t when weights.TryGetValue((t.Term, t.FieldMask), out double weight):
+                    weights[(t.Term, t.FieldMask)] = weight + t.Weight;
+                    break;
+                case TermClause t:
+                    weights[(t.Term, t.FieldMask)] = t.Weight;
+                    alternatives.Add(t);
+                    break;
+                default:
+                    alternatives.Add(clause);
+                    break;
+            }
+        }
+        Lift(any);
+        return [.. alternatives.Select(c => c is TermClause t ? t with { Weight = weights[(t.Term, t.FieldMask)] } : c)];
     }
 
     /// <summary>max over fields of (collection average / segment average), at least 1; a little more for rounding.</summary>
