@@ -5,9 +5,15 @@ internal static class Crc32
 {
     private static readonly uint[] Table = BuildTable();
 
-    public static uint Compute(ReadOnlySpan<byte> bytes)
+    public static uint Compute(ReadOnlySpan<byte> bytes) => Append(0, bytes);
+
+    /// <summary>
+    /// The CRC of the bytes checksummed so far (<paramref name="crc"/>, 0 for none) followed by
+    /// <paramref name="bytes"/>: a file written in pieces is checksummed as it goes.
+    /// </summary>
+    public static uint Append(uint crc, ReadOnlySpan<byte> bytes)
     {
-        uint crc = 0xFFFFFFFFu;
+        crc = ~crc;
         foreach (byte b in bytes)
             crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         return ~crc;

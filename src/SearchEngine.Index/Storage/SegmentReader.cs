@@ -116,6 +116,30 @@ internal sealed class SegmentReader
 
     public bool TryGetTerm(string term, out TermInfo info) => _terms.TryGetValue(term, out info);
 
+    /// <summary>
+    /// The terms starting with <paramref name="prefix"/> (all by default) with where their postings lie, in ordinal
+    /// order. Merges read a segment's terms only through this.
+    /// </summary>
+    public IEnumerable<(string Term, TermInfo Info)> EnumerateTerms(string prefix = "")
+    {
+        int at = Array.BinarySearch(SortedTerms, prefix, StringComparer.Ordinal);
+        for (int t = at < 0 ? ~at : at; t < SortedTerms.Length && SortedTerms[t].StartsWith(prefix, StringComparison.Ordinal); t++)
+            yield return (SortedTerms[t], _terms[SortedTerms[t]]);
+    }
+
+    /// <summary>Opens the segment file at <paramref name="path"/> (verified like any segment).</summary>
+    public static SegmentReader Open(string name, string path) => new(name, File.ReadAllBytes(path));
+
+    /// <summary>The byte length of a document's stored entry (head and compressed texts), as a merge copies it.</summary>
+    public long StoredLength(int docOrd) => _documentStarts[docOrd + 1] - _documentStarts[docOrd];
+
+    /// <summary>
+    /// Copies a document's stored entry as it lies in the file, still compressed: its chunk offsets are relative to
+    /// the entry, so the bytes are valid at any place in another segment.
+    /// </summary>
+    public void CopyStored(int docOrd, SegmentFileWriter output) =>
+        output.Write(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd]));
+
     /// <summary>The id of a document, without decoding its record.</summary>
     public string DocumentId(int docOrd) => _documentIds[docOrd];
 
@@ -144,7 +168,7 @@ internal sealed class SegmentReader
         return new StoredDocument(this, _data.AsSpan(at, _documentStarts[docOrd + 1] - _documentStarts[docOrd]), at);
     }
 
-    /// <summary>A stored document with every section's text (merges re-index it whole).</summary>
+    /// <summary>A stored document with every section's text.</summary>
     public DocumentRecord ReadDocument(int docOrd) => OpenDocument(docOrd).ReadAll();
 
     /// <summary>Null when the file is a complete segment of this format (header, footer, checksum), else what is wrong.</summary>
