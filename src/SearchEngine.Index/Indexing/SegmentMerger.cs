@@ -202,6 +202,7 @@ internal sealed class SegmentMerger
         }
         var positions = Enumerable.Range(0, IndexFields.TextFieldCount).Select(_ => new List<int>()).ToArray();
         var holders = new List<int>();
+        var postings = new TermPostingsWriter();
         while (queue.TryPeek(out _, out var top))
         {
             string term = top.Term;
@@ -212,7 +213,7 @@ internal sealed class SegmentMerger
                 queue.Dequeue();
                 holders.Add(source);
             }
-            var postings = new TermPostingsWriter();
+            postings.Reset();
             foreach (int source in holders)
             {
                 var map = _sectionMap[source];
