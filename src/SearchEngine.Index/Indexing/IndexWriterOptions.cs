@@ -20,9 +20,11 @@ public sealed record IndexWriterOptions
 
     /// <summary>
     /// The most live bytes one merge may write: larger segments come only from flushes or from several merges, and
-    /// a segment over half of this is merged again only to reclaim deletions.
+    /// a segment over half of this is merged again only to reclaim deletions. 1 GB rather than Lucene's 5 GB while a
+    /// segment is read into one array and its stored entries are addressed by 32-bit offsets (both end near 2 GB):
+    /// a merge writing more could never be opened, and would be chosen and fail again at every commit.
     /// </summary>
-    public long MaxMergedSegmentBytes { get; init; } = 5L << 30;
+    public long MaxMergedSegmentBytes { get; init; } = 1L << 30;
 
     /// <summary>Segments smaller than this count as this large when tiers are sized, so tiny flushes merge early.</summary>
     public long FloorSegmentBytes { get; init; } = 2L << 20;
