@@ -36,6 +36,7 @@ public sealed class MergeSearchTests : TempFolderTest
         var before = Answers(writer.Snapshot);
         Assert.True(writer.ForceMerge());
         Assert.Single(writer.Snapshot.Segments);
+        Assert.Empty(Directory.GetFiles(Folder, "*.tmp")); // the merge's spools went with it
         AssertSame(before, Answers(writer.Snapshot), exactScores: true);
 
         // and with documents deleted in every segment, the same documents match after the merge that drops them.
