@@ -23,6 +23,7 @@ public class MergeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _folder = Directory.CreateTempSubdirectory("se-merge-benchmark").FullName;
         string corpus = Environment.GetEnvironmentVariable("SEARCHENGINE_CORPUS") ?? "/tmp/corpus_1000.jsonl";
         var documents = PeerCorpus.Load(corpus, out _);
         var random = new Random(7);
@@ -32,11 +33,13 @@ public class MergeBenchmarks
             var builder = new SegmentBuilder(ChineseAnalyzer.Default);
             foreach (var d in part)
                 builder.Add(d);
-            var reader = new SegmentReader($"seg_{i:D6}", builder.Build());
+            string name = $"seg_{i:D6}";
+            string path = Path.Combine(_folder, name + ".seg");
+            File.WriteAllBytes(path, builder.Build());
+            var reader = SegmentReader.Open(name, path);
             var deleted = part.Select(_ => random.Next(10) == 0).ToArray();
             _views.Add(new SegmentView(reader, deleted, new SegmentEntry(reader.Name, reader.DocumentCount, reader.SectionCount, null, deleted.Count(x => x))));
         }
-        _folder = Directory.CreateTempSubdirectory("se-merge-benchmark").FullName;
     }
 
     [GlobalCleanup]

@@ -7,7 +7,7 @@ using SearchEngine.Benchmarks;
 // Segmentation report: ... -- segmentation-report ../shared/peers/results benchmarks/results/segmentation.md
 // Load test (loopback only): ... -- load-test http://127.0.0.1:5000 SECONDS CLIENTS [API_KEY]
 // Side by side with the Lucene peer: benchmarks/side-by-side/run.sh, which runs
-//   ... -- side-by-side --corpus FILE --queries QUERIES.tsv --out RAW.json (children: side-by-side-index, side-by-side-query)
+//   ... -- side-by-side --corpus FILE --queries QUERIES.tsv --out RAW.json (children: side-by-side-index, side-by-side-query, side-by-side-uploads)
 if (args is ["relevance", "--engine", var engine, ..])
 {
     SearchEngine.Benchmarks.Relevance.RelevanceCommand.Run(args.Length > 3 ? args[3] : null, engine);
@@ -31,6 +31,16 @@ if (args is ["side-by-side-index", .. var indexing])
 if (args is ["side-by-side-query", .. var querying])
 {
     SearchEngine.Benchmarks.SideBySide.QueryRun.Run(new(querying));
+    return;
+}
+if (args is ["side-by-side-uploads", .. var uploading])
+{
+    SearchEngine.Benchmarks.SideBySide.UploadRun.Run(new(uploading));
+    return;
+}
+if (args is ["query-profile", .. var profiling])
+{
+    SearchEngine.Benchmarks.SideBySide.QueryProfile.Run(new(profiling));
     return;
 }
 if (args is ["relevance-pool", var queryFile, var poolFolder])

@@ -62,11 +62,13 @@ limited.MapDocumentEndpoints();
 limited.MapOriginalFileEndpoints();
 limited.MapSearchEndpoints();
 
-// Open the index (building it from the sources on first start) before serving. A folder another process
-// writes is a setup mistake, not a bug: the operator gets one sentence and a non-zero exit, not a stack trace.
+// Open the index before serving; on first start it is empty and built from the sources in the background while the
+// server answers (/health shows the progress). A folder another process writes is a setup mistake, not a bug: the operator gets one sentence and a non-zero exit, not a stack trace.
 try
 {
-    app.Services.GetRequiredService<SearchService>().Open();
+    var service = app.Services.GetRequiredService<SearchService>();
+    service.Open();
+    app.Lifetime.ApplicationStopping.Register(service.StopBuild);
 }
 catch (IndexLockedException e)
 {

@@ -30,6 +30,12 @@ public sealed class WebOptions
     /// <summary>The folders to index: <see cref="Sources"/>, or <c>seeds</c> when none are configured.</summary>
     internal string[] SourceFolders => Sources.Length > 0 ? Sources : ["seeds"];
 
+    /// <summary>
+    /// The build from <see cref="Sources"/> runs in the background and commits after this many documents (or a few
+    /// seconds of work, whichever comes first), so what it has read becomes searchable as it goes and a stop keeps it.
+    /// </summary>
+    public int BuildCommitEvery { get; set; } = 1000;
+
     /// <summary>Where uploaded files are kept (they are the source of what was indexed from them).</summary>
     public string Uploads { get; set; } = "uploads";
 

@@ -33,6 +33,7 @@ public sealed class IndexUpgradeTests : IDisposable
         using (var first = new Server(_folder))
         {
             var client = first.CreateClient();
+            await client.WaitForIndexBuild();
             using var content = new MultipartFormDataContent();
             var file = new ByteArrayContent("关于发展蓝鲸深海声呐产业的通知\n一、总体要求\n发展蓝鲸深海声呐产业。"u8.ToArray());
             file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
@@ -51,6 +52,8 @@ public sealed class IndexUpgradeTests : IDisposable
 
         using var second = new Server(_folder);
         var after = second.CreateClient();
+        var health = await after.WaitForIndexBuild();
+        Assert.Equal("ok", health.GetProperty("status").GetString());
         var uploaded = JsonDocument.Parse(await after.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(Term))).RootElement;
         Assert.True(uploaded.GetProperty("total").GetInt64() > 0, "the uploaded document is searchable again");
         var seeds = JsonDocument.Parse(await after.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("氢能"))).RootElement;

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace SearchEngine.Web.Tests;
 
 /// <summary>
 /// The web app in memory over its own temporary index, built from the repository's seeds at start, with an
-/// API key for the write endpoints. Shared by the tests of a class.
+/// API key for the write endpoints. Shared by the tests of a class. The server builds a new index in the
+/// background; the fixture hands out no client before that build has ended, so its tests see the whole index.
 /// </summary>
 public class ServerFixture : WebApplicationFactory<Program>
 {
@@ -32,6 +34,17 @@ public class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("SearchEngine:CostlyRequestsPerMinute", "100000");
         builder.UseSetting("SearchEngine:MaxUploadBytes", "2000000");
         builder.UseSetting("SearchEngine:CorsOrigins:0", "https://intranet.example");
+    }
+
+    /// <summary>
+    /// The host, started, once its first build has ended. Awaited on the service rather than polled on /health:
+    /// the rate-limit tests count every request to /health.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        IndexBuildWait.ForBuild(host.Services);
+        return host;
     }
 
     /// <summary>Serves on a real loopback port (Kestrel) instead of in memory; returns the base address.</summary>

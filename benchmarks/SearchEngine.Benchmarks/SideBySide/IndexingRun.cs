@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using SearchEngine.Index.Storage;
 using SearchEngine.Search.Model;
 
 namespace SearchEngine.Benchmarks.SideBySide;
@@ -75,13 +76,16 @@ internal static class IndexingRun
             mergeSeconds = mergeClock.Elapsed.TotalSeconds;
         }
         // Read once the writer is closed, since files a merge replaced may live until then. Even so an engine may
-        // keep the previous commit for readers or crash recovery (the native engine does), so the size that
-        // compares engines is index_mb, after the first commit of a fresh index; this one is the folder as queried.
+        // keep the previous commit for readers or crash recovery (the native engine does): folder_mb_after_merge is
+        // the folder as queried, index_mb_merged only what the live commit names, the merged index itself.
         writer.Dispose();
         if (mergeSeconds is { } m)
         {
             result["force_merge_s"] = m;
             result["folder_mb_after_merge"] = FolderBytes(folder) / 1e6;
+            long merged = LiveCommitBytes(folder) ?? FolderBytes(folder);
+            result["index_mb_merged"] = merged / 1e6;
+            result["index_to_text_ratio_merged"] = (double)merged / textBytes;
         }
         result["peak_working_set_mb"] = ChildProcess.PeakWorkingSetMb();
         File.WriteAllText(options.Required("out"), result.ToJsonString());
@@ -108,6 +112,22 @@ internal static class IndexingRun
 
     public static long FolderBytes(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+    /// <summary>
+    /// The bytes of the files the live commit names (CURRENT, the commit file, its segments and deletion files), for
+    /// the native engine, whose folder also holds the previous commit as a fallback; null for a folder of another
+    /// layout (Lucene.Net keeps the last commit only, so its folder is its index).
+    /// </summary>
+    private static long? LiveCommitBytes(string folder)
+    {
+        var directory = new IndexDirectory(folder);
+        if (!File.Exists(directory.File(CommitPoint.CurrentFile)))
+            return null;
+        var commit = directory.Open(forWriting: false).Commit;
+        var files = commit.Segments.SelectMany(s => s.Deletes is null ? [s.FileName] : new[] { s.FileName, s.Deletes })
+            .Append(commit.FileName).Append(CommitPoint.CurrentFile);
+        return files.Sum(f => new FileInfo(directory.File(f)).Length);
+    }
 
     private static void DeleteFolder(string folder)
     {

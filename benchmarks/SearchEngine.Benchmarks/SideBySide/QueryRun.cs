@@ -23,7 +23,10 @@ internal static class QueryRun
         double measureSeconds = options.Number("measure-s", 2);
         double qpsSeconds = options.Number("qps-s", 6);
         var queries = PeerCorpus.Queries(options.Required("queries"));
+        var open = Stopwatch.StartNew();
         var snapshot = variant.Create().OpenReader(options.Required("index"), out _);
+        double openSeconds = open.Elapsed.TotalSeconds;
+        long openWorkingSet = Environment.WorkingSet;
 
         // FacetLimit 10: the peer asks Lucene for the top 10 values of each facet.
         var modes = new Dictionary<string, List<BenchQuery>>
@@ -62,6 +65,10 @@ internal static class QueryRun
         var throughput = new JsonArray();
         foreach (int threads in new[] { 1, 2 })
             throughput.Add(Throughput(snapshot, modes["full"], qpsSeconds, threads));
+        // Resident memory while serving: the working set right after the 2-thread QPS run (mapped index pages the
+        // queries touched count in it, as they do in the JVM's RSS), and the managed heap within it.
+        long servingWorkingSet = Environment.WorkingSet;
+        long managedHeap = GC.GetTotalMemory(forceFullCollection: false);
 
         var result = new JsonObject
         {
@@ -75,6 +82,10 @@ internal static class QueryRun
             ["latency"] = latency,
             ["throughput_full"] = throughput,
             ["per_query"] = perQuery,
+            ["open_s"] = openSeconds,
+            ["open_working_set_mb"] = openWorkingSet / 1e6,
+            ["serving_working_set_mb"] = servingWorkingSet / 1e6,
+            ["serving_managed_heap_mb"] = managedHeap / 1e6,
             ["peak_working_set_mb"] = ChildProcess.PeakWorkingSetMb(),
         };
         File.WriteAllText(options.Required("out"), result.ToJsonString());

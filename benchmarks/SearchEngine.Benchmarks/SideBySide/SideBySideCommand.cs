@@ -7,8 +7,10 @@ namespace SearchEngine.Benchmarks.SideBySide;
 
 /// <summary>
 /// <c>side-by-side --corpus FILE --queries QUERIES.tsv --out RAW.json [--engines native,...] [--work DIR]
-/// [--index-threads 1,2] [--warmup-s 10] [--measure-s 2] [--qps-s 6] [--relevance true]</c>: for each engine of
-/// <see cref="EngineVariants"/>, indexing with each thread count and then the query measurement, each in a child
+/// [--index-threads 1,2] [--warmup-s 10] [--measure-s 2] [--qps-s 6] [--relevance true] [--uploads 0]
+/// [--uploads-baseline-s 10]</c>: for each engine of <see cref="EngineVariants"/>, indexing with each thread count,
+/// the query measurement and, with <c>--uploads N</c> above 0, the incremental case (<see cref="UploadRun"/>: N
+/// uploads into the queried index while a thread searches; last, because it grows the index), each in a child
 /// process of its own (see <see cref="ChildProcess"/>), and nDCG@10 on the judged set; everything goes into one
 /// raw JSON file that benchmarks/side-by-side/report.py turns into a table beside the Lucene peer's figures.
 /// </summary>
@@ -21,6 +23,7 @@ internal static class SideBySideCommand
         string work = Path.GetFullPath(options.Text("work", Path.Combine(Path.GetTempPath(), "se-side-by-side")));
         var engines = options.List("engines", string.Join(',', EngineVariants.All.Select(e => e.Name))).Select(EngineVariants.Find).ToList();
         var threadCounts = options.List("index-threads", "1,2").Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
+        int uploads = options.Integer("uploads", 0);
 
         var results = new JsonArray();
         foreach (var engine in engines)
@@ -55,6 +58,14 @@ internal static class SideBySideCommand
                 ["indexing"] = indexing,
                 ["query"] = JsonNode.Parse(File.ReadAllText(queryPart)),
             };
+            if (uploads > 0)
+            {
+                string uploadPart = Path.Combine(folder, "uploads.json");
+                ChildProcess.Run(["side-by-side-uploads", "--engine", engine.Name, "--index", queried, "--corpus", corpus, "--queries", queries,
+                    "--uploads", uploads.ToString(CultureInfo.InvariantCulture), "--baseline-s", options.Text("uploads-baseline-s", "10"), "--out", uploadPart],
+                    cores: Environment.ProcessorCount);
+                entry["uploads"] = JsonNode.Parse(File.ReadAllText(uploadPart));
+            }
             if (options.Text("relevance", "true") == "true")
             {
                 // The judged set needs ../shared/realdocs; without it the timings are still worth writing.

@@ -31,9 +31,11 @@ internal static class IndexCommand
                 .Start(context =>
                 {
                     var ingest = context.AddTask("Reading files");
-                    var fileCount = inputs.Sum(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Count() : 1);
-                    ingest.MaxValue = Math.Max(1, fileCount);
-                    report = new PolicyFileIngester().Ingest(inputs, Directory.GetCurrentDirectory(), new SyncProgress<string>(_ => ingest.Increment(1)));
+                    // The plan lists exactly the files read (no README.md, no hidden files), so the bar ends at 100 %.
+                    var plan = PolicyFileIngester.Plan(inputs, Directory.GetCurrentDirectory());
+                    ingest.MaxValue = Math.Max(1, plan.Files.Count);
+                    var read = new PolicyFileIngester().Read(plan, new SyncProgress<string>(_ => ingest.Increment(1))).ToList();
+                    report = PolicyFileIngester.Complete(read, clock.Elapsed);
                     ingest.Value = ingest.MaxValue;
                     var build = context.AddTask("Indexing documents", maxValue: Math.Max(1, report.Documents.Count));
                     writer.DeleteAll();

@@ -10,9 +10,14 @@ namespace SearchEngine.Index.Indexing;
 /// The single writer of an index folder: adds, replaces and deletes documents (by id), and commits them as new
 /// segments plus deletion files under the <see cref="IndexDirectory"/> protocol. After each commit it
 /// publishes a new <see cref="IndexSnapshot"/>; searches keep using the snapshot they started with. Methods
-/// are serialised by a lock; searching needs no lock. Merges (chosen by <see cref="TieredMergePolicy"/>, written by
-/// <see cref="SegmentMerger"/> from the segments' own postings, stored bytes and columns, with no analysis) build
-/// their segment outside that lock and take it only to swap the result in, so a write never waits for a merge.
+/// are serialised by a lock; searching needs no lock. Added documents are buffered until their text reaches
+/// <see cref="IndexWriterOptions.FlushTextBytes"/>, then flushed: analysed and written as a segment on a
+/// background task (at most <see cref="IndexWriterOptions.Threads"/> at once; a further flush waits for one to
+/// finish), so the writer's memory is bounded by the flush size, not by how much one commit adds, and a single
+/// feeding thread keeps every core analysing. A flushed segment becomes part of the index at the next commit.
+/// Merges (chosen by <see cref="TieredMergePolicy"/>, written by <see cref="SegmentMerger"/> from the segments' own
+/// postings, stored bytes and columns, with no analysis) build their segment outside that lock and take it only to
+/// swap the result in, so a write never waits for a merge.
 /// </summary>
 public sealed class IndexWriter : IIndexWriter
 {
@@ -29,6 +34,15 @@ public sealed class IndexWriter : IIndexWriter
     private readonly Dictionary<string, (string Segment, int DocOrd)> _committedIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<int>> _pendingDeletes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentRecord> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>Estimated UTF-8 bytes of text in <see cref="_pending"/>, compared with the flush size.</summary>
+    private long _pendingBytes;
+
+    /// <summary>Segments flushed since the last commit, in flush order.</summary>
+    private readonly List<FlushedSegment> _flushed = [];
+
+    /// <summary>Where each document of a flushed, uncommitted segment lies, for replacements and deletions before the commit.</summary>
+    private readonly Dictionary<string, (string Segment, int DocOrd)> _flushedIds = new(StringComparer.Ordinal);
     private CommitPoint _commit;
     private IndexSnapshot _snapshot;
     private bool _dropAll;
@@ -37,11 +51,11 @@ public sealed class IndexWriter : IIndexWriter
     private readonly HashSet<string> _commitFiles = new(StringComparer.Ordinal);
     private Exception? _lastMergeError;
 
-    /// <summary>The segment number after the one the last merge writes; commits number their segments past it.</summary>
+    /// <summary>The segment number after the last one a merge or flush took; commits number their segments past it.</summary>
     private int _reservedSegment;
 
-    /// <summary>The file a running merge writes, not yet named by a commit, so commits must not remove it.</summary>
-    private string? _mergeOutput;
+    /// <summary>Segment files a running merge or a flush writes, not yet named by a commit, so commits must not remove them.</summary>
+    private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
 
     private IndexWriter(IndexDirectory directory, WriteLock writeLock, ChineseAnalyzer analyzer, IndexWriterOptions options)
     {
@@ -106,14 +120,23 @@ public sealed class IndexWriter : IIndexWriter
 
     public string Path => _directory.Path;
 
-    /// <summary>Adds a document, replacing any document with the same id, at the next commit.</summary>
+    /// <summary>
+    /// Adds a document, replacing any document with the same id, at the next commit. When the buffered text
+    /// reaches the flush size the buffer is flushed as a segment in the background; when every thread is already
+    /// flushing, this waits for one to finish (so a fast feeder cannot run the writer's memory up).
+    /// </summary>
     public void AddOrUpdate(DocumentRecord document)
     {
         ArgumentNullException.ThrowIfNull(document);
         lock (_gate)
         {
-            MarkCommittedDeleted(document.Id);
+            MarkDeleted(document.Id);
+            if (_pending.Remove(document.Id, out var replaced))
+                _pendingBytes -= TextBytes(replaced);
             _pending[document.Id] = document;
+            _pendingBytes += TextBytes(document);
+            if (_pendingBytes >= _options.FlushTextBytes)
+                Flush();
         }
     }
 
@@ -122,16 +145,18 @@ public sealed class IndexWriter : IIndexWriter
     {
         lock (_gate)
         {
-            bool pending = _pending.Remove(id);
-            return MarkCommittedDeleted(id) || pending;
+            bool pending = _pending.Remove(id, out var removed);
+            if (pending)
+                _pendingBytes -= TextBytes(removed!);
+            return MarkDeleted(id) || pending;
         }
     }
 
-    /// <summary>True when the document is in the index as of the last commit or pending.</summary>
+    /// <summary>True when the document is in the index as of the last commit, flushed or pending.</summary>
     public bool Contains(string id)
     {
         lock (_gate)
-            return _pending.ContainsKey(id) || _committedIds.ContainsKey(id);
+            return _pending.ContainsKey(id) || _committedIds.ContainsKey(id) || _flushedIds.ContainsKey(id);
     }
 
     /// <summary>Forgets the changes made since the last commit (after a failed commit, so they do not appear later).</summary>
@@ -139,7 +164,9 @@ public sealed class IndexWriter : IIndexWriter
     {
         lock (_gate)
         {
+            DiscardFlushed();
             _pending.Clear();
+            _pendingBytes = 0;
             _pendingDeletes.Clear();
             _dropAll = false;
         }
@@ -150,10 +177,92 @@ public sealed class IndexWriter : IIndexWriter
     {
         lock (_gate)
         {
+            DiscardFlushed();
             _dropAll = true;
             _pending.Clear();
+            _pendingBytes = 0;
             _pendingDeletes.Clear();
         }
+    }
+
+    /// <summary>
+    /// Hands the buffered documents to a background task that analyses them and writes them as one segment. Under
+    /// the lock. The task never takes the lock, so a commit or a further flush may wait for it while holding it.
+    /// </summary>
+    private void Flush()
+    {
+        var running = _flushed.Where(f => !f.Written.IsCompleted).Select(f => (Task)f.Written).ToArray();
+        if (running.Length >= _options.Threads)
+            Task.WaitAny(running);
+        var batch = _pending.Values.ToList();
+        _pending.Clear();
+        _pendingBytes = 0;
+        string name = ReserveSegmentName();
+        for (int i = 0; i < batch.Count; i++)
+            _flushedIds[batch[i].Id] = (name, i);
+        _unpublished.Add(name + ".seg");
+        _flushed.Add(new FlushedSegment(name, batch, b => BuildSegment(name, b, progress: null)));
+    }
+
+    /// <summary>Analyses <paramref name="documents"/> into one segment, writes it durably and opens it.</summary>
+    private SegmentReader BuildSegment(string name, IReadOnlyList<DocumentRecord> documents, IProgress<int>? progress)
+    {
+        var builder = new SegmentBuilder(_analyzer);
+        foreach (var d in documents)
+        {
+            builder.Add(d);
+            progress?.Report(1);
+        }
+        _directory.WriteDurably(name + ".seg", output => builder.Build(output));
+        return SegmentReader.Open(name, _directory.File(name + ".seg"));
+    }
+
+    /// <summary>Waits for running flushes and removes every flushed, uncommitted segment (rollback, drop all). Under the lock.</summary>
+    private void DiscardFlushed()
+    {
+        foreach (var flushed in _flushed)
+        {
+            try
+            {
+                flushed.Written.Wait();
+            }
+            catch (AggregateException)
+            {
+                // A failed flush left at most a temporary file; removing it below is all there is to undo.
+            }
+            _directory.Remove(flushed.FileName);
+            _unpublished.Remove(flushed.FileName);
+            _pendingDeletes.Remove(flushed.Name);
+        }
+        _flushed.Clear();
+        _flushedIds.Clear();
+    }
+
+    /// <summary>
+    /// The segments flushed since the last commit as entries of the next one, each with the deletions made since it
+    /// was flushed; a segment whose documents were all replaced or deleted is left out (its file is then removed).
+    /// Waits for running flushes; a failed flush's error is thrown (the caller rolls back). Under the lock.
+    /// </summary>
+    private List<SegmentEntry> CollectFlushed(long generation, IProgress<int>? progress)
+    {
+        var entries = new List<SegmentEntry>();
+        foreach (var flushed in _flushed)
+        {
+            var reader = flushed.Result(b => BuildSegment(flushed.Name, b, progress: null));
+            progress?.Report(flushed.Documents);
+            var deleted = _pendingDeletes.TryGetValue(flushed.Name, out var ords) ? ords.Order().ToList() : [];
+            if (deleted.Count == reader.DocumentCount)
+                continue;
+            string? deletes = null;
+            if (deleted.Count > 0)
+            {
+                deletes = $"{flushed.Name}_g{generation}.del";
+                _directory.WriteDurably(deletes, DeletionFile.Encode(deleted));
+            }
+            entries.Add(new SegmentEntry(flushed.Name, reader.DocumentCount, reader.SectionCount, deletes, deleted.Count));
+            _readers[flushed.Name] = reader;
+        }
+        return entries;
     }
 
     /// <summary>
@@ -164,9 +273,9 @@ public sealed class IndexWriter : IIndexWriter
     {
         lock (_gate)
         {
-            if (_pending.Count == 0 && _pendingDeletes.Count == 0 && !_dropAll)
+            if (_pending.Count == 0 && _pendingDeletes.Count == 0 && _flushed.Count == 0 && !_dropAll)
                 return _snapshot;
-            var (generation, nextSegment) = NextNumbers();
+            var (generation, _) = NextNumbers();
             var entries = new List<SegmentEntry>();
             if (!_dropAll)
             {
@@ -174,30 +283,38 @@ public sealed class IndexWriter : IIndexWriter
                     entries.Add(ApplyDeletes(entry, generation));
             }
             entries.RemoveAll(e => e.DeletedCount == e.Documents);
-            foreach (var batch in Batches(_pending.Values.ToList()))
+            entries.AddRange(CollectFlushed(generation, progress));
+            // What is still buffered is less than one flush: split among the threads when large enough to be worth it.
+            var parts = Split(_pending.Values.ToList());
+            var names = parts.Select(_ => ReserveSegmentName()).ToList();
+            _unpublished.UnionWith(names.Select(n => n + ".seg"));
+            var built = new SegmentReader[parts.Count];
+            try
             {
-                // Large batches are built as one segment per thread: analysis dominates indexing and parallelises.
-                var parts = Split(batch);
-                var built = new (byte[] Bytes, int Documents, int Sections)[parts.Count];
                 Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, i =>
-                {
-                    var builder = new SegmentBuilder(_analyzer);
-                    foreach (var d in parts[i])
-                    {
-                        builder.Add(d);
-                        progress?.Report(1);
-                    }
-                    built[i] = (builder.Build(), builder.DocumentCount, builder.SectionCount);
-                });
-                foreach (var (bytes, documents, sections) in built)
-                {
-                    string name = $"seg_{nextSegment++:D6}";
-                    _directory.WriteDurably(name + ".seg", bytes);
-                    entries.Add(new SegmentEntry(name, documents, sections, null, 0));
-                }
+                    built[i] = BuildSegment(names[i], parts[i], progress));
             }
-            Publish(new CommitPoint(SegmentFormat.Version, generation, nextSegment, entries));
+            catch (AggregateException e)
+            {
+                // The caller expects the write error itself (a full disk, a read-only folder), not a wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+            finally
+            {
+                // Named by the commit below, or leftovers the next commit removes; a retry writes under new names.
+                _unpublished.ExceptWith(names.Select(n => n + ".seg"));
+            }
+            foreach (var reader in built)
+            {
+                entries.Add(new SegmentEntry(reader.Name, reader.DocumentCount, reader.SectionCount, null, 0));
+                _readers[reader.Name] = reader;
+            }
+            _unpublished.ExceptWith(_flushed.Select(f => f.FileName));
+            Publish(new CommitPoint(SegmentFormat.Version, generation, NextNumbers().Segment, entries));
+            _flushed.Clear();
+            _flushedIds.Clear();
             _pending.Clear();
+            _pendingBytes = 0;
             _pendingDeletes.Clear();
             _dropAll = false;
             return _snapshot;
@@ -287,10 +404,8 @@ public sealed class IndexWriter : IIndexWriter
                 merging = chosen.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
                 source = _snapshot;
                 // Reserved now: commits made while the merge runs must not pick this segment's number or remove its file.
-                int number = NextNumbers().Segment;
-                _reservedSegment = number + 1;
-                name = $"seg_{number:D6}";
-                _mergeOutput = name + ".seg";
+                name = ReserveSegmentName();
+                _unpublished.Add(name + ".seg");
             }
             try
             {
@@ -314,7 +429,7 @@ public sealed class IndexWriter : IIndexWriter
             finally
             {
                 lock (_gate)
-                    _mergeOutput = null;
+                    _unpublished.Remove(name + ".seg");
             }
         }
     }
@@ -328,7 +443,8 @@ public sealed class IndexWriter : IIndexWriter
     private void SwapIn(HashSet<string> merging, SegmentReader? merged, IReadOnlyList<(string Segment, int DocOrd)> origins)
     {
         // From here the merged file is either named by the commit below or a leftover the commit may remove.
-        _mergeOutput = null;
+        if (merged is not null)
+            _unpublished.Remove(merged.Name + ".seg");
         var live = _snapshot.Segments.ToDictionary(v => v.Entry.Name, StringComparer.Ordinal);
         var (generation, nextSegment) = NextNumbers();
         var entries = _commit.Segments.Where(s => !merging.Contains(s.Name)).ToList();
@@ -349,7 +465,7 @@ public sealed class IndexWriter : IIndexWriter
                     _directory.WriteDurably(deletes, DeletionFile.Encode(deleted));
                 }
                 entries.Add(new SegmentEntry(merged.Name, merged.DocumentCount, merged.SectionCount, deletes, deleted.Count));
-                // The reader opened on the file just written: the snapshot need not open it under the lock.
+                // The reader opened (and its file verified) before the lock: the snapshot need not open the file under it.
                 _readers[merged.Name] = merged;
             }
         }
@@ -366,11 +482,19 @@ public sealed class IndexWriter : IIndexWriter
             MarkCommittedDeleted(id);
     }
 
-    /// <summary>The next generation and segment number, past a segment a running merge is writing. Under the lock.</summary>
+    /// <summary>The next generation and segment number, past segments running merges and flushes are writing. Under the lock.</summary>
     private (long Generation, int Segment) NextNumbers()
     {
         var (generation, segment) = _directory.NextNumbers(_commit);
         return (generation, Math.Max(segment, _reservedSegment));
+    }
+
+    /// <summary>A segment name no commit, merge or flush has used or will use. Under the lock.</summary>
+    private string ReserveSegmentName()
+    {
+        int number = NextNumbers().Segment;
+        _reservedSegment = number + 1;
+        return $"seg_{number:D6}";
     }
 
     private void Publish(CommitPoint commit)
@@ -390,7 +514,7 @@ public sealed class IndexWriter : IIndexWriter
     private void RemoveUnreferenced(List<CommitPoint> kept)
     {
         var keptFiles = kept.Select(c => c.FileName).ToHashSet(StringComparer.Ordinal);
-        _directory.RemoveUnreferenced(kept, _commitFiles.Where(f => !keptFiles.Contains(f)), _mergeOutput);
+        _directory.RemoveUnreferenced(kept, _commitFiles.Where(f => !keptFiles.Contains(f)), _unpublished);
         _commitFiles.IntersectWith(keptFiles);
     }
 
@@ -406,6 +530,21 @@ public sealed class IndexWriter : IIndexWriter
         return entry with { Deletes = name, DeletedCount = all.Count };
     }
 
+    /// <summary>Records the deletion of a flushed or committed document at the next commit; false when there is none.</summary>
+    private bool MarkDeleted(string id)
+    {
+        if (_flushedIds.Remove(id, out var flushed))
+        {
+            if (!_pendingDeletes.TryGetValue(flushed.Segment, out var flushedSet))
+                _pendingDeletes[flushed.Segment] = flushedSet = [];
+            flushedSet.Add(flushed.DocOrd);
+            // The committed document it replaced, if any, was marked when it was added (or dropped by DeleteAll).
+            MarkCommittedDeleted(id);
+            return true;
+        }
+        return MarkCommittedDeleted(id);
+    }
+
     private bool MarkCommittedDeleted(string id)
     {
         if (_dropAll || !_committedIds.TryGetValue(id, out var location))
@@ -415,7 +554,7 @@ public sealed class IndexWriter : IIndexWriter
         return set.Add(location.DocOrd);
     }
 
-    /// <summary>A batch split among the writer's threads when it is large enough to be worth it.</summary>
+    /// <summary>A batch split among the writer's threads when it is large enough to be worth it (none when empty).</summary>
     private List<DocumentRecord[]> Split(List<DocumentRecord> batch)
     {
         const int MinimumPerThread = 500;
@@ -424,25 +563,12 @@ public sealed class IndexWriter : IIndexWriter
         return [.. batch.Chunk(Math.Max(size, 1))];
     }
 
-    /// <summary>Splits pending documents into segment-sized batches by text size.</summary>
-    private IEnumerable<List<DocumentRecord>> Batches(List<DocumentRecord> documents)
-    {
-        var batch = new List<DocumentRecord>();
-        long bytes = 0;
-        foreach (var d in documents)
-        {
-            batch.Add(d);
-            bytes += d.Sections.Sum(s => (long)s.Body.Length * 3) + (d.Title.Length * 3L * d.Sections.Count);
-            if (bytes >= _options.FlushTextBytes)
-            {
-                yield return batch;
-                batch = [];
-                bytes = 0;
-            }
-        }
-        if (batch.Count > 0)
-            yield return batch;
-    }
+    /// <summary>
+    /// The text a document adds to the buffer, as UTF-8 bytes of Chinese (three a character), counting the title
+    /// once per section since every section indexes it.
+    /// </summary>
+    private static long TextBytes(DocumentRecord d) =>
+        d.Sections.Sum(s => (long)s.Body.Length * 3) + (d.Title.Length * 3L * d.Sections.Count);
 
     private void IndexIds(IndexSnapshot snapshot)
     {
@@ -466,6 +592,11 @@ public sealed class IndexWriter : IIndexWriter
         catch (AggregateException)
         {
             // A failed merge leaves the last commit in place; nothing to undo.
+        }
+        lock (_gate)
+        {
+            // Uncommitted work is lost with the writer, as it would be in a crash; its files go now rather than at the next open.
+            DiscardFlushed();
         }
         _lock.Dispose();
     }

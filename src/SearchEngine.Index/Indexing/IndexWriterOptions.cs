@@ -3,8 +3,11 @@ namespace SearchEngine.Index.Indexing;
 /// <summary>Tuning of an <see cref="IndexWriter"/>, its merges chosen by <see cref="TieredMergePolicy"/>.</summary>
 public sealed record IndexWriterOptions
 {
-    /// <summary>Text (UTF-8 estimate) buffered before it is written out as a segment, bounding the writer's memory.</summary>
-    public long FlushTextBytes { get; init; } = 256L << 20;
+    /// <summary>
+    /// Text (UTF-8 estimate) buffered before it is flushed as a segment in the background. The writer holds at most
+    /// about <see cref="Threads"/> + 1 times this in documents and their postings, whatever one commit adds.
+    /// </summary>
+    public long FlushTextBytes { get; init; } = 64L << 20;
 
     /// <summary>
     /// A hard cap on the segment count: when a commit leaves more, the smallest are merged into one to come back
@@ -20,11 +23,12 @@ public sealed record IndexWriterOptions
 
     /// <summary>
     /// The most live bytes one merge may write: larger segments come only from flushes or from several merges, and
-    /// a segment over half of this is merged again only to reclaim deletions. 1 GB rather than Lucene's 5 GB while a
-    /// segment is read into one array and its stored entries are addressed by 32-bit offsets (both end near 2 GB):
-    /// a merge writing more could never be opened, and would be chosen and fail again at every commit.
+    /// a segment over half of this is merged again only to reclaim deletions. 5 GB, Lucene's default: segments are
+    /// memory-mapped (<see cref="Storage.SegmentData"/>) with 64-bit part offsets and stored-document starts, and a
+    /// merge streams its output (<see cref="Storage.SegmentFileWriter"/>), so a segment past 2 GB is written and opened
+    /// like any other; only one term's postings or one stored document must stay below 2 GB.
     /// </summary>
-    public long MaxMergedSegmentBytes { get; init; } = 1L << 30;
+    public long MaxMergedSegmentBytes { get; init; } = 5L << 30;
 
     /// <summary>Segments smaller than this count as this large when tiers are sized, so tiny flushes merge early.</summary>
     public long FloorSegmentBytes { get; init; } = 2L << 20;
@@ -32,6 +36,6 @@ public sealed record IndexWriterOptions
     /// <summary>The share of deleted documents (percent) the index tolerates before merges set out to reclaim them.</summary>
     public double DeletesPctAllowed { get; init; } = 20;
 
-    /// <summary>Parallel segment builders when more than one segment's worth of documents is added.</summary>
+    /// <summary>Flushes analysing at once (and parallel segment builders for what a commit finds buffered).</summary>
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 }

@@ -6,12 +6,14 @@ using SearchEngine.Search.Model;
 namespace SearchEngine.Index.Indexing;
 
 /// <summary>
-/// Encodes a segment's last four parts — term dictionary, docs, positions, blocks — from finished
-/// <see cref="TermPostingsWriter"/>s handed over one term at a time in ordinal order. Each part goes to a spool of
-/// its own (memory for a flushed segment, a temporary file for a merge) because the term dictionary precedes the
-/// postings in the file; <see cref="WriteTo"/> appends them in file order. A term's block score bounds
-/// (<see cref="BlockInfo"/>) are computed here against the new segment's own field lengths, so the builder and the
-/// merger store the same bounds for the same sections.
+/// Encodes a segment's last five parts — terms, term index, docs, positions, blocks — from finished
+/// <see cref="TermPostingsWriter"/>s handed over one term at a time in ordinal order. The terms part is the
+/// block-indexed dictionary of <see cref="TermDictionaryWriter"/>, whose index (the blocks' first terms, all it holds
+/// in memory) is written after it; the terms, docs, positions and blocks each go to a spool of their own (memory for
+/// a flushed segment, a temporary file for a merge) because the dictionary precedes the postings in the file, and
+/// <see cref="WriteTo"/> appends them in file order. A term's block score bounds (<see cref="BlockInfo"/>) are
+/// computed here against the new segment's own field lengths, so the builder and the merger store the same bounds for
+/// the same sections.
 /// </summary>
 internal sealed class PostingsPartsWriter : IDisposable
 {
@@ -23,7 +25,7 @@ internal sealed class PostingsPartsWriter : IDisposable
     private readonly Bm25F _allFields;
     private readonly int[] _fieldLengths;
     private readonly PostingsBlock _block = new();
-    private string? _previous;
+    private readonly TermDictionaryWriter _dictionary;
 
     /// <param name="spool">Creates an empty read-write stream for one part.</param>
     /// <param name="averageLengths">The segment's average field lengths (stored in its section table).</param>
@@ -34,25 +36,17 @@ internal sealed class PostingsPartsWriter : IDisposable
         _docs = spool();
         _positions = spool();
         _blocks = spool();
+        _dictionary = new TermDictionaryWriter(_buffer);
         _allFields = new Bm25F(averageLengths, (1 << IndexFields.ScoringFieldCount) - 1);
         _fieldLengths = fieldLengths;
     }
 
-    public int TermCount { get; private set; }
+    public int TermCount => _dictionary.Count;
 
     /// <summary>Adds a term and its postings (<see cref="TermPostingsWriter.Finish"/> called); terms come in ordinal order.</summary>
     public void Add(string term, TermPostingsWriter postings)
     {
-        if (_previous is not null && string.CompareOrdinal(_previous, term) >= 0)
-            throw new InvalidOperationException($"Terms must be added in ordinal order ('{term}' after '{_previous}').");
-        // Front coding: sorted terms share prefixes (制造, 制造业, 制造业高质量), and where a term's postings lie
-        // follows from the lengths of those before it; the block count follows from the frequency.
-        int shared = TermDictionary.SharedPrefix(_previous ?? "", term);
-        _buffer.WriteVarInt(shared);
-        TermDictionary.WriteSuffix(_buffer, term.AsSpan(shared));
-        _buffer.WriteVarInt(postings.DocFrequency);
-        _buffer.WriteVarInt(postings.Docs.Length);
-        _buffer.WriteVarInt(postings.Positions.Length);
+        _dictionary.Add(term, postings.DocFrequency, postings.Docs.Length, postings.Positions.Length);
         Flush(_terms);
         _docs.Write(postings.Docs);
         _positions.Write(postings.Positions);
@@ -72,17 +66,16 @@ internal sealed class PostingsPartsWriter : IDisposable
             }
             Flush(_blocks);
         }
-        _previous = term;
-        TermCount++;
     }
 
-    /// <summary>Writes the parts Terms, Docs, Positions and Blocks, in that order, from the spools.</summary>
+    /// <summary>Writes the parts Terms, TermIndex, Docs, Positions and Blocks, in that order, from the spools.</summary>
     public void WriteTo(SegmentFileWriter file)
     {
         file.BeginPart(SegmentFormat.Part.Terms);
-        _buffer.WriteVarInt(TermCount);
-        file.Write(_buffer);
         file.CopyFrom(_terms);
+        file.BeginPart(SegmentFormat.Part.TermIndex);
+        _dictionary.WriteIndex(_buffer);
+        file.Write(_buffer);
         file.BeginPart(SegmentFormat.Part.Docs);
         file.CopyFrom(_docs);
         file.BeginPart(SegmentFormat.Part.Positions);

@@ -1,4 +1,5 @@
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SearchEngine.Index.Storage;
 
 namespace SearchEngine.Index.Postings;
@@ -130,16 +131,23 @@ internal static class PackedInts
             return;
         }
         ulong mask = bits == 32 ? uint.MaxValue : (1UL << bits) - 1;
-        // Each value lies within the 8 bytes at its first byte (at most 7 + 32 bits), read as one word while 8 bytes
-        // remain; the last few values take the byte-by-byte path.
+        // Each value lies within the 8 bytes at its first byte (at most 7 + 32 bits), read as one unaligned word while
+        // 8 bytes remain (the loop's condition is the bounds check, so the reads go through refs without one of
+        // their own: this loop is most of a search's postings decoding); the last few values take the byte path.
         int i = 0;
-        for (; i < output.Length; i++)
+        if (BitConverter.IsLittleEndian)
         {
-            long bit = (long)i * bits;
-            int at = (int)(bit >> 3);
-            if (at + 8 > packed.Length)
-                break;
-            output[i] = unchecked((int)(uint)((BinaryPrimitives.ReadUInt64LittleEndian(packed[at..]) >> (int)(bit & 7)) & mask));
+            ref byte source = ref MemoryMarshal.GetReference(packed);
+            ref int target = ref MemoryMarshal.GetReference(output);
+            long bit = 0;
+            for (; i < output.Length; i++, bit += bits)
+            {
+                int at = (int)(bit >> 3);
+                if (at + 8 > packed.Length)
+                    break;
+                ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, at));
+                Unsafe.Add(ref target, i) = unchecked((int)(uint)((word >> (int)(bit & 7)) & mask));
+            }
         }
         for (; i < output.Length; i++)
         {

@@ -13,7 +13,7 @@ internal sealed class PostingsCursor
 {
     public const int NoMoreDocs = int.MaxValue;
 
-    private readonly byte[] _data;
+    private readonly SegmentData _data;
     private readonly TermInfo _term;
     private readonly bool _blocksStored;
     private readonly PostingsBlock _buffer = new();
@@ -42,7 +42,7 @@ internal sealed class PostingsCursor
         {
             if (!_tfCurrent && _index >= 0)
             {
-                _buffer.DecodeFrequencies(_data);
+                _buffer.DecodeFrequencies(TermDocs);
                 _buffer.Tf.AsSpan(_index * IndexFields.ScoringFieldCount, IndexFields.ScoringFieldCount).CopyTo(_tf);
                 _tfCurrent = true;
             }
@@ -91,8 +91,8 @@ internal sealed class PostingsCursor
     private void Load(int block)
     {
         int count = Math.Min(TermPostingsWriter.BlockSize, _term.DocFrequency - (block * TermPostingsWriter.BlockSize));
-        _buffer.Decode(_data, _term.DocsStart + BlockInt(block, 4), count, block == 0 ? -1 : BlockLastDoc(block - 1));
-        _blockPositions = _term.PositionsStart + BlockInt(block, 8);
+        _buffer.Decode(TermDocs, BlockInt(block, 4), count, block == 0 ? -1 : BlockLastDoc(block - 1));
+        _blockPositions = BlockInt(block, 8);
         _block = block;
         _index = -1;
         _positionsDecoded = false;
@@ -118,13 +118,13 @@ internal sealed class PostingsCursor
         {
             if (!_positionsDecoded)
             {
-                _buffer.DecodePositions(_data, _blockPositions);
+                _buffer.DecodePositions(TermPositions, _blockPositions);
                 _positionsDecoded = true;
             }
             _buffer.CopyPositions(_index, f, output);
             return;
         }
-        var r = new ByteReader(_data, _positionsPos);
+        var r = new ByteReader(TermPositions, _positionsPos);
         for (int g = 0; g < IndexFields.TextFieldCount; g++)
         {
             if ((Mask & PostingsBlock.TextFieldBits(g)) == 0)
@@ -143,15 +143,15 @@ internal sealed class PostingsCursor
     }
 
     /// <summary>Largest frequency of scoring field <paramref name="field"/> in the block holding the current section.</summary>
-    public int BlockMaxTf(int block, int field) => !_blocksStored ? byte.MaxValue : _data[_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + field];
+    public int BlockMaxTf(int block, int field) => !_blocksStored ? byte.MaxValue : BlockData(block)[12 + field];
 
     /// <summary>Smallest length of text field <paramref name="field"/> in a block.</summary>
     public int BlockMinLength(int block, int field) => !_blocksStored ? 0 :
-        BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + 12 + IndexFields.ScoringFieldCount + (2 * field)));
+        BinaryPrimitives.ReadUInt16LittleEndian(BlockData(block)[(12 + IndexFields.ScoringFieldCount + (2 * field))..]);
 
     /// <summary>The block's largest all-fields pseudo-frequency, against the segment's average lengths.</summary>
     public float BlockMaxPseudo(int block) => !_blocksStored ? float.MaxValue :
-        BinaryPrimitives.ReadSingleLittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + BlockInfo.MaxPseudoOffset));
+        BinaryPrimitives.ReadSingleLittleEndian(BlockData(block)[BlockInfo.MaxPseudoOffset..]);
 
     public int BlockCount => _term.BlockCount;
 
@@ -161,6 +161,14 @@ internal sealed class PostingsCursor
     /// <summary>The last section of a block; <see cref="NoMoreDocs"/> when the term stores no blocks (it has one).</summary>
     public int BlockLastDoc(int block) => !_blocksStored ? NoMoreDocs : BlockInt(block, 0);
 
-    private int BlockInt(int block, int offset) => !_blocksStored ? 0 :
-        BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(_term.BlocksStart + (block * BlockInfo.EncodedSize) + offset));
+    private int BlockInt(int block, int offset) => !_blocksStored ? 0 : BinaryPrimitives.ReadInt32LittleEndian(BlockData(block)[offset..]);
+
+    /// <summary>The term's docs stream; block offsets and positions within it are relative to its start.</summary>
+    private ReadOnlySpan<byte> TermDocs => _data.Span(_term.DocsStart, _term.DocsLength);
+
+    /// <summary>The term's positions stream.</summary>
+    private ReadOnlySpan<byte> TermPositions => _data.Span(_term.PositionsStart, _term.PositionsLength);
+
+    /// <summary>The skip and score data of one block of the term.</summary>
+    private ReadOnlySpan<byte> BlockData(int block) => _data.Span(_term.BlocksStart + ((long)block * BlockInfo.EncodedSize), BlockInfo.EncodedSize);
 }

@@ -1,37 +1,64 @@
 namespace SearchEngine.Index.Search;
 
-/// <summary>All children match: leapfrog from the rarest child; the score is the sum of the children's.</summary>
+/// <summary>
+/// All children match: leapfrog from the rarest child; the score is the sum of the children's. A child with an
+/// <see cref="Matcher.Approximation"/> (a phrase) takes part in the leapfrog through it and confirms only the
+/// sections all the others match.
+/// </summary>
 internal sealed class ConjunctionMatcher : Matcher
 {
     private readonly Matcher[] _children;
 
-    public ConjunctionMatcher(IEnumerable<Matcher> children) => _children = [.. children.OrderBy(c => c.Cost)];
+    /// <summary>What the leapfrog advances: each child, or its approximation; rarest first.</summary>
+    private readonly Matcher[] _iterators;
 
-    public override long Cost => _children[0].Cost;
+    /// <summary>Children to confirm on a section all iterators agree on.</summary>
+    private readonly Matcher[] _confirming;
 
-    public override int NextDoc() => Align(_children[0].NextDoc());
+    public ConjunctionMatcher(IEnumerable<Matcher> children)
+    {
+        _children = [.. children];
+        _iterators = [.. _children.Select(c => c.Approximation ?? c).OrderBy(c => c.Cost)];
+        _confirming = [.. _children.Where(c => c.Approximation is not null)];
+    }
 
-    public override int Advance(int target) => Align(_children[0].Advance(target));
+    public override long Cost => _iterators[0].Cost;
+
+    public override int NextDoc() => Align(_iterators[0].NextDoc());
+
+    public override int Advance(int target) => Align(_iterators[0].Advance(target));
 
     private int Align(int candidate)
     {
         while (candidate != NoMoreDocs)
         {
             bool all = true;
-            for (int i = 1; i < _children.Length; i++)
+            for (int i = 1; i < _iterators.Length; i++)
             {
-                int d = _children[i].Advance(candidate);
+                int d = _iterators[i].Advance(candidate);
                 if (d > candidate)
                 {
-                    candidate = _children[0].Advance(d);
+                    candidate = _iterators[0].Advance(d);
                     all = false;
                     break;
                 }
             }
-            if (all)
+            if (all && Confirmed())
                 return Doc = candidate;
+            if (all)
+                candidate = _iterators[0].NextDoc();
         }
         return Doc = NoMoreDocs;
+    }
+
+    private bool Confirmed()
+    {
+        foreach (var c in _confirming)
+        {
+            if (!c.ConfirmApproximation())
+                return false;
+        }
+        return true;
     }
 
     public override double Score()

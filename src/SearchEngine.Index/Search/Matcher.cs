@@ -27,6 +27,17 @@ internal abstract class Matcher
     /// the weakest kept hit, the section is counted without being scored (dynamic pruning).
     /// </summary>
     public abstract double MaxScore();
+
+    /// <summary>
+    /// Two-phase matching (Lucene's TwoPhaseIterator): a matcher whose match is costly to confirm (a phrase reads
+    /// positions) offers a cheaper iterator over a superset of its sections; a conjunction leapfrogs over that and
+    /// calls <see cref="ConfirmApproximation"/> only on sections every other child also matches, instead of the
+    /// phrase confirming every candidate it passes on its own. Null for a matcher that confirms nothing.
+    /// </summary>
+    public virtual Matcher? Approximation => null;
+
+    /// <summary>With <see cref="Approximation"/> positioned on a section: whether this matcher matches it (and then it is current).</summary>
+    public virtual bool ConfirmApproximation() => true;
 }
 
 /// <summary>Matches nothing (a term absent from the segment).</summary>

@@ -45,6 +45,14 @@ internal sealed class PhraseMatcher : Matcher
 
     public override long Cost => _candidates.Cost;
 
+    public override Matcher Approximation => _candidates;
+
+    public override bool ConfirmApproximation()
+    {
+        Doc = _candidates.Doc;
+        return CountOccurrences();
+    }
+
     public override int NextDoc() => Confirm(_candidates.NextDoc());
 
     public override int Advance(int target) => Confirm(_candidates.Advance(target));

@@ -12,7 +12,7 @@ internal static class SnapshotLoader
         {
             if (!openReaders.TryGetValue(entry.Name, out var reader))
             {
-                reader = new SegmentReader(entry.Name, File.ReadAllBytes(directory.File(entry.FileName)));
+                reader = SegmentReader.Open(entry.Name, directory.File(entry.FileName));
                 openReaders[entry.Name] = reader;
             }
             var deleted = entry.Deletes is null

@@ -24,14 +24,10 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
         var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var view in snapshot.Segments)
         {
-            var terms = view.Reader.SortedTerms;
-            int i = LowerBound(terms, normalized);
-            for (; i < terms.Length && terms[i].StartsWith(normalized, StringComparison.Ordinal); i++)
+            foreach (var (term, info) in view.Reader.EnumerateTerms(normalized))
             {
-                string term = terms[i];
                 if (term.Length <= normalized.Length || !IsSuggestible(term))
                     continue;
-                view.Reader.TryGetTerm(term, out var info);
                 frequencies[term] = frequencies.GetValueOrDefault(term) + info.DocFrequency;
             }
         }
@@ -93,18 +89,4 @@ public sealed class Suggester(IndexSnapshot snapshot, ChineseAnalyzer analyzer)
 
     private bool IsSuggestible(string term) =>
         !DocumentNumberTerms.IsNumberTerm(term) && (analyzer.Vocabulary.Contains(term) || term.Any(char.IsAsciiLetterOrDigit));
-
-    private static int LowerBound(string[] sorted, string key)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(sorted[mid], key) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
 }

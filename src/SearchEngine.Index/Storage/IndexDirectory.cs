@@ -180,8 +180,8 @@ internal sealed class IndexDirectory
         }
         foreach (var segment in commit.Segments)
         {
-            string? missing = CheckFile(segment.FileName, checkedFiles, b => SegmentReader.Check(segment.Name, b))
-                ?? (segment.Deletes is { } deletes ? CheckFile(deletes, checkedFiles, b => DeletionFile.IsIntact(b) ? null : $"Deletion file '{deletes}' fails its checksum.") : null);
+            string? missing = CheckFile(segment.FileName, checkedFiles, path => SegmentReader.Check(segment.Name, path))
+                ?? (segment.Deletes is { } deletes ? CheckFile(deletes, checkedFiles, path => DeletionFile.IsIntact(System.IO.File.ReadAllBytes(path)) ? null : $"Deletion file '{deletes}' fails its checksum.") : null);
             if (missing is not null)
             {
                 problem = $"names a file that is missing or damaged ({missing.TrimEnd('.')})";
@@ -192,14 +192,15 @@ internal sealed class IndexDirectory
         return commit;
     }
 
-    private string? CheckFile(string name, Dictionary<string, string?> checkedFiles, Func<byte[], string?> check)
+    /// <summary>What <paramref name="check"/> finds wrong with the file (given its path), remembered per file name.</summary>
+    private string? CheckFile(string name, Dictionary<string, string?> checkedFiles, Func<string, string?> check)
     {
         if (checkedFiles.TryGetValue(name, out string? known))
             return known;
         string? problem;
         try
         {
-            problem = check(System.IO.File.ReadAllBytes(File(name)));
+            problem = check(File(name));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -326,6 +327,13 @@ internal sealed class IndexDirectory
         }
     }
 
+    /// <summary>Removes a file this writer wrote and no commit names (a discarded flush), with its temporary; a failure is left to the next cleanup.</summary>
+    public void Remove(string name)
+    {
+        TryRemove(File(name));
+        TryRemove(File(name + ".tmp"));
+    }
+
     /// <summary>Publishes a commit: its file first, then CURRENT, each durably; the rename of CURRENT is the commit.</summary>
     public void Publish(CommitPoint commit)
     {
@@ -337,20 +345,21 @@ internal sealed class IndexDirectory
     /// Removes the <paramref name="obsolete"/> commit files (valid ones no longer kept), then temporaries and the
     /// segment and deletion files no <paramref name="kept"/> commit names. Commit files that did not verify are
     /// left for a person to look at; new commits are numbered past them. Files named in <paramref name="inProgress"/>
-    /// (a background merge's segment, not yet in any commit), its temporaries and its spools are kept too.
+    /// (segments a background merge or flush writes, not yet in any commit), their temporaries and a merge's spools
+    /// are kept too.
     /// </summary>
-    public void RemoveUnreferenced(IReadOnlyCollection<CommitPoint> kept, IEnumerable<string> obsolete, string? inProgress = null)
+    public void RemoveUnreferenced(IReadOnlyCollection<CommitPoint> kept, IEnumerable<string> obsolete, IReadOnlyCollection<string>? inProgress = null)
     {
         if (!Directory.Exists(Path))
             return;
         var keep = new HashSet<string>(StringComparer.Ordinal) { CommitPoint.CurrentFile, WriteLock.FileName, "README.md" };
-        if (inProgress is not null)
+        foreach (string name in inProgress ?? [])
         {
-            keep.Add(inProgress);
-            keep.Add(inProgress + ".tmp");
+            keep.Add(name);
+            keep.Add(name + ".tmp");
         }
-        // A merge's spools are named after its segment (seg_000012.seg.docs.tmp) and kept while it runs.
-        bool Spool(string name) => inProgress is not null && name.StartsWith(inProgress + ".", StringComparison.Ordinal);
+        // A merge's spools are named after its segment (seg_000012.seg.0.tmp) and kept while it runs.
+        bool Spool(string name) => inProgress is not null && inProgress.Any(n => name.StartsWith(n + ".", StringComparison.Ordinal));
         foreach (var commit in kept)
         {
             keep.Add(commit.FileName);

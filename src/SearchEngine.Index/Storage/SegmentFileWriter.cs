@@ -4,8 +4,8 @@ namespace SearchEngine.Index.Storage;
 
 /// <summary>
 /// Writes the layout of a segment file (<see cref="SegmentFormat"/>) to a stream front to back: the header, each part
-/// in file order, then the footer with the parts' offsets, the content length and the CRC-32 computed as the bytes
-/// went by. Nothing is held but what a caller hands over, so a merged segment larger than memory streams to its
+/// in file order, then the footer with the parts' offsets, the content length and the CRC-32 (<see cref="Crc32"/>) computed as
+/// the bytes went by. Nothing is held but what a caller hands over, so a merged segment larger than memory streams to its
 /// file; the builder of a small flushed segment writes through the same class into memory.
 /// </summary>
 internal sealed class SegmentFileWriter
@@ -14,7 +14,7 @@ internal sealed class SegmentFileWriter
     private readonly long[] _offsets = new long[SegmentFormat.PartCount];
     private readonly byte[] _copyBuffer = new byte[1 << 16];
     private int _nextPart;
-    private uint _crc;
+    private readonly System.IO.Hashing.Crc32 _crc = new();
 
     public SegmentFileWriter(Stream output)
     {
@@ -39,7 +39,7 @@ internal sealed class SegmentFileWriter
     public void Write(ReadOnlySpan<byte> bytes)
     {
         _output.Write(bytes);
-        _crc = Crc32.Append(_crc, bytes);
+        _crc.Append(bytes);
         Length += bytes.Length;
     }
 
@@ -69,7 +69,7 @@ internal sealed class SegmentFileWriter
             BinaryPrimitives.WriteInt64LittleEndian(footer.AsSpan(i * 8), _offsets[i]);
         int at = _offsets.Length * 8;
         BinaryPrimitives.WriteInt64LittleEndian(footer.AsSpan(at), Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(footer.AsSpan(at + 8), _crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(footer.AsSpan(at + 8), _crc.GetCurrentHashAsUInt32());
         BinaryPrimitives.WriteUInt32LittleEndian(footer.AsSpan(at + 12), SegmentFormat.FooterMagic);
         _output.Write(footer);
     }

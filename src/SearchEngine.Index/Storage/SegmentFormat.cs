@@ -25,8 +25,11 @@ internal static class SegmentFormat
     /// 13: postings are packed a block of 128 at a time at the bit width of the block's largest value
     /// (<see cref="Postings.PackedInts"/>), and the term dictionary is front-coded with offsets implied by lengths,
     /// to bring the index near the size of its text; an older index is rebuilt.
+    /// 14: segments are read through a memory map instead of onto the heap: the term dictionary is in blocks of
+    /// <see cref="TermDictionary.BlockTerms"/> terms searched on disk through a small term index (its own part), and
+    /// stored documents start at 64-bit offsets, so a segment may pass 2 GB.
     /// </summary>
-    public const int Version = 13;
+    public const int Version = 14;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 
@@ -37,6 +40,7 @@ internal static class SegmentFormat
         Sections,
         DocValues,
         Terms,
+        TermIndex,
         Docs,
         Positions,
         Blocks,

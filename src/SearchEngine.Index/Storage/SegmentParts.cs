@@ -10,7 +10,8 @@ internal static class SegmentParts
 {
     /// <summary>
     /// The head of the Documents part: the document count, ids in the clear (the writer maps ids to documents at open),
-    /// and each stored entry's start in the blob that follows (with the blob's length last).
+    /// and each stored entry's 64-bit start in the blob that follows (with the blob's length last), so the stored
+    /// documents of one segment may pass 2 GB.
     /// </summary>
     public static void WriteDocumentIndex(ByteWriter w, IReadOnlyList<string> ids, IReadOnlyList<long> starts)
     {
@@ -18,11 +19,7 @@ internal static class SegmentParts
         foreach (var id in ids)
             w.WriteString(id);
         foreach (long s in starts)
-        {
-            if (s > int.MaxValue)
-                throw new InvalidOperationException($"Stored documents of one segment exceed {int.MaxValue} bytes, which format {SegmentFormat.Version} cannot address; merge fewer segments at once.");
-            w.WriteInt32((int)s);
-        }
+            w.WriteInt64(s);
     }
 
     /// <summary>One row of the section table: the section's document ordinal and its whole-word length per text field.</summary>

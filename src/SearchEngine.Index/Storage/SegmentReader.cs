@@ -5,42 +5,53 @@ using SearchEngine.Search.Model;
 namespace SearchEngine.Index.Storage;
 
 /// <summary>
-/// An open, immutable segment: the whole file in memory, verified by its checksum, with its term dictionary,
-/// section table and facet columns decoded at open. Thread-safe: nothing changes after construction.
+/// An open, immutable segment, read through a memory map of its file (<see cref="SegmentData"/>), verified by its
+/// checksum at open. Decoded at open and held in memory are only what scales with documents and sections: document ids
+/// and where each stored document starts, the section table and field lengths, and the facet columns (a few ints per
+/// section); the term dictionary stays in the file and is searched there (<see cref="TermDictionary"/>, whose block
+/// index of one term in <see cref="TermDictionary.BlockTerms"/> is all it keeps), and postings and stored documents are
+/// read from the map when a search asks. Thread-safe: nothing changes after construction.
 /// </summary>
-internal sealed class SegmentReader
+/// <remarks>
+/// The reader owns its map and never unmaps it while reachable: snapshots share readers without counting references,
+/// and a search may still read a segment that a merge has replaced (its file already deleted, which Linux allows
+/// while it is mapped). The map is released by the finalizer of <see cref="SegmentData"/> once nothing can reach the
+/// reader, or by <see cref="Dispose"/> for a reader that was never shared (tests, a failed open).
+/// </remarks>
+internal sealed class SegmentReader : IDisposable
 {
-    private readonly byte[] _data;
-    private readonly int[] _documentStarts;
+    private readonly SegmentData _data;
+    private readonly long[] _documentStarts;
     private long _documentReads;
     private long _chunkReads;
     private readonly string[] _documentIds;
-    private readonly int _documentBlob;
-    private readonly Dictionary<string, TermInfo> _terms;
+    private readonly long _documentBlob;
+    private readonly TermDictionary _terms;
 
-    public SegmentReader(string name, byte[] data)
+    private SegmentReader(string name, SegmentData data, long[] offsets)
     {
         Name = name;
         _data = data;
-        var offsets = ReadFooter(name, data);
-        var r = new ByteReader(data, 0);
-        if (unchecked((uint)r.ReadInt32()) != SegmentFormat.HeaderMagic)
+        var header = new ByteReader(data.Span(0, 8));
+        if (unchecked((uint)header.ReadInt32()) != SegmentFormat.HeaderMagic)
             throw new InvalidDataException($"Segment '{name}' is not a segment file (bad header).");
-        int version = r.ReadInt32();
+        int version = header.ReadInt32();
         if (version != SegmentFormat.Version)
             throw new IndexFormatException($"Segment '{name}' has format {version}; this build reads {SegmentFormat.Version}.");
 
-        r.Position = (int)offsets[(int)SegmentFormat.Part.Documents];
+        // The documents part: ids and starts, then the stored documents (which may pass 2 GB; the starts do not).
+        long documents = offsets[(int)SegmentFormat.Part.Documents];
+        var r = new ByteReader(data.From(documents));
         DocumentCount = r.ReadVarInt();
         _documentIds = new string[DocumentCount];
         for (int i = 0; i < DocumentCount; i++)
             _documentIds[i] = r.ReadRequiredString();
-        _documentStarts = new int[DocumentCount + 1];
+        _documentStarts = new long[DocumentCount + 1];
         for (int i = 0; i <= DocumentCount; i++)
-            _documentStarts[i] = r.ReadInt32();
-        _documentBlob = r.Position;
+            _documentStarts[i] = r.ReadInt64();
+        _documentBlob = documents + r.Position;
 
-        r.Position = (int)offsets[(int)SegmentFormat.Part.Sections];
+        r = new ByteReader(Part(offsets, SegmentFormat.Part.Sections));
         SectionCount = r.ReadVarInt();
         SectionDocument = new int[SectionCount];
         FieldLengths = new int[SectionCount * IndexFields.TextFieldCount];
@@ -60,38 +71,44 @@ internal sealed class SegmentReader
             FirstSection[SectionDocument[s]] = s;
         FirstSection[DocumentCount] = SectionCount;
 
-        r.Position = (int)offsets[(int)SegmentFormat.Part.DocValues];
+        r = new ByteReader(Part(offsets, SegmentFormat.Part.DocValues));
         Values = DocValues.Read(ref r, DocumentCount, SectionCount);
 
-        r.Position = (int)offsets[(int)SegmentFormat.Part.Terms];
-        int termCount = r.ReadVarInt();
-        _terms = new Dictionary<string, TermInfo>(termCount, StringComparer.Ordinal);
-        SortedTerms = new string[termCount];
-        int docs = (int)offsets[(int)SegmentFormat.Part.Docs];
-        int positions = (int)offsets[(int)SegmentFormat.Part.Positions];
-        int blocks = (int)offsets[(int)SegmentFormat.Part.Blocks];
-        string previous = "";
-        for (int t = 0; t < termCount; t++)
+        _terms = new TermDictionary(data,
+            offsets[(int)SegmentFormat.Part.Terms], offsets[(int)SegmentFormat.Part.TermIndex],
+            offsets[(int)SegmentFormat.Part.TermIndex], offsets[(int)SegmentFormat.Part.Docs],
+            offsets[(int)SegmentFormat.Part.Docs], offsets[(int)SegmentFormat.Part.Positions], offsets[(int)SegmentFormat.Part.Blocks]);
+    }
+
+    /// <summary>
+    /// Opens the segment file at <paramref name="path"/>: verifies its checksum by streaming the file (not through
+    /// the map, so the check leaves no pages in the process's memory), then maps it.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is truncated, corrupt or not a segment.</exception>
+    /// <exception cref="IndexFormatException">The segment has another format version.</exception>
+    public static SegmentReader Open(string name, string path)
+    {
+        var offsets = ReadFooter(name, path, out _);
+        var data = SegmentData.Map(path);
+        try
         {
-            int shared = r.ReadVarInt();
-            string term = previous[..shared] + TermDictionary.ReadSuffix(ref r);
-            int df = r.ReadVarInt();
-            int docsLength = r.ReadVarInt();
-            int positionsLength = r.ReadVarInt();
-            int blockCount = TermDictionary.BlockCount(df);
-            _terms[term] = new TermInfo(df, docs, docsLength, positions, blocks, blockCount);
-            SortedTerms[t] = term;
-            docs += docsLength;
-            positions += positionsLength;
-            if (Postings.BlockInfo.IsStored(df))
-                blocks += blockCount * Postings.BlockInfo.EncodedSize;
-            previous = term;
+            return new SegmentReader(name, data, offsets);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
         }
     }
 
+    /// <summary>A part with less than 2 GB of bytes (all but the documents, docs and positions parts are small).</summary>
+    private ReadOnlySpan<byte> Part(long[] offsets, SegmentFormat.Part part) =>
+        _data.Span(offsets[(int)part], checked((int)(offsets[(int)part + 1] - offsets[(int)part])));
+
     public string Name { get; }
 
-    public byte[] Data => _data;
+    /// <summary>The segment file's bytes. A span read from it is valid while this reader is held (see <see cref="SegmentData"/>).</summary>
+    public SegmentData Data => _data;
 
     public int DocumentCount { get; }
 
@@ -111,24 +128,16 @@ internal sealed class SegmentReader
 
     public DocValues Values { get; }
 
-    /// <summary>All terms in ordinal order, for prefix completion.</summary>
-    public string[] SortedTerms { get; }
+    /// <summary>How many distinct terms the segment holds.</summary>
+    public int TermCount => _terms.Count;
 
-    public bool TryGetTerm(string term, out TermInfo info) => _terms.TryGetValue(term, out info);
+    public bool TryGetTerm(string term, out TermInfo info) => _terms.TryGet(term, out info);
 
     /// <summary>
-    /// The terms starting with <paramref name="prefix"/> (all by default) with where their postings lie, in ordinal
-    /// order. Merges read a segment's terms only through this.
+    /// The terms that start with <paramref name="prefix"/> (every term for ""), in ordinal order
+    /// (<see cref="StringComparer.Ordinal"/>), with where their postings lie; read from the file block by block.
     /// </summary>
-    public IEnumerable<(string Term, TermInfo Info)> EnumerateTerms(string prefix = "")
-    {
-        int at = Array.BinarySearch(SortedTerms, prefix, StringComparer.Ordinal);
-        for (int t = at < 0 ? ~at : at; t < SortedTerms.Length && SortedTerms[t].StartsWith(prefix, StringComparison.Ordinal); t++)
-            yield return (SortedTerms[t], _terms[SortedTerms[t]]);
-    }
-
-    /// <summary>Opens the segment file at <paramref name="path"/> (verified like any segment).</summary>
-    public static SegmentReader Open(string name, string path) => new(name, File.ReadAllBytes(path));
+    public IEnumerable<(string Term, TermInfo Info)> EnumerateTerms(string prefix = "") => _terms.Enumerate(prefix);
 
     /// <summary>The byte length of a document's stored entry (head and compressed texts), as a merge copies it.</summary>
     public long StoredLength(int docOrd) => _documentStarts[docOrd + 1] - _documentStarts[docOrd];
@@ -137,8 +146,11 @@ internal sealed class SegmentReader
     /// Copies a document's stored entry as it lies in the file, still compressed: its chunk offsets are relative to
     /// the entry, so the bytes are valid at any place in another segment.
     /// </summary>
-    public void CopyStored(int docOrd, SegmentFileWriter output) =>
-        output.Write(_data.AsSpan(_documentBlob + _documentStarts[docOrd], _documentStarts[docOrd + 1] - _documentStarts[docOrd]));
+    public void CopyStored(int docOrd, SegmentFileWriter output)
+    {
+        output.Write(_data.Span(_documentBlob + _documentStarts[docOrd], checked((int)StoredLength(docOrd))));
+        GC.KeepAlive(this); // the span points into the map, which must stay mapped while it is written
+    }
 
     /// <summary>The id of a document, without decoding its record.</summary>
     public string DocumentId(int docOrd) => _documentIds[docOrd];
@@ -164,42 +176,72 @@ internal sealed class SegmentReader
     public StoredDocument OpenDocument(int docOrd)
     {
         Interlocked.Increment(ref _documentReads);
-        int at = _documentBlob + _documentStarts[docOrd];
-        return new StoredDocument(this, _data.AsSpan(at, _documentStarts[docOrd + 1] - _documentStarts[docOrd]), at);
+        long at = _documentBlob + _documentStarts[docOrd];
+        return new StoredDocument(this, _data.Span(at, checked((int)(_documentStarts[docOrd + 1] - _documentStarts[docOrd]))), at);
     }
 
     /// <summary>A stored document with every section's text.</summary>
     public DocumentRecord ReadDocument(int docOrd) => OpenDocument(docOrd).ReadAll();
 
+    /// <summary>Unmaps the file; only for a reader no snapshot or search can reach (see the class remarks).</summary>
+    public void Dispose() => _data.Dispose();
+
     /// <summary>Null when the file is a complete segment of this format (header, footer, checksum), else what is wrong.</summary>
-    public static string? Check(string name, byte[] data)
+    public static string? Check(string name, string path)
     {
         try
         {
-            ReadFooter(name, data);
+            ReadFooter(name, path, out bool currentFormat);
+            return currentFormat ? null : $"Segment '{name}' is not a segment file of format {SegmentFormat.Version}.";
         }
         catch (InvalidDataException e)
         {
             return e.Message;
         }
-        if (BinaryPrimitives.ReadUInt32LittleEndian(data) != SegmentFormat.HeaderMagic || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4)) != SegmentFormat.Version)
-            return $"Segment '{name}' is not a segment file of format {SegmentFormat.Version}.";
-        return null;
     }
 
-    /// <summary>Reads and verifies the footer; returns the part offsets.</summary>
-    private static long[] ReadFooter(string name, byte[] data)
+    /// <summary>Streamed through the CRC, so a large segment is checked without holding it.</summary>
+    private const int CheckBufferSize = 1 << 20;
+
+    /// <summary>
+    /// Reads and verifies the header, footer and checksum of the file by streaming it (the CRC-32 of
+    /// <see cref="System.IO.Hashing.Crc32"/>, the polynomial of <see cref="Crc32"/>); returns the part offsets and the
+    /// content length at the end, and whether the header is a segment's of this format.
+    /// </summary>
+    private static long[] ReadFooter(string name, string path, out bool currentFormat)
     {
-        int footer = data.Length - SegmentFormat.FooterSize;
-        if (footer < 8 || BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(data.Length - 4)) != SegmentFormat.FooterMagic)
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+        long footer = file.Length - SegmentFormat.FooterSize;
+        Span<byte> tail = stackalloc byte[SegmentFormat.FooterSize];
+        if (footer < 8 || RandomAccess.Read(file.SafeFileHandle, tail, footer) != tail.Length || BinaryPrimitives.ReadUInt32LittleEndian(tail[^4..]) != SegmentFormat.FooterMagic)
             throw new InvalidDataException($"Segment '{name}' is truncated (no footer); it was not completely written.");
-        var offsets = new long[SegmentFormat.PartCount];
-        for (int i = 0; i < offsets.Length; i++)
-            offsets[i] = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(footer + (i * 8)));
-        long contentLength = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(footer + (offsets.Length * 8)));
-        uint crc = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(footer + (offsets.Length * 8) + 8));
-        if (contentLength != footer || Crc32.Compute(data.AsSpan(0, footer)) != crc)
+        var offsets = new long[SegmentFormat.PartCount + 1];
+        for (int i = 0; i < SegmentFormat.PartCount; i++)
+            offsets[i] = BinaryPrimitives.ReadInt64LittleEndian(tail[(i * 8)..]);
+        long contentLength = BinaryPrimitives.ReadInt64LittleEndian(tail[(SegmentFormat.PartCount * 8)..]);
+        uint crc = BinaryPrimitives.ReadUInt32LittleEndian(tail[((SegmentFormat.PartCount * 8) + 8)..]);
+        offsets[SegmentFormat.PartCount] = contentLength;
+        var hash = new System.IO.Hashing.Crc32();
+        var buffer = new byte[(int)Math.Min(CheckBufferSize, Math.Max(footer, 1))];
+        Span<byte> header = stackalloc byte[8];
+        for (long at = 0; at < footer;)
+        {
+            int read = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, footer - at)), at);
+            if (read == 0)
+                break;
+            if (at == 0)
+                buffer.AsSpan(0, 8).CopyTo(header);
+            hash.Append(buffer.AsSpan(0, read));
+            at += read;
+        }
+        if (contentLength != footer || hash.GetCurrentHashAsUInt32() != crc)
             throw new InvalidDataException($"Segment '{name}' fails its checksum; the file is corrupt.");
+        currentFormat = BinaryPrimitives.ReadUInt32LittleEndian(header) == SegmentFormat.HeaderMagic && BinaryPrimitives.ReadInt32LittleEndian(header[4..]) == SegmentFormat.Version;
+        for (int i = 0; i < SegmentFormat.PartCount; i++)
+        {
+            if (offsets[i] < 8 || offsets[i] > offsets[i + 1])
+                throw new InvalidDataException($"Segment '{name}' has part offsets out of order; the file is corrupt.");
+        }
         return offsets;
     }
 }

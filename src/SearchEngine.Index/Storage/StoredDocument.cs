@@ -14,10 +14,10 @@ public sealed class StoredDocument : IStoredDocument
     private readonly SegmentReader _segment;
     private readonly int[] _bodyStarts;
     private readonly int[] _chunkStarts;
-    private readonly int[] _chunkBlobs;
+    private readonly long[] _chunkBlobs;
     private readonly string?[] _chunks;
 
-    internal StoredDocument(SegmentReader segment, ReadOnlySpan<byte> entry, int entryAt)
+    internal StoredDocument(SegmentReader segment, ReadOnlySpan<byte> entry, long entryAt)
     {
         _segment = segment;
         var r = new ByteReader(entry);
@@ -28,7 +28,7 @@ public sealed class StoredDocument : IStoredDocument
             _bodyStarts[i + 1] = _bodyStarts[i] + lengths[i];
         int count = r.ReadVarInt();
         _chunkStarts = new int[count + 1];
-        _chunkBlobs = new int[count + 1];
+        _chunkBlobs = new long[count + 1];
         for (int i = 0; i < count; i++)
         {
             _chunkStarts[i + 1] = _chunkStarts[i] + r.ReadVarInt();
@@ -86,7 +86,7 @@ public sealed class StoredDocument : IStoredDocument
     {
         if (_chunks[i] is { } cached)
             return cached;
-        string text = Encoding.UTF8.GetString(StoredCompression.Decompress(_segment.Data.AsSpan(_chunkBlobs[i], _chunkBlobs[i + 1] - _chunkBlobs[i])));
+        string text = Encoding.UTF8.GetString(StoredCompression.Decompress(_segment.Data.Span(_chunkBlobs[i], (int)(_chunkBlobs[i + 1] - _chunkBlobs[i]))));
         if (text.Length != _chunkStarts[i + 1] - _chunkStarts[i])
             throw new InvalidDataException($"A stored text chunk in segment '{_segment.Name}' has the wrong length; the segment is corrupt.");
         _segment.CountChunkRead();

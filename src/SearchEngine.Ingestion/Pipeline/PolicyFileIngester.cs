@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using SearchEngine.Core.Documents;
 using SearchEngine.Core.Duplicates;
 using SearchEngine.Core.Metadata;
@@ -28,37 +30,118 @@ public sealed class PolicyFileIngester
 
     public IReadOnlyCollection<string> SupportedExtensions => _readers.Keys;
 
-    /// <summary>Ingests files and folders (recursively). Sources are reported relative to <paramref name="root"/>.</summary>
+    /// <summary>
+    /// Files read at once by <see cref="Read"/>: the processor count by default; 1 reads them one after another on
+    /// the caller's thread. The output is the same either way (same documents, ids and order).
+    /// </summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Ingests files and folders (recursively). Sources are reported relative to <paramref name="root"/>;
+    /// <paramref name="progress"/> is told each file's source once, as its reading starts (calls never overlap).
+    /// </summary>
     public IngestReport Ingest(IEnumerable<string> paths, string? root = null, IProgress<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
+        var read = Read(Plan(paths, root), progress).ToList();
+        return Complete(read, clock.Elapsed);
+    }
+
+    /// <summary>The files <paramref name="paths"/> name (folders recursively), in ingestion order, with their sources and ids.</summary>
+    public static IngestPlan Plan(IEnumerable<string> paths, string? root = null)
+    {
         var files = ExpandPaths(paths).Select(Path.GetFullPath).Distinct().ToList();
         string basePath = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
-        var sources = files.ToDictionary(f => f, f => Path.GetRelativePath(basePath, Path.GetFullPath(f)).Replace('\\', '/'));
-        var ids = DocumentIds.Assign(sources.Values.ToList());
+        var sources = files.Select(f => Path.GetRelativePath(basePath, f).Replace('\\', '/')).ToList();
+        var ids = DocumentIds.Assign(sources);
+        return new IngestPlan([.. files.Select((f, i) => new PlannedFile(f, sources[i], ids[sources[i]]))]);
+    }
+
+    /// <summary>
+    /// Reads and builds the planned files on up to <see cref="MaxParallelism"/> threads and yields each outcome in
+    /// plan order, as soon as it and every file before it are read, so a caller can index documents while later
+    /// files are still being read. These are the documents as read: the corpus-wide steps come after, in
+    /// <see cref="Complete"/>. An unreadable file is an outcome with its reason; <paramref name="cancel"/> stops
+    /// the reading with <see cref="OperationCanceledException"/>. <paramref name="progress"/> is told each file's
+    /// source once, as its reading starts; calls never overlap.
+    /// </summary>
+    public IEnumerable<IngestedFile> Read(IngestPlan plan, IProgress<string>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var reporting = new Lock();
+        IngestedFile ReadOne(PlannedFile file)
+        {
+            if (progress is not null)
+            {
+                lock (reporting)
+                    progress.Report(file.Source);
+            }
+            long bytes = File.Exists(file.Path) ? new FileInfo(file.Path).Length : 0;
+            var (document, error, _) = IngestFile(file.Path, file.Source, file.Id, IngestBudget.None, cancel);
+            return new IngestedFile(file, document, error, bytes);
+        }
+        if (MaxParallelism <= 1)
+            return plan.Files.Select(ReadOne);
+        // Ordered PLINQ over a partitioner that hands out one file at a time: every thread takes the next unread
+        // file (a slow PDF holds one thread, not a range of files), and the ordered, unbuffered merge yields each
+        // outcome as soon as those before it are done. Ids were assigned by the plan, so the order of reading
+        // changes nothing in the output.
+        var parallel = Partitioner.Create(plan.Files, EnumerablePartitionerOptions.NoBuffering)
+            .AsParallel().AsOrdered()
+            .WithDegreeOfParallelism(Math.Min(MaxParallelism, 512))
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .WithCancellation(cancel)
+            .Select(ReadOne);
+        return Unwrapped(parallel);
+    }
+
+    /// <summary>
+    /// The corpus-wide steps over everything read, in plan order: issuers taught by number prefix
+    /// (<see cref="CorpusIssuerInference"/>) and near-duplicates folded into one canonical document. Both need
+    /// every document (a teaching document or a better copy may be the last file read), which is why they are not
+    /// part of <see cref="Read"/>.
+    /// </summary>
+    public static IngestReport Complete(IReadOnlyList<IngestedFile> read, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(read);
         var documents = new List<PolicyDocument>();
         var failures = new List<IngestProblem>();
         var warnings = new List<IngestProblem>();
-        long bytes = 0;
-        foreach (var file in files)
+        foreach (var outcome in read)
         {
-            string source = sources[file];
-            progress?.Report(source);
-            bytes += File.Exists(file) ? new FileInfo(file).Length : 0;
-            var outcome = IngestFile(file, source, ids[source]);
             if (outcome.Document is { } document)
             {
                 documents.Add(document);
                 if (LooksLikeNoPolicy(document))
-                    warnings.Add(new IngestProblem(source, "no outline headings and no document number were found: it may not be a policy document"));
+                    warnings.Add(new IngestProblem(outcome.File.Source, "no outline headings and no document number were found: it may not be a policy document"));
             }
             else
             {
-                failures.Add(new IngestProblem(source, outcome.Error!));
+                failures.Add(new IngestProblem(outcome.File.Source, outcome.Error!));
             }
         }
         var (canonical, groups) = FoldDuplicates([.. CorpusIssuerInference.Apply(documents)]);
-        return new IngestReport(canonical, failures, warnings, groups, bytes, clock.Elapsed);
+        return new IngestReport(canonical, failures, warnings, groups, read.Sum(o => o.Bytes), elapsed);
+    }
+
+    /// <summary>A failure on a reading thread is thrown as itself, as the sequential loop would, not wrapped in an AggregateException.</summary>
+    private static IEnumerable<IngestedFile> Unwrapped(ParallelQuery<IngestedFile> outcomes)
+    {
+        using var e = outcomes.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext())
+                    yield break;
+            }
+            catch (AggregateException failure) when (failure.InnerExceptions.Count == 1)
+            {
+                ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+                throw;
+            }
+            yield return e.Current;
+        }
     }
 
     /// <summary>Reads and builds one file; an unreadable file gives its reason instead of a document.</summary>

@@ -1218,3 +1218,30 @@ $("view-trend").addEventListener("click", () => writeState({ ...readState(), vie
 window.addEventListener("popstate", render);
 if (new URLSearchParams(location.search).get("embed") === "1") document.body.classList.add("embed");
 render();
+watchBuild();
+
+/**
+ * While the server builds its first index, results may be incomplete: a notice says how far the build is, from
+ * /health, every few seconds until it ends. Numbers only go in, with textContent.
+ */
+async function watchBuild() {
+  let health;
+  try {
+    const response = await fetch("health");
+    if (!response.ok) return;
+    health = await response.json();
+  } catch {
+    return; // the notice is a courtesy: a failed check shows nothing
+  }
+  const notice = $("building");
+  const build = health.build;
+  if (health.status !== "building" || !build) {
+    notice.hidden = true;
+    notice.textContent = "";
+    return;
+  }
+  const total = build.filesTotal ?? "?";
+  notice.textContent = `索引正在建立：已读 ${build.filesRead} / ${total} 个文件，结果可能不全`;
+  notice.hidden = false;
+  setTimeout(watchBuild, 5000);
+}

@@ -72,6 +72,37 @@ public sealed class DiskFailureTests : TempFolderTest
     }
 
     [Fact]
+    public void Should_fail_the_commit_when_a_background_flush_finds_the_disk_full_and_write_it_when_space_returns()
+    {
+        string disk = Mount("4m");
+        try
+        {
+            string index = Path.Combine(disk, "index");
+            using var writer = IndexWriter.Open(index, options: new IndexWriterOptions { FlushTextBytes = 20_000, Threads = 2 });
+            writer.AddOrUpdate(RandomCorpus.Generate(21, 1)[0]);
+            writer.Commit();
+
+            string filler = Path.Combine(disk, "filler");
+            File.WriteAllBytes(filler, new byte[Math.Max(0, new DriveInfo(disk).AvailableFreeSpace - (8 << 10))]);
+            foreach (var d in RandomCorpus.Generate(22, 400, "more"))
+                writer.AddOrUpdate(d); // flushes fail in the background; the adds themselves do not
+            var e = Assert.Throws<IndexWriteException>(() => writer.Commit());
+            Assert.Contains("last commit is intact", e.Message, StringComparison.Ordinal);
+            Assert.Equal(1, Count(IndexReader.OpenSnapshot(index)));
+
+            File.Delete(filler);
+            writer.Commit();
+            Assert.Equal(401, Count(writer.Snapshot));
+            Assert.Equal(401, Count(IndexReader.OpenSnapshot(index)));
+            Assert.Empty(Directory.GetFiles(index, "*.tmp"));
+        }
+        finally
+        {
+            Run("umount", "-l", disk);
+        }
+    }
+
+    [Fact]
     public void Should_search_a_read_only_index_and_refuse_to_write_it_clearly()
     {
         string disk = Mount("4m");

@@ -12,9 +12,10 @@ namespace SearchEngine.Tests.Index;
 /// <summary>
 /// The oracle of a merge: the segment <see cref="SegmentMerger"/> writes from several segments with deletions is the
 /// segment <see cref="SegmentBuilder"/> builds from scratch from the same live documents in the same order —
-/// decoded part by part (so a failure says where), then byte for byte.
+/// decoded part by part (so a failure says where), then byte for byte. Segments are written to files and opened
+/// through <see cref="SegmentReader.Open"/> (memory-mapped), as the writer opens them.
 /// </summary>
-public sealed class SegmentMergerTests
+public sealed class SegmentMergerTests : TempFolderTest
 {
     [Theory]
     [InlineData(3)]
@@ -35,7 +36,7 @@ public sealed class SegmentMergerTests
             at += count;
             double deleteShare = seed == 58 && segment == 1 ? 1 : random.NextDouble() * 0.5;
             var deleted = part.Select(_ => random.NextDouble() < deleteShare).ToArray();
-            var reader = new SegmentReader($"seg_{segment:D6}", Build(part));
+            var reader = Open($"seg_{segment:D6}", Build(part));
             views.Add(new SegmentView(reader, deleted, new SegmentEntry(reader.Name, reader.DocumentCount, reader.SectionCount, null, deleted.Count(d => d))));
             live.AddRange(part.Where((_, i) => !deleted[i]));
         }
@@ -48,8 +49,8 @@ public sealed class SegmentMergerTests
 
         // then the merged segment answers like a segment built from the live documents, and is that segment's bytes.
         var expectedBytes = Build(live);
-        var merged = new SegmentReader("merged", mergedBytes);
-        var expected = new SegmentReader("expected", expectedBytes);
+        using var merged = Open("merged", mergedBytes);
+        using var expected = Open("expected", expectedBytes);
         Assert.Equal(live.Select(d => d.Id), merger.Origins.Select(o => views.First(v => v.Reader.Name == o.Segment).Reader.DocumentId(o.DocOrd)));
         AssertSameSegment(expected, merged);
         Assert.True(expectedBytes.AsSpan().SequenceEqual(mergedBytes), $"seed {seed}: the merged segment decodes alike but differs in bytes");
@@ -58,14 +59,22 @@ public sealed class SegmentMergerTests
     [Fact]
     public void Should_enumerate_terms_in_ordinal_order_from_a_prefix()
     {
-        var reader = new SegmentReader("s", Build(RandomCorpus.Generate(5, 30)));
+        using var reader = Open("s", Build(RandomCorpus.Generate(5, 30)));
         var all = reader.EnumerateTerms().Select(t => t.Term).ToList();
         Assert.Equal(all.Order(StringComparer.Ordinal), all);
-        Assert.Equal(reader.SortedTerms, all);
+        Assert.Equal(reader.TermCount, all.Count);
         var withPrefix = reader.EnumerateTerms("发").Select(t => t.Term).ToList();
         Assert.NotEmpty(withPrefix);
         Assert.Equal(all.Where(t => t.StartsWith('发')), withPrefix);
         Assert.Empty(reader.EnumerateTerms("\uFFFF"));
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> as segment <paramref name="name"/> in the test's folder and opens it.</summary>
+    private SegmentReader Open(string name, byte[] bytes)
+    {
+        string path = Path.Combine(Folder, name + ".seg");
+        File.WriteAllBytes(path, bytes);
+        return SegmentReader.Open(name, path);
     }
 
     internal static byte[] Build(IEnumerable<DocumentRecord> documents)
@@ -92,7 +101,7 @@ public sealed class SegmentMergerTests
         Assert.Equal(expected.FieldLengths, actual.FieldLengths);
         Assert.Equal(expected.BuildAverageLengths, actual.BuildAverageLengths);
         Assert.Equal(JsonSerializer.Serialize(expected.Values), JsonSerializer.Serialize(actual.Values));
-        Assert.Equal(expected.SortedTerms, actual.SortedTerms);
+        Assert.Equal(expected.EnumerateTerms().Select(t => t.Term), actual.EnumerateTerms().Select(t => t.Term));
         var positions = new List<int>();
         var other = new List<int>();
         foreach (var (term, info) in expected.EnumerateTerms())
