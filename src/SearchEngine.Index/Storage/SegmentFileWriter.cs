@@ -4,9 +4,10 @@ namespace SearchEngine.Index.Storage;
 
 /// <summary>
 /// Writes the layout of a segment file (<see cref="SegmentFormat"/>) to a stream front to back: the header, each part
-/// in file order, then the footer with the parts' offsets, the content length and the CRC-32 (<see cref="Crc32"/>) computed as
-/// the bytes went by. Nothing is held but what a caller hands over, so a merged segment larger than memory streams to its
-/// file; the builder of a small flushed segment writes through the same class into memory.
+/// in file order, then the footer with the parts' offsets, the content length and the CRC-32 (<see cref="Crc32"/>)
+/// computed as the bytes went by. Nothing is held but what a caller hands over, so a merged segment larger than memory
+/// streams to its file; the builder of a flushed segment streams through the same class to its file (or into memory,
+/// for tests).
 /// </summary>
 internal sealed class SegmentFileWriter
 {

@@ -136,6 +136,7 @@ internal sealed class SegmentReader : IDisposable
     /// <summary>
     /// The terms that start with <paramref name="prefix"/> (every term for ""), in ordinal order
     /// (<see cref="StringComparer.Ordinal"/>), with where their postings lie; read from the file block by block.
+    /// Merges read a segment's terms only through this (<see cref="Indexing.SegmentMerger"/>).
     /// </summary>
     public IEnumerable<(string Term, TermInfo Info)> EnumerateTerms(string prefix = "") => _terms.Enumerate(prefix);
 
