@@ -18,6 +18,7 @@ var root = new RootCommand("searchengine — full-text search over Chinese polic
     InspectCommand.Create(),
     AnalyzeCommand.Create(),
     IndexCommand.Create(),
+    MergeCommand.Create(),
     SearchCommand.Create(),
 };
 return ExpectedErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

@@ -15,7 +15,9 @@ namespace SearchEngine.Index.Indexing;
 /// background task (at most <see cref="IndexWriterOptions.Threads"/> at once; a further flush waits for one to
 /// finish), so the writer's memory is bounded by the flush size, not by how much one commit adds, and a single
 /// feeding thread keeps every core analysing. A flushed segment becomes part of the index at the next commit.
-/// Merges build their segment outside that lock and take it only to swap the result in.
+/// Merges (chosen by <see cref="TieredMergePolicy"/>, written by <see cref="SegmentMerger"/> from the segments' own
+/// postings, stored bytes and columns, with no analysis) build their segment outside that lock and take it only to
+/// swap the result in, so a write never waits for a merge.
 /// </summary>
 public sealed class IndexWriter : IIndexWriter
 {
@@ -23,6 +25,7 @@ public sealed class IndexWriter : IIndexWriter
     private readonly WriteLock _lock;
     private readonly ChineseAnalyzer _analyzer;
     private readonly IndexWriterOptions _options;
+    private readonly TieredMergePolicy _policy;
     private readonly object _gate = new();
 
     /// <summary>Held for a whole merge, so merges run one at a time; never taken while holding <see cref="_gate"/>.</summary>
@@ -60,6 +63,7 @@ public sealed class IndexWriter : IIndexWriter
         _lock = writeLock;
         _analyzer = analyzer;
         _options = options;
+        _policy = new TieredMergePolicy(options);
         var opened = directory.Open(forWriting: true);
         _commit = opened.Commit;
         RecoveredFrom = opened.RecoveredFrom;
@@ -209,7 +213,7 @@ public sealed class IndexWriter : IIndexWriter
             builder.Add(d);
             progress?.Report(1);
         }
-        _directory.WriteDurably(name + ".seg", builder.Build());
+        _directory.WriteDurably(name + ".seg", output => builder.Build(output));
         return SegmentReader.Open(name, _directory.File(name + ".seg"));
     }
 
@@ -318,28 +322,42 @@ public sealed class IndexWriter : IIndexWriter
     }
 
     /// <summary>
-    /// Merges the smallest segments into one when there are more than the options allow, dropping their deleted
-    /// documents. Merging re-indexes the stored documents (a shortcut: postings are not merged directly). The
-    /// merged segment is built from the last commit's snapshot without the writer's lock, so adds, deletes and
+    /// Runs the merges <see cref="TieredMergePolicy"/> finds, one after another, until it finds none; each drops its
+    /// segments' deleted documents. A merge combines the segments' postings, stored documents and columns directly
+    /// (<see cref="SegmentMerger"/>), from the last commit's snapshot without the writer's lock, so adds, deletes and
     /// commits go on meanwhile; only the swap into a new commit takes the lock. Changes not yet committed stay
-    /// pending. A failed merge leaves the index as it was.
+    /// pending. A failed merge leaves the index as it was. True when any merge ran.
     /// </summary>
-    public bool MaybeMerge() => Merge(segments =>
-        segments.Count <= _options.MaxSegments
-            ? null
-            : [.. segments.OrderBy(s => s.Sections - s.DeletedCount).Take(segments.Count - _options.MaxSegments + 1)]);
+    public bool MaybeMerge()
+    {
+        bool merged = false;
+        while (Merge(FindMerge))
+            merged = true;
+        return merged;
+    }
+
+    /// <summary>The policy's next merge among committed segments, sized by their files. Under the lock.</summary>
+    private List<SegmentEntry>? FindMerge(IReadOnlyList<SegmentEntry> segments) =>
+        _policy.FindMerge([.. segments.Select(s => (s, FileBytes(s)))]);
+
+    private long FileBytes(SegmentEntry segment)
+    {
+        var file = new FileInfo(_directory.File(segment.FileName));
+        return file.Exists ? file.Length : 0;
+    }
 
     private Task _merging = Task.CompletedTask;
 
     /// <summary>
-    /// Starts <see cref="MaybeMerge"/> on a background task unless one is running, and returns at once. Searches
-    /// and writes go on against the current commit while it runs; a failure is kept in <see cref="LastMergeError"/>.
+    /// Starts <see cref="MaybeMerge"/> on a background task unless one is running, and returns at once; it merges,
+    /// one merge at a time, while the policy finds any. Searches and writes go on against the current commit while it
+    /// runs; a failure is kept in <see cref="LastMergeError"/>.
     /// </summary>
     public Task MergeInBackground()
     {
         lock (_gate)
         {
-            if (!_merging.IsCompleted || _commit.Segments.Count <= _options.MaxSegments)
+            if (!_merging.IsCompleted || FindMerge(_commit.Segments) is null)
                 return _merging;
             _merging = Task.Run(() =>
             {
@@ -391,23 +409,16 @@ public sealed class IndexWriter : IIndexWriter
             }
             try
             {
-                var builder = new SegmentBuilder(_analyzer);
-                var origins = new List<(string Segment, int DocOrd)>();
-                foreach (var view in source.Segments.Where(v => merging.Contains(v.Entry.Name)))
-                {
-                    for (int d = 0; d < view.Reader.DocumentCount; d++)
-                    {
-                        if (view.Deleted[d])
-                            continue;
-                        builder.Add(view.Reader.ReadDocument(d));
-                        origins.Add((view.Entry.Name, d));
-                    }
-                }
+                var merger = new SegmentMerger([.. source.Segments.Where(v => merging.Contains(v.Entry.Name))]);
+                var origins = merger.Origins;
                 SegmentReader? merged = null;
-                if (builder.DocumentCount > 0)
+                if (merger.DocumentCount > 0)
                 {
-                    byte[] bytes = builder.Build();
-                    _directory.WriteDurably(name + ".seg", bytes);
+                    // Postings parts are spooled beside the segment, named after it so commits meanwhile keep them
+                    // and the next open removes them after a crash; each is deleted when closed.
+                    int spools = 0;
+                    _directory.WriteDurably(name + ".seg", output => merger.Write(output, () => new FileStream(
+                        _directory.File($"{name}.seg.{spools++}.tmp"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose)));
                     merged = SegmentReader.Open(name, _directory.File(name + ".seg"));
                 }
                 MergeBuilt?.Invoke();
@@ -429,7 +440,7 @@ public sealed class IndexWriter : IIndexWriter
     /// flags it) is written as deleted in the merged segment; segments committed meanwhile are kept, and pending
     /// deletions of merged documents move to their new place. Called under the writer's lock.
     /// </summary>
-    private void SwapIn(HashSet<string> merging, SegmentReader? merged, List<(string Segment, int DocOrd)> origins)
+    private void SwapIn(HashSet<string> merging, SegmentReader? merged, IReadOnlyList<(string Segment, int DocOrd)> origins)
     {
         // From here the merged file is either named by the commit below or a leftover the commit may remove.
         if (merged is not null)

@@ -9,7 +9,8 @@ namespace SearchEngine.Index.Indexing;
 /// <summary>
 /// Builds one immutable segment in memory: analyses each section's four text fields with the shared analyzer,
 /// accumulates postings per term, and encodes documents, section lengths, facet values and postings into the
-/// bytes of a segment file (<see cref="SegmentFormat"/>).
+/// bytes of a segment file (<see cref="SegmentFormat"/>) through the writer a merge uses too
+/// (<see cref="SegmentFileWriter"/>, <see cref="PostingsPartsWriter"/>).
 /// </summary>
 internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
 {
@@ -91,67 +92,48 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
     /// <summary>Encodes the segment. The builder must not be used afterwards.</summary>
     public byte[] Build()
     {
-        var w = new ByteWriter(1 << 20);
-        w.WriteInt32(unchecked((int)SegmentFormat.HeaderMagic));
-        w.WriteInt32(SegmentFormat.Version);
-        var offsets = new long[SegmentFormat.PartCount];
+        using var output = new MemoryStream(1 << 20);
+        Build(output);
+        return output.ToArray();
+    }
 
-        offsets[(int)SegmentFormat.Part.Documents] = w.Length;
-        WriteDocuments(w);
-        offsets[(int)SegmentFormat.Part.Sections] = w.Length;
-        WriteSections(w);
-        offsets[(int)SegmentFormat.Part.DocValues] = w.Length;
+    /// <summary>
+    /// Encodes the segment into <paramref name="output"/> through the one writer of the segment layout
+    /// (<see cref="SegmentFileWriter"/>); postings parts are spooled in memory, this segment being one flush.
+    /// </summary>
+    public void Build(Stream output)
+    {
+        var file = new SegmentFileWriter(output);
+        file.BeginPart(SegmentFormat.Part.Documents);
+        WriteDocuments(file);
+        var fieldLengths = _sectionLengths.SelectMany(l => l).ToArray();
+        var averages = SegmentParts.AverageLengths(fieldLengths);
+        file.BeginPart(SegmentFormat.Part.Sections);
+        var w = new ByteWriter(1 << 16);
+        w.WriteVarInt(_sectionDocument.Count);
+        for (int i = 0; i < _sectionDocument.Count; i++)
+            SegmentParts.WriteSection(w, _sectionDocument[i], _sectionLengths[i]);
+        SegmentParts.WriteAverageLengths(w, averages);
+        file.Write(w);
+        file.BeginPart(SegmentFormat.Part.DocValues);
         DocValuesCodec.Write(w, _documents);
+        file.Write(w);
 
-        var terms = _terms.Keys.Order(StringComparer.Ordinal).ToList();
-        foreach (var t in terms)
-            _terms[t].Finish();
-        offsets[(int)SegmentFormat.Part.Terms] = w.Length;
-        var dictionary = new TermDictionaryWriter(w);
-        foreach (var t in terms)
-            dictionary.Add(t, _terms[t].DocFrequency, _terms[t].Docs.Length, _terms[t].Positions.Length);
-        offsets[(int)SegmentFormat.Part.TermIndex] = w.Length;
-        dictionary.WriteIndex(w);
-        offsets[(int)SegmentFormat.Part.Docs] = w.Length;
-        foreach (var t in terms)
-            w.WriteBytes(_terms[t].Docs);
-        offsets[(int)SegmentFormat.Part.Positions] = w.Length;
-        foreach (var t in terms)
-            w.WriteBytes(_terms[t].Positions);
-        offsets[(int)SegmentFormat.Part.Blocks] = w.Length;
-        var allFields = new Search.Bm25F(AverageLengths(), (1 << IndexFields.ScoringFieldCount) - 1);
-        foreach (var t in terms)
+        using var postings = new PostingsPartsWriter(() => new MemoryStream(), averages, fieldLengths);
+        foreach (var t in _terms.Keys.Order(StringComparer.Ordinal))
         {
-            if (!BlockInfo.IsStored(_terms[t].DocFrequency))
-                continue;
-            var maxPseudo = BlockMaxPseudo(_terms[t], allFields);
-            for (int i = 0; i < _terms[t].Blocks.Count; i++)
-            {
-                var b = _terms[t].Blocks[i];
-                w.WriteInt32(b.LastDoc);
-                w.WriteInt32(b.DocsOffset);
-                w.WriteInt32(b.PositionsOffset);
-                w.WriteBytes(b.MaxTf);
-                foreach (ushort m in b.MinLength)
-                    w.WriteUInt16(m);
-                w.WriteFloat(maxPseudo[i]);
-            }
+            _terms[t].Finish();
+            postings.Add(t, _terms[t]);
         }
-
-        long contentLength = w.Length;
-        foreach (long o in offsets)
-            w.WriteInt64(o);
-        w.WriteInt64(contentLength);
-        w.WriteInt32(unchecked((int)Crc32.Compute(w.Written[..(int)contentLength])));
-        w.WriteInt32(unchecked((int)SegmentFormat.FooterMagic));
-        return w.Written.ToArray();
+        postings.WriteTo(file);
+        file.Finish();
     }
 
     /// <summary>
     /// Ids in the clear (the writer maps ids to documents at open), then per document its head Brotli-compressed
     /// and its section texts in compressed chunks (<see cref="StoredText"/>).
     /// </summary>
-    private void WriteDocuments(ByteWriter w)
+    private void WriteDocuments(SegmentFileWriter file)
     {
         var blob = new ByteWriter(1 << 16);
         var record = new ByteWriter(1 << 14);
@@ -167,61 +149,10 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
             StoredText.Write(blob, _documents[i].Sections.Select(s => s.Body));
         }
         starts[_documents.Count] = blob.Length;
-        w.WriteVarInt(_documents.Count);
-        foreach (var d in _documents)
-            w.WriteString(d.Id);
-        foreach (long s in starts)
-            w.WriteInt64(s);
-        w.WriteBytes(blob.Written);
-    }
-
-    private void WriteSections(ByteWriter w)
-    {
-        w.WriteVarInt(_sectionDocument.Count);
-        for (int i = 0; i < _sectionDocument.Count; i++)
-        {
-            w.WriteInt32(_sectionDocument[i]);
-            foreach (int length in _sectionLengths[i])
-                w.WriteInt32(length);
-        }
-        foreach (double average in AverageLengths())
-            w.WriteInt64(BitConverter.DoubleToInt64Bits(average));
-    }
-
-    /// <summary>The segment's own average field lengths, against which block pseudo-frequencies are computed.</summary>
-    private double[] AverageLengths()
-    {
-        var totals = new double[IndexFields.TextFieldCount];
-        foreach (var lengths in _sectionLengths)
-        {
-            for (int f = 0; f < totals.Length; f++)
-                totals[f] += lengths[f];
-        }
-        return [.. totals.Select(t => _sectionLengths.Count == 0 ? 1 : t / _sectionLengths.Count)];
-    }
-
-    /// <summary>
-    /// The largest all-fields pseudo-frequency of each block of a term, found by decoding its blocks once;
-    /// stored rounded up so that it never understates.
-    /// </summary>
-    private float[] BlockMaxPseudo(TermPostingsWriter postings, Search.Bm25F bm25)
-    {
-        var maxima = new float[postings.Blocks.Count];
-        var block = new PostingsBlock();
-        Span<int> tf = stackalloc int[IndexFields.ScoringFieldCount];
-        for (int b = 0; b < maxima.Length; b++)
-        {
-            int count = Math.Min(TermPostingsWriter.BlockSize, postings.DocFrequency - (b * TermPostingsWriter.BlockSize));
-            block.Decode(postings.Docs, postings.Blocks[b].DocsOffset, count, b == 0 ? -1 : postings.Blocks[b - 1].LastDoc);
-            block.DecodeFrequencies(postings.Docs);
-            for (int i = 0; i < count; i++)
-            {
-                block.Tf.AsSpan(i * tf.Length, tf.Length).CopyTo(tf);
-                double pseudo = bm25.PseudoFrequency(tf, _sectionLengths[block.Docs[i]]);
-                maxima[b] = Math.Max(maxima[b], MathF.BitIncrement((float)pseudo));
-            }
-        }
-        return maxima;
+        var index = new ByteWriter(1 << 12);
+        SegmentParts.WriteDocumentIndex(index, [.. _documents.Select(d => d.Id)], starts);
+        file.Write(index);
+        file.Write(blob);
     }
 
     private sealed class SectionTerm

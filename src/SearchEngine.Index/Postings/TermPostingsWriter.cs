@@ -74,6 +74,21 @@ internal sealed class TermPostingsWriter
             CloseBlock();
     }
 
+    /// <summary>Empties the writer for the next term, keeping its buffers (a merge writes many terms one after another).</summary>
+    public void Reset()
+    {
+        _docs.Clear();
+        _positions.Clear();
+        _blocks.Clear();
+        foreach (var deltas in _positionDeltas)
+            deltas.Clear();
+        _lastDoc = -1;
+        _inBlock = 0;
+        _maxTf = new byte[IndexFields.ScoringFieldCount];
+        _minLength = NewMinLengths();
+        DocFrequency = 0;
+    }
+
     /// <summary>Closes the last, partial block; call once after the last <see cref="Add"/>.</summary>
     public void Finish()
     {

@@ -288,7 +288,13 @@ internal sealed class IndexDirectory
     }
 
     /// <summary>Writes a file durably under its final name (temporary name, flush to disk, rename).</summary>
-    public void WriteDurably(string name, ReadOnlySpan<byte> content)
+    public void WriteDurably(string name, byte[] content) => WriteDurably(name, stream => stream.Write(content));
+
+    /// <summary>
+    /// Writes a file durably under its final name, its content streamed by <paramref name="write"/> (a merged segment
+    /// larger than memory): temporary name, flush to disk, rename.
+    /// </summary>
+    public void WriteDurably(string name, Action<Stream> write)
     {
         string temporary = File(name + ".tmp");
         try
@@ -296,7 +302,7 @@ internal sealed class IndexDirectory
             Directory.CreateDirectory(Path);
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                stream.Write(content);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             System.IO.File.Move(temporary, File(name), overwrite: true);
@@ -339,7 +345,8 @@ internal sealed class IndexDirectory
     /// Removes the <paramref name="obsolete"/> commit files (valid ones no longer kept), then temporaries and the
     /// segment and deletion files no <paramref name="kept"/> commit names. Commit files that did not verify are
     /// left for a person to look at; new commits are numbered past them. Files named in <paramref name="inProgress"/>
-    /// (segments a background merge or flush writes, not yet in any commit) and their temporaries are kept too.
+    /// (segments a background merge or flush writes, not yet in any commit), their temporaries and a merge's spools
+    /// are kept too.
     /// </summary>
     public void RemoveUnreferenced(IReadOnlyCollection<CommitPoint> kept, IEnumerable<string> obsolete, IReadOnlyCollection<string>? inProgress = null)
     {
@@ -351,6 +358,8 @@ internal sealed class IndexDirectory
             keep.Add(name);
             keep.Add(name + ".tmp");
         }
+        // A merge's spools are named after its segment (seg_000012.seg.0.tmp) and kept while it runs.
+        bool Spool(string name) => inProgress is not null && inProgress.Any(n => name.StartsWith(n + ".", StringComparison.Ordinal));
         foreach (var commit in kept)
         {
             keep.Add(commit.FileName);
@@ -368,7 +377,7 @@ internal sealed class IndexDirectory
         {
             string name = System.IO.Path.GetFileName(file);
             bool ours = name.EndsWith(".seg", StringComparison.Ordinal) || name.EndsWith(".del", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal);
-            if (ours && !keep.Contains(name))
+            if (ours && !keep.Contains(name) && !Spool(name))
                 TryRemove(file);
         }
     }

@@ -136,8 +136,22 @@ internal sealed class SegmentReader : IDisposable
     /// <summary>
     /// The terms that start with <paramref name="prefix"/> (every term for ""), in ordinal order
     /// (<see cref="StringComparer.Ordinal"/>), with where their postings lie; read from the file block by block.
+    /// Merges read a segment's terms only through this (<see cref="Indexing.SegmentMerger"/>).
     /// </summary>
     public IEnumerable<(string Term, TermInfo Info)> EnumerateTerms(string prefix = "") => _terms.Enumerate(prefix);
+
+    /// <summary>The byte length of a document's stored entry (head and compressed texts), as a merge copies it.</summary>
+    public long StoredLength(int docOrd) => _documentStarts[docOrd + 1] - _documentStarts[docOrd];
+
+    /// <summary>
+    /// Copies a document's stored entry as it lies in the file, still compressed: its chunk offsets are relative to
+    /// the entry, so the bytes are valid at any place in another segment.
+    /// </summary>
+    public void CopyStored(int docOrd, SegmentFileWriter output)
+    {
+        output.Write(_data.Span(_documentBlob + _documentStarts[docOrd], checked((int)StoredLength(docOrd))));
+        GC.KeepAlive(this); // the span points into the map, which must stay mapped while it is written
+    }
 
     /// <summary>The id of a document, without decoding its record.</summary>
     public string DocumentId(int docOrd) => _documentIds[docOrd];
@@ -167,7 +181,7 @@ internal sealed class SegmentReader : IDisposable
         return new StoredDocument(this, _data.Span(at, checked((int)(_documentStarts[docOrd + 1] - _documentStarts[docOrd]))), at);
     }
 
-    /// <summary>A stored document with every section's text (merges re-index it whole).</summary>
+    /// <summary>A stored document with every section's text.</summary>
     public DocumentRecord ReadDocument(int docOrd) => OpenDocument(docOrd).ReadAll();
 
     /// <summary>Unmaps the file; only for a reader no snapshot or search can reach (see the class remarks).</summary>

@@ -1,13 +1,16 @@
 namespace SearchEngine.Index.Storage;
 
 /// <summary>
-/// Writes a segment's terms part and term index part (<see cref="TermDictionary"/>): add the terms in ordinal order
+/// Encodes a segment's terms part and term index part (<see cref="TermDictionary"/>): add the terms in ordinal order
 /// with their postings' sizes, the docs, positions and block data written in the same order after the dictionary.
+/// The terms part may be written a piece at a time (<see cref="Indexing.PostingsPartsWriter"/> spools it, emptying the
+/// buffer after each term): block offsets count the bytes this writer has added, not the buffer's length. Only the
+/// blocks' first terms are held, for the index written last.
 /// </summary>
 internal sealed class TermDictionaryWriter
 {
     private readonly ByteWriter _terms;
-    private readonly int _partStart;
+    private long _length;
     private readonly List<(string FirstTerm, long Offset)> _blocks = [];
     private long _docs;
     private long _positions;
@@ -19,7 +22,6 @@ internal sealed class TermDictionaryWriter
     public TermDictionaryWriter(ByteWriter terms)
     {
         _terms = terms;
-        _partStart = terms.Length;
     }
 
     public int Count { get; private set; }
@@ -28,11 +30,12 @@ internal sealed class TermDictionaryWriter
     {
         if (_any && string.CompareOrdinal(_previous, term) >= 0)
             throw new InvalidOperationException($"Terms must be added in ordinal order ('{term}' after '{_previous}').");
+        int before = _terms.Length;
         int shared;
         if (Count % TermDictionary.BlockTerms == 0)
         {
             // A block restarts the front coding and says where its first term's postings lie, so a lookup reads it alone.
-            _blocks.Add((term, _terms.Length - _partStart));
+            _blocks.Add((term, _length));
             _terms.WriteInt64(_docs);
             _terms.WriteInt64(_positions);
             _terms.WriteInt64(_blockData);
@@ -50,6 +53,7 @@ internal sealed class TermDictionaryWriter
         _docs += docsLength;
         _positions += positionsLength;
         _blockData += TermDictionary.BlockDataLength(docFrequency);
+        _length += _terms.Length - before;
         _previous = term;
         _any = true;
         Count++;

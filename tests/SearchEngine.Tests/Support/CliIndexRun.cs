@@ -4,17 +4,23 @@ using System.Globalization;
 namespace SearchEngine.Tests.Support;
 
 /// <summary>
-/// The CLI indexing a folder of generated policy files in a process of its own, committing every few documents,
-/// for the crash tests of each engine (which kill it at random moments).
+/// The CLI indexing a folder of generated policy files in a process of its own, committing every few documents, or
+/// merging an index, for the crash tests of each engine (which kill it at random moments).
 /// </summary>
 internal static class CliIndexRun
 {
     /// <summary>Starts <c>searchengine index FILES --index INDEX --commit-every BATCH</c> plus <paramref name="engineArgs"/>; its output is drained.</summary>
-    public static Process Start(string files, string index, int batch, params string[] engineArgs)
+    public static Process Start(string files, string index, int batch, params string[] engineArgs) =>
+        StartCommand([.. new[] { "index", files }.Concat(engineArgs).Concat(["--index", index, "--commit-every", batch.ToString(CultureInfo.InvariantCulture)])]);
+
+    /// <summary>Starts <c>searchengine merge --index INDEX</c>, which merges the index's segments into one.</summary>
+    public static Process StartMerge(string index) => StartCommand("merge", "--index", index);
+
+    private static Process StartCommand(params string[] args)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "searchengine.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { cli, "index", files }.Concat(engineArgs).Concat(["--index", index, "--commit-every", batch.ToString(CultureInfo.InvariantCulture)]))
+        foreach (var arg in new[] { cli }.Concat(args))
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
         process.StandardOutput.ReadToEndAsync();
