@@ -93,7 +93,11 @@ public sealed class CrashTests : TempFolderTest
                 File.Copy(file, Path.Combine(index, Path.GetFileName(file)));
             using (var process = CliIndexRun.StartMerge(index))
             {
-                if (!process.WaitForExit(random.Next(300, 2500)))
+                // Even runs: a random moment (before, during or after the merge). Odd runs: as soon as the merge has
+                // begun writing (its temporaries appear), or a few milliseconds later, so that some kills land inside
+                // a merge however fast this machine merges.
+                bool killed = run % 2 == 0 ? !process.WaitForExit(random.Next(300, 2500)) : WaitForMergeWrites(process, index, random.Next(0, 15));
+                if (killed)
                 {
                     process.Kill(entireProcessTree: true);
                     process.WaitForExit();
@@ -121,6 +125,17 @@ public sealed class CrashTests : TempFolderTest
             Assert.All(Directory.GetFiles(index, "*.seg"), f => Assert.Contains(Path.GetFileName(f), named));
         }
         Assert.True(leftFiles > 0, $"no run was killed inside the merge ({killedMidway} killed before exiting); the delays do not fit this machine");
+    }
+
+    /// <summary>Waits until the merging process writes a temporary file, then <paramref name="delayMs"/>; true when it is still running.</summary>
+    private static bool WaitForMergeWrites(System.Diagnostics.Process process, string index, int delayMs)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60) && !Directory.EnumerateFiles(index, "*.tmp").Any())
+            Thread.Sleep(1);
+        if (delayMs > 0)
+            Thread.Sleep(delayMs);
+        return !process.HasExited;
     }
 
     private static long Matching(SearchEngine.Index.Search.IndexSnapshot snapshot) =>
