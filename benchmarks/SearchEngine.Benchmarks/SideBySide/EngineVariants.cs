@@ -9,9 +9,9 @@ internal static class EngineVariants
     public static IReadOnlyList<EngineVariant> All { get; } =
     [
         new("native",
-            "AddOrUpdate buffers; every 64 MB of text (IndexWriterOptions.FlushTextBytes) the buffer is analysed and " +
-            "written as a segment on a background task, up to IndexWriterOptions.Threads = Environment.ProcessorCount at " +
-            "once, and Commit builds what is left one segment per thread, so the harness's feeding threads matter " +
+            "AddOrUpdate buffers; every 64 MB of text (IndexWriterOptions.FlushTextBytes) divided by the thread count the " +
+            "buffer is analysed and written as a segment on a background task, up to IndexWriterOptions.Threads = " +
+            "Environment.ProcessorCount at once, and Commit builds what is left one segment per thread, so the harness's feeding threads matter " +
             "little and the core count decides",
             ConcurrentAdds: true, // AddOrUpdate takes the writer's lock
             () => NativeEngine.Instance),

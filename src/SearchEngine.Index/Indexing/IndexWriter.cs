@@ -135,7 +135,9 @@ public sealed class IndexWriter : IIndexWriter
                 _pendingBytes -= TextBytes(replaced);
             _pending[document.Id] = document;
             _pendingBytes += TextBytes(document);
-            if (_pendingBytes >= _options.FlushTextBytes)
+            // Each flush takes a thread's share of the budget, so that the threads flush side by side from the start
+            // (one flush of the whole budget kept one core busy while the other waited for the commit).
+            if (_pendingBytes >= _options.FlushTextBytes / Math.Max(1, _options.Threads))
                 Flush();
         }
     }
@@ -504,8 +506,8 @@ public sealed class IndexWriter : IIndexWriter
         _directory.Publish(commit);
         var previous = _commit;
         _commit = commit;
-        var snapshot = SnapshotLoader.Load(_directory, commit, _readers);
-        IndexIds(snapshot);
+        var snapshot = SnapshotLoader.Load(_directory, commit, _readers, _snapshot);
+        UpdateIds(_snapshot, snapshot);
         Volatile.Write(ref _snapshot, snapshot);
         RemoveUnreferenced(previous.Generation > 0 ? [commit, previous] : [commit]);
     }
@@ -569,6 +571,51 @@ public sealed class IndexWriter : IIndexWriter
     /// </summary>
     private static long TextBytes(DocumentRecord d) =>
         d.Sections.Sum(s => (long)s.Body.Length * 3) + (d.Title.Length * 3L * d.Sections.Count);
+
+    /// <summary>
+    /// Brings the id map from <paramref name="previous"/> to <paramref name="snapshot"/>, touching only the segments
+    /// that changed: ids of segments gone and of documents newly deleted leave it (unless the id already points
+    /// elsewhere), documents of new segments enter it. Rebuilding it whole took tens of milliseconds per commit at
+    /// 200,000 documents, on every upload.
+    /// </summary>
+    private void UpdateIds(IndexSnapshot previous, IndexSnapshot snapshot)
+    {
+        var before = previous.Segments.ToDictionary(v => v.Entry.Name, StringComparer.Ordinal);
+        var after = snapshot.Segments.Select(v => v.Entry.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, view) in before)
+        {
+            if (!after.Contains(name))
+                ForgetIds(view, d => true);
+        }
+        foreach (var view in snapshot.Segments)
+        {
+            if (!before.TryGetValue(view.Entry.Name, out var old))
+            {
+                for (int d = 0; d < view.Reader.DocumentCount; d++)
+                {
+                    if (!view.Deleted[d])
+                        _committedIds[view.Reader.DocumentId(d)] = (view.Entry.Name, d);
+                }
+            }
+            else if (old.Entry.Deletes != view.Entry.Deletes)
+            {
+                ForgetIds(view, d => view.Deleted[d] && !old.Deleted[d]);
+            }
+        }
+    }
+
+    /// <summary>Removes the ids of <paramref name="view"/>'s documents that <paramref name="which"/> picks, where the map still places them there.</summary>
+    private void ForgetIds(SegmentView view, Func<int, bool> which)
+    {
+        for (int d = 0; d < view.Reader.DocumentCount; d++)
+        {
+            if (!which(d))
+                continue;
+            string id = view.Reader.DocumentId(d);
+            if (_committedIds.TryGetValue(id, out var at) && at.Segment == view.Entry.Name && at.DocOrd == d)
+                _committedIds.Remove(id);
+        }
+    }
 
     private void IndexIds(IndexSnapshot snapshot)
     {

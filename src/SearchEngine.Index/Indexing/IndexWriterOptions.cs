@@ -4,8 +4,9 @@ namespace SearchEngine.Index.Indexing;
 public sealed record IndexWriterOptions
 {
     /// <summary>
-    /// Text (UTF-8 estimate) buffered before it is flushed as a segment in the background. The writer holds at most
-    /// about <see cref="Threads"/> + 1 times this in documents and their postings, whatever one commit adds.
+    /// The writer's budget of buffered text (UTF-8 estimate): each flush takes a thread's share of it (this divided
+    /// by <see cref="Threads"/>) and writes it as a segment in the background, at most <see cref="Threads"/> at once,
+    /// so the writer holds about twice this in documents and their postings, whatever one commit adds.
     /// </summary>
     public long FlushTextBytes { get; init; } = 64L << 20;
 
