@@ -21,19 +21,30 @@ public sealed class IndexSnapshot : IIndexSnapshot
     {
         Generation = generation;
         Segments = segments;
+        // Each segment's totals are computed once per reader; a snapshot takes away only its deleted documents'
+        // sections, so a commit (an upload) costs nothing per section of an index of a million sections.
         var totals = new double[IndexFields.TextFieldCount];
         foreach (var view in segments)
         {
             var r = view.Reader;
-            for (int s = 0; s < r.SectionCount; s++)
+            SectionCount += r.SectionCount;
+            DocumentCount += r.DocumentCount;
+            for (int f = 0; f < IndexFields.TextFieldCount; f++)
+                totals[f] += r.FieldLengthTotals[f];
+            if (view.Entry.Deletes is null)
+                continue;
+            for (int d = 0; d < r.DocumentCount; d++)
             {
-                if (!view.IsLiveSection(s))
+                if (!view.Deleted[d])
                     continue;
-                SectionCount++;
-                for (int f = 0; f < IndexFields.TextFieldCount; f++)
-                    totals[f] += r.FieldLengths[(s * IndexFields.TextFieldCount) + f];
+                DocumentCount--;
+                for (int s = r.FirstSection[d]; s < r.FirstSection[d + 1]; s++)
+                {
+                    SectionCount--;
+                    for (int f = 0; f < IndexFields.TextFieldCount; f++)
+                        totals[f] -= r.FieldLengths[(s * IndexFields.TextFieldCount) + f];
+                }
             }
-            DocumentCount += r.DocumentCount - view.Deleted.Count(d => d);
         }
         AverageLengths = [.. totals.Select(t => SectionCount == 0 ? 1 : t / SectionCount)];
     }

@@ -2,14 +2,24 @@ using SearchEngine.Index.Storage;
 
 namespace SearchEngine.Index.Search;
 
-/// <summary>Opens the segments and deletions a commit names, reusing readers already open for unchanged segments.</summary>
+/// <summary>
+/// Opens the segments and deletions a commit names, reusing readers already open for unchanged segments, and the
+/// deletions of the previous snapshot for segments whose deletion file did not change (a commit that adds one
+/// upload then reads no deletion file back).
+/// </summary>
 internal static class SnapshotLoader
 {
-    public static IndexSnapshot Load(IndexDirectory directory, CommitPoint commit, IDictionary<string, SegmentReader> openReaders)
+    public static IndexSnapshot Load(IndexDirectory directory, CommitPoint commit, IDictionary<string, SegmentReader> openReaders, IndexSnapshot? previous = null)
     {
         var views = new List<SegmentView>();
+        var before = previous?.Segments.ToDictionary(v => v.Entry.Name, StringComparer.Ordinal);
         foreach (var entry in commit.Segments)
         {
+            if (before is not null && before.TryGetValue(entry.Name, out var same) && same.Entry.Deletes == entry.Deletes)
+            {
+                views.Add(new SegmentView(same.Reader, same.Deleted, entry));
+                continue;
+            }
             if (!openReaders.TryGetValue(entry.Name, out var reader))
             {
                 reader = SegmentReader.Open(entry.Name, directory.File(entry.FileName));

@@ -123,6 +123,20 @@ internal sealed class SegmentReader : IDisposable
     /// <summary>Whole-word token count per section and text field, row-major by section.</summary>
     public int[] FieldLengths { get; }
 
+    private double[]? _fieldLengthTotals;
+
+    /// <summary>Each text field's length summed over every section, deleted or not (snapshots subtract their deletions).</summary>
+    public double[] FieldLengthTotals => LazyInitializer.EnsureInitialized(ref _fieldLengthTotals, () =>
+    {
+        var totals = new double[IndexFields.TextFieldCount];
+        for (int s = 0; s < SectionCount; s++)
+        {
+            for (int f = 0; f < IndexFields.TextFieldCount; f++)
+                totals[f] += FieldLengths[(s * IndexFields.TextFieldCount) + f];
+        }
+        return totals;
+    });
+
     /// <summary>The average field lengths the block pseudo-frequency maxima were computed with.</summary>
     public double[] BuildAverageLengths { get; }
 
