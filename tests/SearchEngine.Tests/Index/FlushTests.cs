@@ -174,6 +174,8 @@ public sealed class FlushTests : TempFolderTest
                 writer.Commit();
                 committed = new Dictionary<string, string>(current, StringComparer.Ordinal);
                 Assert.Equal(committed, Live(writer.Snapshot));
+                // The writer's id map, kept up to date commit by commit, agrees with the model.
+                Assert.All(pool, d => Assert.Equal(committed.ContainsKey(d.Id), writer.Contains(d.Id)));
             }
             else if (roll < 98)
             {
