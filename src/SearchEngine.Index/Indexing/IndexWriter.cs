@@ -253,16 +253,8 @@ public sealed class IndexWriter : IIndexWriter
             var reader = flushed.Result(b => BuildSegment(flushed.Name, b, progress: null));
             progress?.Report(flushed.Documents);
             var deleted = _pendingDeletes.TryGetValue(flushed.Name, out var ords) ? ords.Order().ToList() : [];
-            if (deleted.Count == reader.DocumentCount)
-                continue;
-            string? deletes = null;
-            if (deleted.Count > 0)
-            {
-                deletes = $"{flushed.Name}_g{generation}.del";
-                _directory.WriteDurably(deletes, DeletionFile.Encode(deleted));
-            }
-            entries.Add(new SegmentEntry(flushed.Name, reader.DocumentCount, reader.SectionCount, deletes, deleted.Count));
-            _readers[flushed.Name] = reader;
+            if (NewSegmentEntry(reader, deleted, generation) is { } entry)
+                entries.Add(entry);
         }
         return entries;
     }
@@ -458,18 +450,9 @@ public sealed class IndexWriter : IIndexWriter
                 if (!live.TryGetValue(origins[d].Segment, out var view) || view.Deleted[origins[d].DocOrd])
                     deleted.Add(d);
             }
-            if (deleted.Count < merged.DocumentCount)
-            {
-                string? deletes = null;
-                if (deleted.Count > 0)
-                {
-                    deletes = $"{merged.Name}_g{generation}.del";
-                    _directory.WriteDurably(deletes, DeletionFile.Encode(deleted));
-                }
-                entries.Add(new SegmentEntry(merged.Name, merged.DocumentCount, merged.SectionCount, deletes, deleted.Count));
-                // The reader opened (and its file verified) before the lock: the snapshot need not open the file under it.
-                _readers[merged.Name] = merged;
-            }
+            // The reader opened (and its file verified) before the lock: the snapshot need not open the file under it.
+            if (NewSegmentEntry(merged, deleted, generation) is { } entry)
+                entries.Add(entry);
         }
         var pendingIds = new List<string>();
         foreach (var segment in merging)
@@ -482,6 +465,25 @@ public sealed class IndexWriter : IIndexWriter
             _pendingDeletes.Remove(segment);
         foreach (string id in pendingIds)
             MarkCommittedDeleted(id);
+    }
+
+    /// <summary>
+    /// The commit entry of a segment this writer wrote (flushed or merged) and opened, with a deletion file for the
+    /// documents <paramref name="deleted"/> lists (replaced or deleted since it was written), its reader kept for the
+    /// snapshot; null when every document is deleted (the file is then removed with the commit). Under the lock.
+    /// </summary>
+    private SegmentEntry? NewSegmentEntry(SegmentReader reader, List<int> deleted, long generation)
+    {
+        if (deleted.Count == reader.DocumentCount)
+            return null;
+        string? deletes = null;
+        if (deleted.Count > 0)
+        {
+            deletes = $"{reader.Name}_g{generation}.del";
+            _directory.WriteDurably(deletes, DeletionFile.Encode(deleted));
+        }
+        _readers[reader.Name] = reader;
+        return new SegmentEntry(reader.Name, reader.DocumentCount, reader.SectionCount, deletes, deleted.Count);
     }
 
     /// <summary>The next generation and segment number, past segments running merges and flushes are writing. Under the lock.</summary>
