@@ -33,6 +33,32 @@ public sealed class DiskFailureTests : TempFolderTest
         Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)} failed: {error} (these tests need root to mount a tmpfs)");
     }
 
+    /// <summary>Fills the disk but for a few kilobytes; the file returned gives the space back when deleted.</summary>
+    private static string FillDisk(string disk)
+    {
+        string filler = Path.Combine(disk, "filler");
+        File.WriteAllBytes(filler, new byte[Math.Max(0, new DriveInfo(disk).AvailableFreeSpace - (8 << 10))]);
+        return filler;
+    }
+
+    /// <summary>
+    /// The commit fails with a sentence saying the last commit is intact, which the writer and a reader still show;
+    /// once <paramref name="filler"/> is deleted the same pending documents commit, and no temporary is left.
+    /// </summary>
+    private static void AssertCommitFailsUntilSpaceReturns(IndexWriter writer, string index, string filler, int committed, int added)
+    {
+        var e = Assert.Throws<IndexWriteException>(() => writer.Commit());
+        Assert.Contains("last commit is intact", e.Message, StringComparison.Ordinal);
+        Assert.Equal(committed, Count(writer.Snapshot));
+        Assert.Equal(committed, Count(IndexReader.OpenSnapshot(index)));
+
+        File.Delete(filler);
+        writer.Commit();
+        Assert.Equal(committed + added, Count(writer.Snapshot));
+        Assert.Equal(committed + added, Count(IndexReader.OpenSnapshot(index)));
+        Assert.Empty(Directory.GetFiles(index, "*.tmp"));
+    }
+
     private static long Count(IndexSnapshot snapshot) =>
         new IndexSearcher(snapshot).Search(new SearchRequest { MatchAllWhenEmpty = true, Facets = false, Highlight = false }).TotalDocuments;
 
@@ -49,21 +75,10 @@ public sealed class DiskFailureTests : TempFolderTest
             writer.Commit();
             Assert.Equal(20, Count(writer.Snapshot));
 
-            string filler = Path.Combine(disk, "filler");
-            var free = new DriveInfo(disk).AvailableFreeSpace;
-            File.WriteAllBytes(filler, new byte[Math.Max(0, free - (8 << 10))]);
+            string filler = FillDisk(disk);
             foreach (var d in RandomCorpus.Generate(22, 400, "more"))
                 writer.AddOrUpdate(d);
-            var e = Assert.Throws<IndexWriteException>(() => writer.Commit());
-            Assert.Contains("last commit is intact", e.Message, StringComparison.Ordinal);
-            Assert.Equal(20, Count(writer.Snapshot));
-            Assert.Equal(20, Count(IndexReader.OpenSnapshot(index)));
-
-            File.Delete(filler);
-            writer.Commit();
-            Assert.Equal(420, Count(writer.Snapshot));
-            Assert.Equal(420, Count(IndexReader.OpenSnapshot(index)));
-            Assert.Empty(Directory.GetFiles(index, "*.tmp"));
+            AssertCommitFailsUntilSpaceReturns(writer, index, filler, committed: 20, added: 400);
         }
         finally
         {
@@ -82,19 +97,10 @@ public sealed class DiskFailureTests : TempFolderTest
             writer.AddOrUpdate(RandomCorpus.Generate(21, 1)[0]);
             writer.Commit();
 
-            string filler = Path.Combine(disk, "filler");
-            File.WriteAllBytes(filler, new byte[Math.Max(0, new DriveInfo(disk).AvailableFreeSpace - (8 << 10))]);
+            string filler = FillDisk(disk);
             foreach (var d in RandomCorpus.Generate(22, 400, "more"))
                 writer.AddOrUpdate(d); // flushes fail in the background; the adds themselves do not
-            var e = Assert.Throws<IndexWriteException>(() => writer.Commit());
-            Assert.Contains("last commit is intact", e.Message, StringComparison.Ordinal);
-            Assert.Equal(1, Count(IndexReader.OpenSnapshot(index)));
-
-            File.Delete(filler);
-            writer.Commit();
-            Assert.Equal(401, Count(writer.Snapshot));
-            Assert.Equal(401, Count(IndexReader.OpenSnapshot(index)));
-            Assert.Empty(Directory.GetFiles(index, "*.tmp"));
+            AssertCommitFailsUntilSpaceReturns(writer, index, filler, committed: 1, added: 400);
         }
         finally
         {
