@@ -27,6 +27,9 @@ public sealed class ServerCrashTests : IDisposable
         {
             using var server = await Start();
             using var client = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(30) };
+            // The first index is built in the background and an upload waits for the build's commit: the kills are
+            // meant for the uploads, so they start once it is built (a build killed half way would resume every round).
+            await client.WaitForIndexBuild();
             await VerifyAll(client, acknowledged);
             var killAt = Stopwatch.StartNew();
             int killAfterMs = random.Next(300, 1500);
