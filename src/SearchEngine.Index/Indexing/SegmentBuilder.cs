@@ -17,8 +17,13 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
     private readonly List<DocumentRecord> _documents = [];
     private readonly List<int> _sectionDocument = [];
     private readonly List<int[]> _sectionLengths = [];
-    private readonly Dictionary<string, TermPostingsWriter> _terms = new(StringComparer.Ordinal);
+    private readonly PostingsAccumulator _postings = new();
     private readonly List<Token> _tokens = new(1024);
+    private readonly List<long> _occurrences = new(1024);
+    private readonly List<int> _slots = new(256);
+
+    /// <summary>The largest slot an occurrence key holds (29 bits): far beyond any section an upload may bring.</summary>
+    private const int MaxPosition = (1 << 29) - 1;
 
     public int DocumentCount => _documents.Count;
 
@@ -41,51 +46,74 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         int sectionOrd = _sectionDocument.Count;
         _sectionDocument.Add(docOrd);
         var lengths = new int[IndexFields.TextFieldCount];
-        var perTerm = new Dictionary<string, SectionTerm>(StringComparer.Ordinal);
+        _occurrences.Clear();
         string[] texts = [title, section.HeadingText, section.Body, section.UnitsText];
         for (int f = 0; f < texts.Length; f++)
         {
             TextBytes += texts[f].Length * 3L;
             _tokens.Clear();
             analyzer.Analyze(texts[f], AnalysisMode.Index, _tokens);
+            int end = 0;
             foreach (var token in _tokens)
             {
                 bool sub = token.Kind == TokenKind.SubWord;
                 if (!sub)
                     lengths[f]++;
-                if (!perTerm.TryGetValue(token.Text, out var entry))
-                    perTerm[token.Text] = entry = new SectionTerm();
-                entry.Tf[IndexFields.Scoring((IndexField)f, sub)]++;
-                var positions = entry.Positions[f] ??= [];
-                if (positions.Count == 0 || positions[^1] != token.Position)
-                    positions.Add(token.Position);
+                _occurrences.Add(Occurrence(_postings.Id(token.Text), f, token.Position, sub));
+                end = Math.Max(end, token.PositionEnd);
             }
+            // The own number's terms go into the title field after the title's last slot, so no phrase of the title
+            // can run into them, and they are not counted in its length: a document's number does not make its title longer.
             if (f == (int)IndexField.Title)
-                AddNumberTerms(numberTerms, _tokens.Count == 0 ? 0 : _tokens.Max(t => t.PositionEnd), perTerm);
+            {
+                foreach (string term in numberTerms)
+                    _occurrences.Add(Occurrence(_postings.Id(term), f, end, subWord: false));
+            }
         }
         _sectionLengths.Add(lengths);
-        foreach (var (term, entry) in perTerm)
-        {
-            if (!_terms.TryGetValue(term, out var writer))
-                _terms[term] = writer = new TermPostingsWriter();
-            foreach (var list in entry.Positions)
-                list?.Sort();
-            writer.Add(sectionOrd, entry.Tf, entry.Positions, lengths);
-        }
+        Invert(sectionOrd);
     }
 
     /// <summary>
-    /// The own number's terms go into the title field after the title's last slot, so no phrase of the title can run
-    /// into them, and they are not counted in the title's length: a document's number does not make its title longer.
+    /// One occurrence of a term in a section as a sortable key: term id, text field, slot, then whether it is a sub-word,
+    /// so that sorting a section's occurrences groups them by term and orders each term's slots by field.
     /// </summary>
-    private static void AddNumberTerms(List<string> numberTerms, int slot, Dictionary<string, SectionTerm> perTerm)
+    private static long Occurrence(int termId, int field, int position, bool subWord)
     {
-        foreach (string term in numberTerms)
+        if ((uint)position > MaxPosition)
+            throw new InvalidOperationException($"A section field longer than {MaxPosition} slots cannot be indexed.");
+        return ((long)termId << 32) | ((long)field << 30) | ((long)position << 1) | (subWord ? 1L : 0L);
+    }
+
+    /// <summary>
+    /// Turns the section's occurrences into one posting per term: frequency per scoring field (whole words and
+    /// sub-words apart), distinct slots per text field in order.
+    /// </summary>
+    private void Invert(int sectionOrd)
+    {
+        var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_occurrences);
+        keys.Sort();
+        Span<int> tf = stackalloc int[IndexFields.ScoringFieldCount];
+        Span<int> counts = stackalloc int[IndexFields.TextFieldCount];
+        for (int i = 0; i < keys.Length;)
         {
-            if (!perTerm.TryGetValue(term, out var entry))
-                perTerm[term] = entry = new SectionTerm();
-            entry.Tf[IndexFields.Scoring(IndexField.Title, subWord: false)]++;
-            (entry.Positions[(int)IndexField.Title] ??= []).Add(slot);
+            int termId = (int)(keys[i] >> 32);
+            tf.Clear();
+            counts.Clear();
+            _slots.Clear();
+            for (; i < keys.Length && (int)(keys[i] >> 32) == termId; i++)
+            {
+                int field = (int)((keys[i] >> 30) & 3);
+                int position = (int)((keys[i] >> 1) & MaxPosition);
+                tf[IndexFields.Scoring((IndexField)field, subWord: (keys[i] & 1) != 0)]++;
+                // A word and its sub-word at one slot are one position: the slots of one field are adjacent here.
+                if (counts[field] == 0 || _slots[^1] != position)
+                {
+                    _slots.Add(position);
+                    counts[field]++;
+                }
+            }
+            _postings.Add(termId, sectionOrd, tf, counts, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_slots));
         }
     }
 
@@ -120,11 +148,7 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         file.Write(w);
 
         using var postings = new PostingsPartsWriter(() => new MemoryStream(), averages, fieldLengths);
-        foreach (var t in _terms.Keys.Order(StringComparer.Ordinal))
-        {
-            _terms[t].Finish();
-            postings.Add(t, _terms[t]);
-        }
+        _postings.WriteTo(postings, fieldLengths);
         postings.WriteTo(file);
         file.Finish();
     }
@@ -153,11 +177,5 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         SegmentParts.WriteDocumentIndex(index, [.. _documents.Select(d => d.Id)], starts);
         file.Write(index);
         file.Write(blob);
-    }
-
-    private sealed class SectionTerm
-    {
-        public readonly int[] Tf = new int[IndexFields.ScoringFieldCount];
-        public readonly List<int>?[] Positions = new List<int>?[IndexFields.TextFieldCount];
     }
 }

@@ -200,7 +200,9 @@ internal sealed class SegmentMerger
             if (terms[i].MoveNext())
                 queue.Enqueue(i, (terms[i].Current.Term, i));
         }
-        var positions = Enumerable.Range(0, IndexFields.TextFieldCount).Select(_ => new List<int>()).ToArray();
+        var fieldPositions = new List<int>();
+        var positions = new List<int>();
+        var positionCounts = new int[IndexFields.TextFieldCount];
         var holders = new List<int>();
         var postings = new TermPostingsWriter();
         while (queue.TryPeek(out _, out var top))
@@ -223,9 +225,14 @@ internal sealed class SegmentMerger
                     int merged = map[doc];
                     if (merged < 0)
                         continue;
-                    for (int f = 0; f < positions.Length; f++)
-                        cursor.ReadPositions((IndexField)f, positions[f]);
-                    postings.Add(merged, cursor.Tf, positions, _fieldLengths.AsSpan(merged * IndexFields.TextFieldCount, IndexFields.TextFieldCount));
+                    positions.Clear();
+                    for (int f = 0; f < positionCounts.Length; f++)
+                    {
+                        cursor.ReadPositions((IndexField)f, fieldPositions);
+                        positionCounts[f] = fieldPositions.Count;
+                        positions.AddRange(fieldPositions);
+                    }
+                    postings.Add(merged, cursor.Tf, positionCounts, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions), _fieldLengths.AsSpan(merged * IndexFields.TextFieldCount, IndexFields.TextFieldCount));
                 }
                 if (terms[source].MoveNext())
                     queue.Enqueue(source, (terms[source].Current.Term, source));

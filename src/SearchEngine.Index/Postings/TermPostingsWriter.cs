@@ -38,8 +38,12 @@ internal sealed class TermPostingsWriter
 
     public IReadOnlyList<BlockInfo> Blocks => _blocks;
 
-    /// <summary>Adds the postings of one section; <paramref name="positions"/> holds sorted slots per text field.</summary>
-    public void Add(int doc, ReadOnlySpan<int> tf, List<int>?[] positions, ReadOnlySpan<int> fieldLengths)
+    /// <summary>
+    /// Adds the postings of one section: its frequency per scoring field, and per text field the count of its sorted
+    /// slots in <paramref name="positionCounts"/>, the slots themselves one field after another in
+    /// <paramref name="positions"/>.
+    /// </summary>
+    public void Add(int doc, ReadOnlySpan<int> tf, ReadOnlySpan<int> positionCounts, ReadOnlySpan<int> positions, ReadOnlySpan<int> fieldLengths)
     {
         if (doc <= _lastDoc)
             throw new InvalidOperationException($"Postings must be added in increasing section order ({doc} after {_lastDoc}).");
@@ -55,18 +59,20 @@ internal sealed class TermPostingsWriter
         }
         _masks[_inBlock] = mask;
         // Positions are held until the block closes: a full block packs them per field, a short one writes varints.
+        int at = 0;
         for (int f = 0; f < IndexFields.TextFieldCount; f++)
         {
             _minLength[f] = (ushort)Math.Min(_minLength[f], Math.Min(fieldLengths[f], ushort.MaxValue));
-            var list = positions[f];
-            int count = list?.Count ?? 0;
+            int count = positionCounts[f];
             _positionCounts[(_inBlock * IndexFields.TextFieldCount) + f] = count;
             int previous = 0;
-            for (int i = 0; i < count; i++)
+            var deltas = _positionDeltas[f];
+            foreach (int position in positions.Slice(at, count))
             {
-                _positionDeltas[f].Add(list![i] - previous);
-                previous = list[i];
+                deltas.Add(position - previous);
+                previous = position;
             }
+            at += count;
         }
         _lastDoc = doc;
         DocFrequency++;

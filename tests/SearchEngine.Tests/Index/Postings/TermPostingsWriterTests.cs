@@ -25,7 +25,8 @@ public sealed class TermPostingsWriterTests
         {
             doc += 1 + (random.Next(10) == 0 ? random.Next(100_000) : random.Next(5));
             var (tf, positions) = RandomPosting(random);
-            writer.Add(doc, tf, positions, [5, 5, 500, 5]);
+            int[] counts = [.. positions.Select(p => p?.Count ?? 0)];
+            writer.Add(doc, tf, counts, [.. positions.SelectMany(p => p ?? [])], [5, 5, 500, 5]);
             expected.Add((doc, tf, positions));
         }
         writer.Finish();
