@@ -42,7 +42,7 @@ internal sealed class PostingsAccumulator
     /// <summary>
     /// Appends one section's postings of a term (sections in increasing order): frequency per scoring field, and per
     /// text field the number of its sorted slots, the slots one field after another. Stored as the section, the mask
-    /// of scoring fields present, their frequencies, then per text field present the count and the slots.
+    /// of scoring fields present, their frequencies, the slot count of each text field present, then the slots.
     /// </summary>
     public void Add(int termId, int section, ReadOnlySpan<int> tf, ReadOnlySpan<int> positionCounts, ReadOnlySpan<int> positions)
     {
@@ -59,21 +59,16 @@ internal sealed class PostingsAccumulator
             stream[at++] = tf[f];
         }
         stream[maskAt] = mask;
-        int from = 0;
         for (int f = 0; f < IndexFields.TextFieldCount; f++)
         {
-            if ((mask & PostingsBlock.TextFieldBits(f)) == 0)
-                continue;
-            int count = positionCounts[f];
-            stream[at++] = count;
-            positions.Slice(from, count).CopyTo(stream.AsSpan(at));
-            at += count;
-            from += count;
+            if ((mask & PostingsBlock.TextFieldBits(f)) != 0)
+                stream[at++] = positionCounts[f];
         }
-        _lengths[termId] = at;
+        positions.CopyTo(stream.AsSpan(at));
+        _lengths[termId] = at + positions.Length;
     }
 
-    /// <summary>Encodes every term's postings, terms in ordinal order; the streams are consumed.</summary>
+    /// <summary>Encodes every term's postings, terms in ordinal order; each term's stream is released once written.</summary>
     /// <param name="output">The parts writer of the segment being written.</param>
     /// <param name="fieldLengths">Whole-word token count per section and text field, row-major by section.</param>
     public void WriteTo(PostingsPartsWriter output, int[] fieldLengths)
@@ -97,20 +92,15 @@ internal sealed class PostingsAccumulator
                 int mask = stream[at++];
                 for (int f = 0; f < tf.Length; f++)
                     tf[f] = (mask & (1 << f)) != 0 ? stream[at++] : 0;
-                int positionsStart = at, total = 0;
-                counts.Clear();
-                // Counts sit between the runs of slots; gather them, then hand the writer the slots without the counts.
+                int total = 0;
                 for (int f = 0; f < counts.Length; f++)
                 {
-                    if ((mask & PostingsBlock.TextFieldBits(f)) == 0)
-                        continue;
-                    counts[f] = stream[at];
-                    stream.Slice(at + 1, counts[f]).CopyTo(stream[(positionsStart + total)..]);
+                    counts[f] = (mask & PostingsBlock.TextFieldBits(f)) != 0 ? stream[at++] : 0;
                     total += counts[f];
-                    at += 1 + counts[f];
                 }
-                writer.Add(section, tf, counts, stream.Slice(positionsStart, total),
+                writer.Add(section, tf, counts, stream.Slice(at, total),
                     fieldLengths.AsSpan(section * IndexFields.TextFieldCount, IndexFields.TextFieldCount));
+                at += total;
             }
             writer.Finish();
             output.Add(_terms[id], writer);
