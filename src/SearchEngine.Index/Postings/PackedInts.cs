@@ -96,6 +96,72 @@ internal static class PackedInts
         return r.Position;
     }
 
+    /// <summary>Where the parts of one run written by <see cref="Write"/> lie, for reading single values (<see cref="ValueAt"/>).</summary>
+    /// <param name="Body">Position of the packed low bits.</param>
+    /// <param name="Bits">Their width.</param>
+    /// <param name="Patches">Position of the exception list (index byte, high bits varint per exception).</param>
+    /// <param name="Exceptions">How many values are patched.</param>
+    public readonly record struct Run(int Body, int Bits, int Patches, int Exceptions);
+
+    /// <summary>
+    /// Reads the header of a run of <paramref name="count"/> values at <paramref name="position"/> without unpacking
+    /// it; returns the position after the run (its exceptions skipped, which needs reading their varints).
+    /// </summary>
+    public static int Locate(ReadOnlySpan<byte> data, int position, int count, out Run run)
+    {
+        int header = data[position++];
+        int bits = header & 0x3F;
+        if (bits > 32 || (header & 0x80) != 0)
+            throw new InvalidDataException($"A packed block in the index has header {header}: the segment is corrupt.");
+        int exceptions = (header & PatchedFlag) != 0 ? data[position++] : 0;
+        int patches = position + PackedLength(count, bits);
+        run = new Run(position, bits, patches, exceptions);
+        var r = new ByteReader(data, patches);
+        for (int e = 0; e < exceptions; e++)
+        {
+            r.ReadByte();
+            r.ReadVarUInt();
+        }
+        return r.Position;
+    }
+
+    /// <summary>
+    /// The value at <paramref name="index"/> of a located run, without unpacking the rest: a scorer that needs one
+    /// posting's frequencies out of a block reads a few bits instead of every field of 128 postings.
+    /// </summary>
+    public static int ValueAt(ReadOnlySpan<byte> data, in Run run, int index)
+    {
+        uint value = 0;
+        if (run.Bits > 0)
+        {
+            long bit = (long)index * run.Bits;
+            int at = run.Body + (int)(bit >> 3), shift = (int)(bit & 7);
+            ulong word = 0;
+            int available = Math.Min(8, run.Patches - at);
+            if (available == 8)
+                word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(data[at..]);
+            else
+            {
+                for (int b = 0; b < available; b++)
+                    word |= (ulong)data[at + b] << (8 * b);
+            }
+            ulong mask = run.Bits == 32 ? uint.MaxValue : (1UL << run.Bits) - 1;
+            value = (uint)((word >> shift) & mask);
+        }
+        if (run.Exceptions > 0)
+        {
+            var r = new ByteReader(data, run.Patches);
+            for (int e = 0; e < run.Exceptions; e++)
+            {
+                int patched = r.ReadByte();
+                uint high = r.ReadVarUInt();
+                if (patched == index)
+                    return unchecked((int)(value | (high << run.Bits)));
+            }
+        }
+        return unchecked((int)value);
+    }
+
     private const int PatchedFlag = 0x40;
 
     private static int VarIntLength(uint value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5;

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using SearchEngine.Index.Storage;
 using SearchEngine.Search.Model;
 
@@ -12,9 +13,7 @@ internal sealed class PostingsBlock
 {
     private readonly int[] _scratch = new int[PackedInts.BlockSize];
     private int _frequenciesAt;
-    private readonly int[] _positionStarts = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
-    private readonly int[] _positionCounts = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
-    private int[] _positions = new int[PackedInts.BlockSize * IndexFields.TextFieldCount];
+    private readonly BlockPositions _positions = new();
 
     /// <summary>Postings in the block.</summary>
     public int Count { get; private set; }
@@ -55,6 +54,10 @@ internal sealed class PostingsBlock
             Docs[i] = doc += Docs[i];
         _frequenciesAt = PackedInts.Read(docs, position, Masks);
         FrequenciesDecoded = false;
+        _runsLocated = false;
+        _presenceIndexed = false;
+        _positionsStarted = false;
+        _frequencyReads = 0;
     }
 
     /// <summary>Whether <see cref="Tf"/> holds this block's frequencies; a packed block decodes them when first asked.</summary>
@@ -98,6 +101,88 @@ internal sealed class PostingsBlock
         _tfColumns = union;
     }
 
+    /// <summary>
+    /// Past this many postings of one packed block scored one by one, the rest of the block's frequencies are decoded
+    /// at once: reading single values wins when a conjunction or a phrase scores a few sections of each block it jumps
+    /// into, decoding the block when a single term scores most of them.
+    /// </summary>
+    private const int SingleReadsPerBlock = 16;
+
+    private readonly PackedInts.Run[] _tfRuns = new PackedInts.Run[IndexFields.ScoringFieldCount];
+    private readonly ulong[] _presentLow = new ulong[IndexFields.ScoringFieldCount];
+    private readonly ulong[] _presentHigh = new ulong[IndexFields.ScoringFieldCount];
+    private bool _runsLocated;
+    private int _frequencyReads;
+
+    /// <summary>
+    /// Writes posting <paramref name="index"/>'s frequency per scoring field into <paramref name="tf"/>: copied from
+    /// <see cref="Tf"/> when the block's frequencies are decoded, else read value by value from its packed runs.
+    /// </summary>
+    public void ReadFrequencies(ReadOnlySpan<byte> docs, int index, Span<int> tf)
+    {
+        if (!FrequenciesDecoded && ++_frequencyReads > SingleReadsPerBlock)
+            DecodeFrequencies(docs);
+        if (FrequenciesDecoded)
+        {
+            Tf.AsSpan(index * IndexFields.ScoringFieldCount, IndexFields.ScoringFieldCount).CopyTo(tf);
+            return;
+        }
+        if (!_runsLocated)
+            LocateFrequencyRuns(docs);
+        int mask = Masks[index];
+        for (int f = 0; f < tf.Length; f++)
+        {
+            if ((mask & (1 << f)) == 0)
+            {
+                tf[f] = 0;
+                continue;
+            }
+            // The posting's place among those that have the field: the set bits of the field's presence below it.
+            tf[f] = PackedInts.ValueAt(docs, _tfRuns[f], Rank(_presentLow[f], _presentHigh[f], index)) + 1;
+        }
+    }
+
+    /// <summary>Where each scoring field's frequency run lies.</summary>
+    private void LocateFrequencyRuns(ReadOnlySpan<byte> docs)
+    {
+        _runsLocated = true;
+        IndexPresence();
+        int position = _frequenciesAt;
+        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+        {
+            int present = System.Numerics.BitOperations.PopCount(_presentLow[f]) + System.Numerics.BitOperations.PopCount(_presentHigh[f]);
+            if (present > 0)
+                position = PackedInts.Locate(docs, position, present, out _tfRuns[f]);
+        }
+    }
+
+    private bool _presenceIndexed;
+
+    /// <summary>Which postings of a full block have each scoring field, as a 128-bit set per field.</summary>
+    private void IndexPresence()
+    {
+        if (_presenceIndexed)
+            return;
+        _presenceIndexed = true;
+        // Eight masks a vector, one compare per field: a loop over each mask's set bits mispredicted its way to a
+        // tenth of a phrase search.
+        ref int masks = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(Masks);
+        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
+        {
+            var bit = Vector256.Create(1 << f);
+            ulong low = 0, high = 0;
+            for (int v = 0; v < 8; v++)
+            {
+                var present = Vector256.Equals(Vector256.LoadUnsafe(ref masks, (nuint)(v * 8)) & bit, bit);
+                low |= (ulong)present.ExtractMostSignificantBits() << (v * 8);
+                present = Vector256.Equals(Vector256.LoadUnsafe(ref masks, (nuint)(64 + (v * 8))) & bit, bit);
+                high |= (ulong)present.ExtractMostSignificantBits() << (v * 8);
+            }
+            _presentLow[f] = low;
+            _presentHigh[f] = high;
+        }
+    }
+
     /// <summary>The scoring fields whose column of <see cref="Tf"/> may hold non-zero values.</summary>
     private int _tfColumns;
 
@@ -105,54 +190,40 @@ internal sealed class PostingsBlock
     public static int TextFieldBits(int field) => (1 << field) | (1 << (field + IndexFields.TextFieldCount));
 
     /// <summary>
-    /// Decodes the positions of a full block, every field of every section, starting at <paramref name="position"/>
-    /// of the positions stream (phrases ask for most sections of the blocks they reach).
+    /// Appends the slots of posting <paramref name="index"/> of a full block in text field <paramref name="field"/>
+    /// (which it must have); the block's positions start at <paramref name="position"/> of the term's positions stream.
     /// </summary>
-    public void DecodePositions(ReadOnlySpan<byte> data, int position)
+    public void ReadPositions(ReadOnlySpan<byte> data, int position, int index, int field, List<int> output)
     {
-        // No clearing: a slot is read only for a posting whose mask has the field, and every such slot is set below.
-        int used = 0;
-        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        if (!_positionsStarted)
         {
-            int bits = TextFieldBits(f), present = 0;
-            foreach (int m in Masks)
-                present += (m & bits) != 0 ? 1 : 0;
-            if (present == 0)
-                continue;
-            var counts = _scratch.AsSpan(0, present);
-            position = PackedInts.Read(data, position, counts);
-            int total = 0;
-            foreach (int c in counts)
-                total += c + 1;
-            if (_positions.Length < used + total)
-                Array.Resize(ref _positions, Math.Max(used + total, _positions.Length * 2));
-            for (int at = 0; at < total; at += PackedInts.BlockSize)
-                position = PackedInts.Read(data, position, _positions.AsSpan(used + at, Math.Min(PackedInts.BlockSize, total - at)));
-            int next = 0;
-            for (int i = 0; i < Count; i++)
-            {
-                int slot = (i * IndexFields.TextFieldCount) + f;
-                if ((Masks[i] & bits) == 0)
-                    continue;
-                int count = counts[next++] + 1;
-                _positionStarts[slot] = used;
-                _positionCounts[slot] = count;
-                // Deltas restart at each section: its first is the position itself.
-                for (int k = used + 1; k < used + count; k++)
-                    _positions[k] += _positions[k - 1];
-                used += count;
-            }
+            _positions.Reset(position);
+            _positionsStarted = true;
         }
+        _positions.Read(data, this, index, field, output);
     }
 
-    /// <summary>Appends the positions decoded by <see cref="DecodePositions"/> of posting <paramref name="index"/> in text field <paramref name="field"/>.</summary>
-    public void CopyPositions(int index, int field, List<int> output)
+    private bool _positionsStarted;
+
+    /// <summary>How many postings of the block have text field <paramref name="field"/> (whole word or sub-word).</summary>
+    public int TextFieldCount(int field)
     {
-        if ((Masks[index] & TextFieldBits(field)) == 0)
-            return; // the slot was not written for this block
-        int slot = (index * IndexFields.TextFieldCount) + field;
-        output.AddRange(_positions.AsSpan(_positionStarts[slot], _positionCounts[slot]));
+        IndexPresence();
+        return System.Numerics.BitOperations.PopCount(_presentLow[field] | _presentLow[field + IndexFields.TextFieldCount])
+            + System.Numerics.BitOperations.PopCount(_presentHigh[field] | _presentHigh[field + IndexFields.TextFieldCount]);
     }
+
+    /// <summary>The place of posting <paramref name="index"/> among the postings that have text field <paramref name="field"/>.</summary>
+    public int TextFieldRank(int field, int index)
+    {
+        IndexPresence();
+        return Rank(_presentLow[field] | _presentLow[field + IndexFields.TextFieldCount],
+            _presentHigh[field] | _presentHigh[field + IndexFields.TextFieldCount], index);
+    }
+
+    private static int Rank(ulong low, ulong high, int index) => index < 64
+        ? System.Numerics.BitOperations.PopCount(low & ((1UL << index) - 1))
+        : System.Numerics.BitOperations.PopCount(low) + System.Numerics.BitOperations.PopCount(high & ((1UL << (index - 64)) - 1));
 
     private void DecodeVarInts(ReadOnlySpan<byte> docs, int position, int previousDoc)
     {

@@ -21,7 +21,6 @@ internal sealed class PostingsCursor
     private int _index = -1;
     private int _blockPositions;
     private int _positionsPos;
-    private bool _positionsDecoded;
     private bool _tfCurrent;
     private readonly int[] _tf = new int[IndexFields.ScoringFieldCount];
 
@@ -42,8 +41,7 @@ internal sealed class PostingsCursor
         {
             if (!_tfCurrent && _index >= 0)
             {
-                _buffer.DecodeFrequencies(TermDocs);
-                _buffer.Tf.AsSpan(_index * IndexFields.ScoringFieldCount, IndexFields.ScoringFieldCount).CopyTo(_tf);
+                _buffer.ReadFrequencies(TermDocs, _index, _tf);
                 _tfCurrent = true;
             }
             return _tf;
@@ -95,7 +93,6 @@ internal sealed class PostingsCursor
         _blockPositions = BlockInt(block, 8);
         _block = block;
         _index = -1;
-        _positionsDecoded = false;
     }
 
     private int MoveTo(int index)
@@ -116,12 +113,7 @@ internal sealed class PostingsCursor
             return;
         if (_buffer.Count == TermPostingsWriter.BlockSize)
         {
-            if (!_positionsDecoded)
-            {
-                _buffer.DecodePositions(TermPositions, _blockPositions);
-                _positionsDecoded = true;
-            }
-            _buffer.CopyPositions(_index, f, output);
+            _buffer.ReadPositions(TermPositions, _blockPositions, _index, f, output);
             return;
         }
         var r = new ByteReader(TermPositions, _positionsPos);

@@ -50,7 +50,7 @@ internal sealed class PhraseMatcher : Matcher
     public override bool ConfirmApproximation()
     {
         Doc = _candidates.Doc;
-        return CountOccurrences();
+        return Occurs();
     }
 
     public override int NextDoc() => Confirm(_candidates.NextDoc());
@@ -59,26 +59,60 @@ internal sealed class PhraseMatcher : Matcher
 
     private int Confirm(int candidate)
     {
-        while (candidate != NoMoreDocs && !CountOccurrences())
+        while (candidate != NoMoreDocs)
+        {
+            Doc = candidate;
+            if (Occurs())
+                break;
             candidate = _candidates.NextDoc();
+        }
         return Doc = candidate;
     }
 
-    /// <summary>Counts the phrase in each allowed text field at the current candidate; false when it occurs nowhere.</summary>
-    private bool CountOccurrences()
+    /// <summary>The section whose occurrences <see cref="_phraseTf"/> holds, -1 for none.</summary>
+    private int _countedDoc = -1;
+
+    /// <summary>
+    /// Whether the phrase occurs in an allowed field of the current candidate, stopping at the first occurrence, as
+    /// Lucene's phrase matchers do: most matches are counted (facets) and never scored, so the frequencies
+    /// (and the term frequencies they need) are computed by <see cref="Score"/> for the few that are.
+    /// </summary>
+    private bool Occurs()
     {
-        _phraseTf.AsSpan().Clear();
-        bool any = false;
         for (int f = 0; f < IndexFields.TextFieldCount; f++)
         {
-            if ((_textFieldMask & (1 << f)) == 0)
+            if ((_textFieldMask & (1 << f)) == 0 || !ReadPositions(f))
                 continue;
-            for (int i = 0; i < _cursors.Length; i++)
+            foreach (int start in _positions[0])
             {
-                _cursors[i].ReadPositions((IndexField)f, _positions[i]);
-                if (_positions[i].Count == 0)
-                    goto nextField;
+                if (Occurrence(start - _offsets[0]) >= 0)
+                    return true;
             }
+        }
+        return false;
+    }
+
+    /// <summary>Every term's positions in text field <paramref name="f"/>; false when one of them has none there.</summary>
+    private bool ReadPositions(int f)
+    {
+        for (int i = 0; i < _cursors.Length; i++)
+        {
+            _cursors[i].ReadPositions((IndexField)f, _positions[i]);
+            if (_positions[i].Count == 0)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Counts the phrase in each allowed text field at the current section, a confirmed match.</summary>
+    private void CountOccurrences()
+    {
+        _countedDoc = Doc;
+        _phraseTf.AsSpan().Clear();
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        {
+            if ((_textFieldMask & (1 << f)) == 0 || !ReadPositions(f))
+                continue;
             int exact = 0, sloppy = 0;
             foreach (int start in _positions[0])
             {
@@ -102,10 +136,7 @@ internal sealed class PhraseMatcher : Matcher
             }
             _phraseTf[f] = whole;
             _phraseTf[f + IndexFields.TextFieldCount] = exact - whole + sloppy;
-            any |= exact + sloppy > 0;
-        nextField:;
         }
-        return any;
     }
 
     /// <summary>
@@ -131,6 +162,8 @@ internal sealed class PhraseMatcher : Matcher
 
     public override double Score()
     {
+        if (_countedDoc != Doc)
+            CountOccurrences();
         var lengths = _segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
         return _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(_phraseTf, lengths));
     }

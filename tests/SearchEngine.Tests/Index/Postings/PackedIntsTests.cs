@@ -66,6 +66,36 @@ public sealed class PackedIntsTests
     }
 
     [Fact]
+    public void Should_read_any_single_value_of_a_located_run_as_unpacking_it_would()
+    {
+        // Given random runs back to back, some with outliers that are patched
+        var random = new Random(20261203);
+        var runs = new List<int[]>();
+        var written = new ByteWriter();
+        for (int n = 0; n < 500; n++)
+        {
+            int bits = random.Next(33);
+            var run = new int[1 + random.Next(PackedInts.BlockSize)];
+            for (int i = 0; i < run.Length; i++)
+                run[i] = RandomOfWidth(random, random.Next(6) == 0 ? random.Next(33) : bits);
+            PackedInts.Write(written, run);
+            runs.Add(run);
+        }
+
+        // Then locating each run ends where reading it does, and every value reads alone as it was written
+        int position = 0;
+        foreach (var run in runs)
+        {
+            int end = PackedInts.Locate(written.Written, position, run.Length, out var located);
+            Assert.Equal(PackedInts.Read(written.Written, position, new int[run.Length]), end);
+            for (int i = 0; i < run.Length; i++)
+                Assert.Equal(run[i], PackedInts.ValueAt(written.Written, located, i));
+            position = end;
+        }
+        Assert.Equal(written.Length, position);
+    }
+
+    [Fact]
     public void Should_reject_a_width_above_32_as_corruption()
     {
         byte[] data = [33, 0, 0, 0, 0, 0];

@@ -38,10 +38,32 @@ public sealed class TermPostingsWriterTests
         {
             int count = Math.Min(TermPostingsWriter.BlockSize, postings - (b * TermPostingsWriter.BlockSize));
             block.Decode(writer.Docs, writer.Blocks[b].DocsOffset, count, b == 0 ? -1 : writer.Blocks[b - 1].LastDoc);
+            // One posting's frequencies read alone (the first postings of a block), then from the decoded block.
+            var single = new int[IndexFields.ScoringFieldCount];
+            for (int i = 0; i < count; i += 1 + random.Next(3))
+            {
+                block.ReadFrequencies(writer.Docs, i, single);
+                Assert.Equal(expected[(b * TermPostingsWriter.BlockSize) + i].Tf, single);
+            }
             block.DecodeFrequencies(writer.Docs);
             bool packed = count == TermPostingsWriter.BlockSize;
             if (packed)
-                block.DecodePositions(writer.Positions, writer.Blocks[b].PositionsOffset);
+            {
+                // A few postings' positions in any order, as a conjunction asks for them (each read alone), then
+                // every posting in order (the block decoded whole after the first ones), below.
+                for (int n = 0; n < 6; n++)
+                {
+                    int i = random.Next(count);
+                    var positions = expected[(b * TermPostingsWriter.BlockSize) + i].Positions;
+                    for (int f = 0; f < IndexFields.TextFieldCount; f++)
+                    {
+                        read.Clear();
+                        if (positions[f] is not null)
+                            block.ReadPositions(writer.Positions, writer.Blocks[b].PositionsOffset, i, f, read);
+                        Assert.Equal(positions[f] ?? [], read);
+                    }
+                }
+            }
             for (int i = 0; i < count; i++)
             {
                 var (expectedDoc, tf, positions) = expected[(b * TermPostingsWriter.BlockSize) + i];
@@ -52,7 +74,8 @@ public sealed class TermPostingsWriterTests
                 for (int f = 0; f < IndexFields.TextFieldCount; f++)
                 {
                     read.Clear();
-                    block.CopyPositions(i, f, read);
+                    if (positions[f] is not null)
+                        block.ReadPositions(writer.Positions, writer.Blocks[b].PositionsOffset, i, f, read);
                     Assert.Equal(positions[f] ?? [], read);
                 }
             }
