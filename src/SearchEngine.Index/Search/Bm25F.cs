@@ -31,17 +31,24 @@ public sealed class Bm25F
     public static readonly double[] TextFieldB = [0.75, 0.75, 0.5, 0.75];
 
     private readonly double[] _boost = new double[IndexFields.ScoringFieldCount];
-    private readonly double[] _averageLength;
+
+    // Per text field, the length normalisation as 1 − b + (b / average) × length: computed per scored section.
+    private readonly double[] _normBase = new double[IndexFields.TextFieldCount];
+    private readonly double[] _normPerToken = new double[IndexFields.TextFieldCount];
 
     /// <param name="averageLength">Average whole-word length of each text field over the live sections.</param>
     /// <param name="fieldMask">Which scoring fields count (a title: query counts only the title's two).</param>
     public Bm25F(double[] averageLength, int fieldMask)
     {
-        _averageLength = averageLength;
         for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
         {
             int text = f % IndexFields.TextFieldCount;
             _boost[f] = (fieldMask & (1 << f)) == 0 ? 0 : TextFieldBoosts[text] * (f >= IndexFields.TextFieldCount ? SubWordFactor : 1);
+        }
+        for (int t = 0; t < IndexFields.TextFieldCount; t++)
+        {
+            _normBase[t] = 1 - TextFieldB[t];
+            _normPerToken[t] = TextFieldB[t] / Math.Max(averageLength[t], 1e-9);
         }
     }
 
@@ -58,8 +65,7 @@ public sealed class Bm25F
             if (tf[f] == 0 || _boost[f] == 0)
                 continue;
             int text = f % IndexFields.TextFieldCount;
-            double norm = 1 - TextFieldB[text] + (TextFieldB[text] * lengths[text] / Math.Max(_averageLength[text], 1e-9));
-            sum += _boost[f] * tf[f] / norm;
+            sum += _boost[f] * tf[f] / (_normBase[text] + (_normPerToken[text] * lengths[text]));
         }
         return sum;
     }

@@ -110,9 +110,14 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
             TotalDocuments++;
             (_docOrd, _bestSection, _bestScore) = (docOrd, -1, double.NegativeInfinity);
         }
-        // Listed among the document's other sections with an unknown (zero) score.
-        _others.Add((section, 0));
+        // Listed among the document's other sections with an unknown (zero) score, after every scored one and in
+        // section order: only the first few can be shown, and a common term's long document has hundreds.
+        if (_unscoredOthers++ < OtherSectionsKept)
+            _others.Add((section, 0));
     }
+
+    /// <summary>The current document's sections counted without a score.</summary>
+    private int _unscoredOthers;
 
     public void Finish() => Flush();
 
@@ -137,6 +142,7 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
             }
             _others.Clear();
         }
+        _unscoredOthers = 0;
         _docOrd = -1;
     }
 
