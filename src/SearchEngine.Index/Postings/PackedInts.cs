@@ -97,11 +97,12 @@ internal static class PackedInts
     }
 
     /// <summary>Where the parts of one run written by <see cref="Write"/> lie, for reading single values (<see cref="ValueAt"/>).</summary>
+    /// <param name="Header">Position of the run's header byte (where <see cref="Read"/> starts).</param>
     /// <param name="Body">Position of the packed low bits.</param>
     /// <param name="Bits">Their width.</param>
     /// <param name="Patches">Position of the exception list (index byte, high bits varint per exception).</param>
     /// <param name="Exceptions">How many values are patched.</param>
-    public readonly record struct Run(int Body, int Bits, int Patches, int Exceptions);
+    public readonly record struct Run(int Header, int Body, int Bits, int Patches, int Exceptions);
 
     /// <summary>
     /// Reads the header of a run of <paramref name="count"/> values at <paramref name="position"/> without unpacking
@@ -109,13 +110,14 @@ internal static class PackedInts
     /// </summary>
     public static int Locate(ReadOnlySpan<byte> data, int position, int count, out Run run)
     {
+        int start = position;
         int header = data[position++];
         int bits = header & 0x3F;
         if (bits > 32 || (header & 0x80) != 0)
             throw new InvalidDataException($"A packed block in the index has header {header}: the segment is corrupt.");
         int exceptions = (header & PatchedFlag) != 0 ? data[position++] : 0;
         int patches = position + PackedLength(count, bits);
-        run = new Run(position, bits, patches, exceptions);
+        run = new Run(start, position, bits, patches, exceptions);
         var r = new ByteReader(data, patches);
         for (int e = 0; e < exceptions; e++)
         {

@@ -21,8 +21,14 @@ internal sealed class PostingsBlock
     /// <summary>Section ordinals, increasing.</summary>
     public int[] Docs { get; } = new int[PackedInts.BlockSize];
 
-    /// <summary>Per posting, bit f set when scoring field f has the term.</summary>
+    /// <summary>
+    /// Per posting, bit f set when scoring field f has the term; of a packed block, once <see cref="DecodeMasks"/> has
+    /// run (a conjunction of words that needs no field, frequency or position skips them).
+    /// </summary>
     public int[] Masks { get; } = new int[PackedInts.BlockSize];
+
+    private PackedInts.Run _masksRun;
+    private bool _masksDecoded;
 
     /// <summary>
     /// Term frequencies, <see cref="IndexFields.ScoringFieldCount"/> per posting (0 where the field lacks the term),
@@ -52,13 +58,26 @@ internal sealed class PostingsBlock
         int doc = previousDoc;
         for (int i = 0; i < Docs.Length; i++)
             Docs[i] = doc += Docs[i];
-        _frequenciesAt = PackedInts.Read(docs, position, Masks);
+        _frequenciesAt = PackedInts.Locate(docs, position, PackedInts.BlockSize, out _masksRun);
+        _masksDecoded = false;
         FrequenciesDecoded = false;
         _runsLocated = false;
         _presenceIndexed = false;
         _positionsStarted = false;
         _frequencyReads = 0;
     }
+
+    /// <summary>Decodes the masks of a packed block (once).</summary>
+    public void DecodeMasks(ReadOnlySpan<byte> docs)
+    {
+        if (_masksDecoded)
+            return;
+        _masksDecoded = true;
+        PackedInts.Read(docs, _masksRun.Header, Masks);
+    }
+
+    /// <summary>The mask of posting <paramref name="index"/>, read alone while the block's masks are not decoded.</summary>
+    public int MaskAt(ReadOnlySpan<byte> docs, int index) => _masksDecoded ? Masks[index] : PackedInts.ValueAt(docs, _masksRun, index);
 
     /// <summary>Whether <see cref="Tf"/> holds this block's frequencies; a packed block decodes them when first asked.</summary>
     public bool FrequenciesDecoded { get; private set; }
@@ -72,6 +91,7 @@ internal sealed class PostingsBlock
         if (FrequenciesDecoded)
             return;
         FrequenciesDecoded = true;
+        DecodeMasks(docs);
         int position = _frequenciesAt;
         int union = 0;
         foreach (int m in Masks)
@@ -129,7 +149,7 @@ internal sealed class PostingsBlock
         }
         if (!_runsLocated)
             LocateFrequencyRuns(docs);
-        int mask = Masks[index];
+        int mask = Masks[index]; // decoded by LocateFrequencyRuns
         for (int f = 0; f < tf.Length; f++)
         {
             if ((mask & (1 << f)) == 0)
@@ -146,6 +166,7 @@ internal sealed class PostingsBlock
     private void LocateFrequencyRuns(ReadOnlySpan<byte> docs)
     {
         _runsLocated = true;
+        DecodeMasks(docs);
         IndexPresence();
         int position = _frequenciesAt;
         for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
@@ -158,11 +179,12 @@ internal sealed class PostingsBlock
 
     private bool _presenceIndexed;
 
-    /// <summary>Which postings of a full block have each scoring field, as a 128-bit set per field.</summary>
+    /// <summary>Which postings of a full block have each scoring field, as a 128-bit set per field (masks decoded).</summary>
     private void IndexPresence()
     {
         if (_presenceIndexed)
             return;
+        System.Diagnostics.Debug.Assert(_masksDecoded, "The masks are decoded before anything counts them.");
         _presenceIndexed = true;
         // Eight masks a vector, one compare per field: a loop over each mask's set bits mispredicted its way to a
         // tenth of a phrase search.
@@ -193,8 +215,9 @@ internal sealed class PostingsBlock
     /// Appends the slots of posting <paramref name="index"/> of a full block in text field <paramref name="field"/>
     /// (which it must have); the block's positions start at <paramref name="position"/> of the term's positions stream.
     /// </summary>
-    public void ReadPositions(ReadOnlySpan<byte> data, int position, int index, int field, List<int> output)
+    public void ReadPositions(ReadOnlySpan<byte> docs, ReadOnlySpan<byte> data, int position, int index, int field, List<int> output)
     {
+        DecodeMasks(docs);
         if (!_positionsStarted)
         {
             _positions.Reset(position);
@@ -228,6 +251,7 @@ internal sealed class PostingsBlock
     private void DecodeVarInts(ReadOnlySpan<byte> docs, int position, int previousDoc)
     {
         FrequenciesDecoded = true;
+        _masksDecoded = true;
         _tfColumns = (1 << IndexFields.ScoringFieldCount) - 1; // any column may now hold values in its first Count rows
         var r = new ByteReader(docs, position);
         int doc = previousDoc, start = 0;

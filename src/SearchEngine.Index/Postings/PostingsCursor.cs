@@ -20,7 +20,6 @@ internal sealed class PostingsCursor
     private int _block = -1;
     private int _index = -1;
     private int _blockPositions;
-    private int _positionsPos;
     private bool _tfCurrent;
     private readonly int[] _tf = new int[IndexFields.ScoringFieldCount];
 
@@ -49,7 +48,7 @@ internal sealed class PostingsCursor
     }
 
     /// <summary>Bit f set when scoring field f has the term at the current section.</summary>
-    public int Mask { get; private set; }
+    public int Mask => _index < 0 ? 0 : _buffer.MaskAt(TermDocs, _index);
 
     public int DocFrequency => _term.DocFrequency;
 
@@ -71,6 +70,14 @@ internal sealed class PostingsCursor
     {
         if (Doc >= target)
             return Doc;
+        if (_block >= 0 && target <= _buffer.Docs[_buffer.Count - 1])
+        {
+            // Within the decoded block, as most steps of a conjunction of common words are.
+            int at = _index + 1;
+            while (_buffer.Docs[at] < target)
+                at++;
+            return MoveTo(at);
+        }
         int block = Math.Max(_block, 0);
         while (block < _term.BlockCount && BlockLastDoc(block) < target)
             block++;
@@ -98,9 +105,7 @@ internal sealed class PostingsCursor
     private int MoveTo(int index)
     {
         _index = index;
-        Mask = _buffer.Masks[index];
         _tfCurrent = false;
-        _positionsPos = _blockPositions + _buffer.PositionStarts[index];
         return Doc = _buffer.Docs[index];
     }
 
@@ -108,18 +113,18 @@ internal sealed class PostingsCursor
     public void ReadPositions(IndexField field, List<int> output)
     {
         output.Clear();
-        int f = (int)field;
-        if ((Mask & PostingsBlock.TextFieldBits(f)) == 0)
+        int f = (int)field, mask = Mask;
+        if ((mask & PostingsBlock.TextFieldBits(f)) == 0)
             return;
         if (_buffer.Count == TermPostingsWriter.BlockSize)
         {
-            _buffer.ReadPositions(TermPositions, _blockPositions, _index, f, output);
+            _buffer.ReadPositions(TermDocs, TermPositions, _blockPositions, _index, f, output);
             return;
         }
-        var r = new ByteReader(TermPositions, _positionsPos);
+        var r = new ByteReader(TermPositions, _blockPositions + _buffer.PositionStarts[_index]);
         for (int g = 0; g < IndexFields.TextFieldCount; g++)
         {
-            if ((Mask & PostingsBlock.TextFieldBits(g)) == 0)
+            if ((mask & PostingsBlock.TextFieldBits(g)) == 0)
                 continue;
             int count = r.ReadVarInt();
             int position = 0;

@@ -17,6 +17,7 @@ internal sealed class FacetCollector
     private readonly Dictionary<string, int>[] _totals = [new(), new(), new(), new(), new(), new()];
     private readonly int[] _lastDoc = new int[6];
     private DocValues? _values;
+    private FacetTable? _table;
     private int[][] _counts = [];
     private readonly Dictionary<int, int> _yearCounts = [];
     private int[] _industrySeen = [];
@@ -26,6 +27,7 @@ internal sealed class FacetCollector
     {
         FlushSegment();
         _values = values;
+        _table = values.Table;
         _counts = [new int[values.Issuers.Length], [], new int[values.Regions.Length], new int[values.Types.Length], new int[values.Industries.Length], new int[values.Units.Length]];
         _industrySeen = new int[values.Industries.Length];
         Array.Fill(_industrySeen, -1);
@@ -88,44 +90,58 @@ internal sealed class FacetCollector
     /// <summary>
     /// A section that passes every filter counts toward every facet: the document's own values once per document
     /// (its sections are consecutive), the section's industries and units once per document and value. This is
-    /// the path almost every match takes, so it is written out rather than looping over the facets.
+    /// the path almost every match takes, so it is written out rather than looping over the facets, and reads the
+    /// segment's <see cref="FacetTable"/>, one row per document, rather than a column per facet.
     /// </summary>
     private void CollectFullMatch(int section, int docOrd)
     {
-        var v = _values!;
+        var table = _table!;
         if (_lastDoc[IssuerFacet] != docOrd)
         {
             _lastDoc[IssuerFacet] = docOrd;
-            foreach (int o in v.DocumentIssuers[docOrd])
-                _counts[IssuerFacet][o]++;
+            int issuer = table.Documents[(docOrd * FacetTable.RowSize) + 3];
+            if (issuer >= 0)
+                _counts[IssuerFacet][issuer]++;
+            else if (issuer < -1)
+            {
+                var more = table.MoreIssuers.AsSpan(-2 - issuer);
+                foreach (int o in more.Slice(1, more[0]))
+                    _counts[IssuerFacet][o]++;
+            }
         }
         if (_lastDoc[YearFacet] != docOrd)
         {
             _lastDoc[YearFacet] = docOrd;
-            CountYear(v.Year[docOrd]);
+            CountYear(table.Documents[docOrd * FacetTable.RowSize]);
         }
         if (_lastDoc[RegionFacet] != docOrd)
         {
             _lastDoc[RegionFacet] = docOrd;
-            if (v.Region[docOrd] >= 0)
-                _counts[RegionFacet][v.Region[docOrd]]++;
+            int region = table.Documents[(docOrd * FacetTable.RowSize) + 1];
+            if (region >= 0)
+                _counts[RegionFacet][region]++;
         }
         if (_lastDoc[TypeFacet] != docOrd)
         {
             _lastDoc[TypeFacet] = docOrd;
-            if (v.Type[docOrd] >= 0)
-                _counts[TypeFacet][v.Type[docOrd]]++;
+            int type = table.Documents[(docOrd * FacetTable.RowSize) + 2];
+            if (type >= 0)
+                _counts[TypeFacet][type]++;
         }
-        foreach (int o in v.SectionIndustries[section])
+        var starts = table.SectionStarts;
+        int from = starts[2 * section], middle = starts[(2 * section) + 1], to = starts[(2 * section) + 2];
+        for (int i = from; i < middle; i++)
         {
+            int o = table.SectionValues[i];
             if (_industrySeen[o] != docOrd)
             {
                 _industrySeen[o] = docOrd;
                 _counts[IndustryFacet][o]++;
             }
         }
-        foreach (int o in v.SectionUnits[section])
+        for (int i = middle; i < to; i++)
         {
+            int o = table.SectionValues[i];
             if (_unitSeen[o] != docOrd)
             {
                 _unitSeen[o] = docOrd;

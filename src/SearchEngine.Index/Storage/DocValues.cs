@@ -30,6 +30,11 @@ internal sealed class DocValues
     public required string[] Units { get; init; }
     public required int[][] SectionUnits { get; init; }
 
+    private FacetTable? _table;
+
+    /// <summary>The same columns laid out for counting facets over every match, built when first asked for.</summary>
+    public FacetTable Table => LazyInitializer.EnsureInitialized(ref _table, () => FacetTable.Build(this));
+
     public static DocValues Read(ref ByteReader r, int documents, int sections)
     {
         var issuers = r.ReadStrings();

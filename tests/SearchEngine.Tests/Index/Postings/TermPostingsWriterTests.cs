@@ -59,7 +59,7 @@ public sealed class TermPostingsWriterTests
                     {
                         read.Clear();
                         if (positions[f] is not null)
-                            block.ReadPositions(writer.Positions, writer.Blocks[b].PositionsOffset, i, f, read);
+                            block.ReadPositions(writer.Docs, writer.Positions, writer.Blocks[b].PositionsOffset, i, f, read);
                         Assert.Equal(positions[f] ?? [], read);
                     }
                 }
@@ -75,7 +75,7 @@ public sealed class TermPostingsWriterTests
                 {
                     read.Clear();
                     if (positions[f] is not null)
-                        block.ReadPositions(writer.Positions, writer.Blocks[b].PositionsOffset, i, f, read);
+                        block.ReadPositions(writer.Docs, writer.Positions, writer.Blocks[b].PositionsOffset, i, f, read);
                     Assert.Equal(positions[f] ?? [], read);
                 }
             }
