@@ -20,7 +20,7 @@ public static class IndexReader
             throw new DirectoryNotFoundException($"No index at '{directory.Path}'. Build one with 'searchengine index seeds/ --index {path}'.");
         var opened = directory.Open(forWriting: false);
         recoveredFrom = opened.RecoveredFrom;
-        return SnapshotLoader.Load(directory, opened.Commit, new Dictionary<string, SegmentReader>());
+        return SnapshotLoader.Load(directory, opened.Commit, new Dictionary<string, SegmentReader>(), verified: opened.Verified);
     }
 
     /// <summary>True when the folder holds a committed index.</summary>

@@ -9,7 +9,12 @@ namespace SearchEngine.Index.Search;
 /// </summary>
 internal static class SnapshotLoader
 {
-    public static IndexSnapshot Load(IndexDirectory directory, CommitPoint commit, IDictionary<string, SegmentReader> openReaders, IndexSnapshot? previous = null)
+    /// <summary>
+    /// The snapshot of <paramref name="commit"/>; a segment file in <paramref name="verified"/> (see
+    /// <see cref="OpenedCommit.Verified"/>) opens without streaming it through its checksum again.
+    /// </summary>
+    public static IndexSnapshot Load(IndexDirectory directory, CommitPoint commit, IDictionary<string, SegmentReader> openReaders, IndexSnapshot? previous = null,
+        IReadOnlySet<string>? verified = null)
     {
         var views = new List<SegmentView>();
         var before = previous?.Segments.ToDictionary(v => v.Entry.Name, StringComparer.Ordinal);
@@ -22,7 +27,7 @@ internal static class SnapshotLoader
             }
             if (!openReaders.TryGetValue(entry.Name, out var reader))
             {
-                reader = SegmentReader.Open(entry.Name, directory.File(entry.FileName));
+                reader = SegmentReader.Open(entry.Name, directory.File(entry.FileName), verified?.Contains(entry.FileName) == true);
                 openReaders[entry.Name] = reader;
             }
             var deleted = entry.Deletes is null

@@ -51,7 +51,7 @@ internal sealed class IndexDirectory
                 currentProblem = $"CURRENT names {currentName}, which {problem}";
         }
         if (named is not null && !forWriting)
-            return new OpenedCommit(named, [named], null);
+            return new OpenedCommit(named, [named], null) { Verified = Verified(checkedFiles) };
 
         var valid = new List<CommitPoint>();
         var skipped = new List<string>();
@@ -71,7 +71,7 @@ internal sealed class IndexDirectory
                 skipped.Add($"{name} {problem}");
         }
         if (named is not null)
-            return new OpenedCommit(named, valid, null);
+            return new OpenedCommit(named, valid, null) { Verified = Verified(checkedFiles) };
 
         var chosen = valid.FirstOrDefault(c => c.Generation > 0);
         if (chosen is not null)
@@ -79,7 +79,10 @@ internal sealed class IndexDirectory
             string skippedNote = skipped.Count == 0 ? "" : $"; skipped {string.Join("; ", skipped)}";
             string rewritten = forWriting ? " CURRENT now names it." : " CURRENT was left as it is (opened read-only).";
             return new OpenedCommit(chosen, valid,
-                $"Index '{Path}': {currentProblem}; opened {chosen.FileName} instead, the newest valid commit point (generation {chosen.Generation}, {chosen.Segments.Sum(s => s.Documents - s.DeletedCount)} documents){skippedNote}.{rewritten}");
+                $"Index '{Path}': {currentProblem}; opened {chosen.FileName} instead, the newest valid commit point (generation {chosen.Generation}, {chosen.Segments.Sum(s => s.Documents - s.DeletedCount)} documents){skippedNote}.{rewritten}")
+            {
+                Verified = Verified(checkedFiles),
+            };
         }
         if (oldFormat is int old)
             throw new IndexFormatException($"Index '{Path}' has format {old}; this build reads {SegmentFormat.Version}.");
@@ -90,12 +93,16 @@ internal sealed class IndexDirectory
             return new OpenedCommit(CommitPoint.Empty, valid, started ? $"Index '{Path}': {currentProblem}, and the folder holds no segments; it opens empty." : null);
         }
         if (!started && valid.Count > 0)
-            return new OpenedCommit(valid[0], valid, null); // the first commit of a new index was interrupted: its segments are leftovers
+            return new OpenedCommit(valid[0], valid, null) { Verified = Verified(checkedFiles) }; // the first commit of a new index was interrupted: its segments are leftovers
         string found = skipped.Count == 0 ? "no commit files" : string.Join("; ", skipped);
         throw new IndexDamagedException(
             $"Index '{Path}' holds segments but no readable commit point ({currentProblem ?? "CURRENT is missing"}; {found}); nothing was deleted. " +
             "Restore CURRENT and the commit_*.json files from a backup, or rebuild into an empty folder with 'searchengine index <sources> --index <empty folder>'.");
     }
+
+    /// <summary>The files checked and found intact.</summary>
+    private static HashSet<string> Verified(Dictionary<string, string?> checkedFiles) =>
+        [.. checkedFiles.Where(kv => kv.Value is null).Select(kv => kv.Key)];
 
     /// <summary>The commit file CURRENT names, or null with the reason when CURRENT is missing or damaged.</summary>
     private string? ReadCurrentName(ref string? problem)

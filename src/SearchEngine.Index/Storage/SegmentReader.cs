@@ -82,13 +82,14 @@ internal sealed class SegmentReader : IDisposable
 
     /// <summary>
     /// Opens the segment file at <paramref name="path"/>: verifies its checksum by streaming the file (not through
-    /// the map, so the check leaves no pages in the process's memory), then maps it.
+    /// the map, so the check leaves no pages in the process's memory), unless <paramref name="checksumVerified"/>
+    /// says this process has just done so (opening the commit, or writing the file), then maps it.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is truncated, corrupt or not a segment.</exception>
     /// <exception cref="IndexFormatException">The segment has another format version.</exception>
-    public static SegmentReader Open(string name, string path)
+    public static SegmentReader Open(string name, string path, bool checksumVerified = false)
     {
-        var offsets = ReadFooter(name, path, out _);
+        var offsets = ReadFooter(name, path, verify: !checksumVerified, out _);
         var data = SegmentData.Map(path);
         try
         {
@@ -206,7 +207,7 @@ internal sealed class SegmentReader : IDisposable
     {
         try
         {
-            ReadFooter(name, path, out bool currentFormat);
+            ReadFooter(name, path, verify: true, out bool currentFormat);
             return currentFormat ? null : $"Segment '{name}' is not a segment file of format {SegmentFormat.Version}.";
         }
         catch (InvalidDataException e)
@@ -219,11 +220,11 @@ internal sealed class SegmentReader : IDisposable
     private const int CheckBufferSize = 1 << 20;
 
     /// <summary>
-    /// Reads and verifies the header, footer and checksum of the file by streaming it (the CRC-32 of
-    /// <see cref="System.IO.Hashing.Crc32"/>, the polynomial of <see cref="Crc32"/>); returns the part offsets and the
-    /// content length at the end, and whether the header is a segment's of this format.
+    /// Reads the header and footer of the file and, when <paramref name="verify"/>, its checksum by streaming it (the
+    /// CRC-32 of <see cref="System.IO.Hashing.Crc32"/>, the polynomial of <see cref="Crc32"/>); returns the part offsets
+    /// and the content length at the end, and whether the header is a segment's of this format.
     /// </summary>
-    private static long[] ReadFooter(string name, string path, out bool currentFormat)
+    private static long[] ReadFooter(string name, string path, bool verify, out bool currentFormat)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
         long footer = file.Length - SegmentFormat.FooterSize;
@@ -236,21 +237,13 @@ internal sealed class SegmentReader : IDisposable
         long contentLength = BinaryPrimitives.ReadInt64LittleEndian(tail[(SegmentFormat.PartCount * 8)..]);
         uint crc = BinaryPrimitives.ReadUInt32LittleEndian(tail[((SegmentFormat.PartCount * 8) + 8)..]);
         offsets[SegmentFormat.PartCount] = contentLength;
-        var hash = new System.IO.Hashing.Crc32();
-        var buffer = new byte[(int)Math.Min(CheckBufferSize, Math.Max(footer, 1))];
-        Span<byte> header = stackalloc byte[8];
-        for (long at = 0; at < footer;)
-        {
-            int read = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, footer - at)), at);
-            if (read == 0)
-                break;
-            if (at == 0)
-                buffer.AsSpan(0, 8).CopyTo(header);
-            hash.Append(buffer.AsSpan(0, read));
-            at += read;
-        }
-        if (contentLength != footer || hash.GetCurrentHashAsUInt32() != crc)
+        if (contentLength != footer)
             throw new InvalidDataException($"Segment '{name}' fails its checksum; the file is corrupt.");
+        if (verify && Checksum(file.SafeFileHandle, footer) != crc)
+            throw new InvalidDataException($"Segment '{name}' fails its checksum; the file is corrupt.");
+        Span<byte> header = stackalloc byte[8];
+        if (RandomAccess.Read(file.SafeFileHandle, header, 0) != header.Length)
+            throw new InvalidDataException($"Segment '{name}' is truncated (no header).");
         currentFormat = BinaryPrimitives.ReadUInt32LittleEndian(header) == SegmentFormat.HeaderMagic && BinaryPrimitives.ReadInt32LittleEndian(header[4..]) == SegmentFormat.Version;
         for (int i = 0; i < SegmentFormat.PartCount; i++)
         {
@@ -258,5 +251,21 @@ internal sealed class SegmentReader : IDisposable
                 throw new InvalidDataException($"Segment '{name}' has part offsets out of order; the file is corrupt.");
         }
         return offsets;
+    }
+
+    /// <summary>The CRC-32 of the file's first <paramref name="length"/> bytes, streamed through a buffer.</summary>
+    private static uint Checksum(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length)
+    {
+        var hash = new System.IO.Hashing.Crc32();
+        var buffer = new byte[(int)Math.Min(CheckBufferSize, Math.Max(length, 1))];
+        for (long at = 0; at < length;)
+        {
+            int read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - at)), at);
+            if (read == 0)
+                break;
+            hash.Append(buffer.AsSpan(0, read));
+            at += read;
+        }
+        return hash.GetCurrentHashAsUInt32();
     }
 }
