@@ -44,108 +44,79 @@ internal sealed class FacetCollector
             CollectFullMatch(section, docOrd);
             return;
         }
-        var v = _values!;
         for (int f = 0; f < FacetBits.Length; f++)
         {
+            // A facet counts the sections that pass every filter but its own.
             if ((failures & ~FacetBits[f]) != 0)
                 continue;
             if (f is IndustryFacet or UnitFacet)
-            {
-                // Per value, the last document counted: a document counts once however many sections carry it.
-                var (ords, seen) = f == IndustryFacet ? (v.SectionIndustries[section], _industrySeen) : (v.SectionUnits[section], _unitSeen);
-                foreach (int o in ords)
-                {
-                    if (seen[o] != docOrd)
-                    {
-                        seen[o] = docOrd;
-                        _counts[f][o]++;
-                    }
-                }
-                continue;
-            }
-            if (_lastDoc[f] == docOrd)
-                continue;
-            _lastDoc[f] = docOrd;
-            switch (f)
-            {
-                case IssuerFacet:
-                    foreach (int o in v.DocumentIssuers[docOrd])
-                        _counts[IssuerFacet][o]++;
-                    break;
-                case YearFacet:
-                    CountYear(v.Year[docOrd]);
-                    break;
-                case RegionFacet:
-                    if (v.Region[docOrd] >= 0)
-                        _counts[RegionFacet][v.Region[docOrd]]++;
-                    break;
-                case TypeFacet:
-                    if (v.Type[docOrd] >= 0)
-                        _counts[TypeFacet][v.Type[docOrd]]++;
-                    break;
-            }
+                CountSectionValues(f, section, docOrd);
+            else
+                CountDocumentOnce(f, docOrd);
         }
     }
 
     /// <summary>
     /// A section that passes every filter counts toward every facet: the document's own values once per document
     /// (its sections are consecutive), the section's industries and units once per document and value. This is
-    /// the path almost every match takes, so it is written out rather than looping over the facets, and reads the
-    /// segment's <see cref="FacetTable"/>, one row per document, rather than a column per facet.
+    /// the path almost every match takes, so the facets are spelled out (the helpers inline with a constant facet)
+    /// rather than looped over, and it reads the segment's <see cref="FacetTable"/>, one row per document, rather
+    /// than a column per facet.
     /// </summary>
     private void CollectFullMatch(int section, int docOrd)
     {
+        CountDocumentOnce(IssuerFacet, docOrd);
+        CountDocumentOnce(YearFacet, docOrd);
+        CountDocumentOnce(RegionFacet, docOrd);
+        CountDocumentOnce(TypeFacet, docOrd);
+        CountSectionValues(IndustryFacet, section, docOrd);
+        CountSectionValues(UnitFacet, section, docOrd);
+    }
+
+    /// <summary>Counts the document toward a document-level facet unless it already was (its sections are consecutive).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountDocumentOnce(int facet, int docOrd)
+    {
+        if (_lastDoc[facet] == docOrd)
+            return;
+        _lastDoc[facet] = docOrd;
+        CountDocumentValue(facet, docOrd);
+    }
+
+    /// <summary>Counts a document's value (or values: issuers) of a document-level facet.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountDocumentValue(int facet, int docOrd)
+    {
         var table = _table!;
-        if (_lastDoc[IssuerFacet] != docOrd)
+        int value = table.Documents[(docOrd * FacetTable.RowSize) + facet switch { YearFacet => 0, RegionFacet => 1, TypeFacet => 2, _ => 3 }];
+        if (facet == YearFacet)
+            CountYear(value);
+        else if (value >= 0)
+            _counts[facet][value]++;
+        else if (value < -1)
         {
-            _lastDoc[IssuerFacet] = docOrd;
-            int issuer = table.Documents[(docOrd * FacetTable.RowSize) + 3];
-            if (issuer >= 0)
-                _counts[IssuerFacet][issuer]++;
-            else if (issuer < -1)
-            {
-                var more = table.MoreIssuers.AsSpan(-2 - issuer);
-                foreach (int o in more.Slice(1, more[0]))
-                    _counts[IssuerFacet][o]++;
-            }
+            // Several issuers (联合发文): their count and ordinals are kept apart.
+            var more = table.MoreIssuers.AsSpan(-2 - value);
+            foreach (int o in more.Slice(1, more[0]))
+                _counts[facet][o]++;
         }
-        if (_lastDoc[YearFacet] != docOrd)
-        {
-            _lastDoc[YearFacet] = docOrd;
-            CountYear(table.Documents[docOrd * FacetTable.RowSize]);
-        }
-        if (_lastDoc[RegionFacet] != docOrd)
-        {
-            _lastDoc[RegionFacet] = docOrd;
-            int region = table.Documents[(docOrd * FacetTable.RowSize) + 1];
-            if (region >= 0)
-                _counts[RegionFacet][region]++;
-        }
-        if (_lastDoc[TypeFacet] != docOrd)
-        {
-            _lastDoc[TypeFacet] = docOrd;
-            int type = table.Documents[(docOrd * FacetTable.RowSize) + 2];
-            if (type >= 0)
-                _counts[TypeFacet][type]++;
-        }
-        var starts = table.SectionStarts;
-        int from = starts[2 * section], middle = starts[(2 * section) + 1], to = starts[(2 * section) + 2];
-        for (int i = from; i < middle; i++)
+    }
+
+    /// <summary>Counts a section's industries or units, each value once per document however many sections carry it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void CountSectionValues(int facet, int section, int docOrd)
+    {
+        var table = _table!;
+        int first = (2 * section) + (facet == IndustryFacet ? 0 : 1);
+        var seen = facet == IndustryFacet ? _industrySeen : _unitSeen;
+        var counts = _counts[facet];
+        for (int i = table.SectionStarts[first]; i < table.SectionStarts[first + 1]; i++)
         {
             int o = table.SectionValues[i];
-            if (_industrySeen[o] != docOrd)
+            if (seen[o] != docOrd)
             {
-                _industrySeen[o] = docOrd;
-                _counts[IndustryFacet][o]++;
-            }
-        }
-        for (int i = middle; i < to; i++)
-        {
-            int o = table.SectionValues[i];
-            if (_unitSeen[o] != docOrd)
-            {
-                _unitSeen[o] = docOrd;
-                _counts[UnitFacet][o]++;
+                seen[o] = docOrd;
+                counts[o]++;
             }
         }
     }
