@@ -13,7 +13,10 @@ internal sealed class PostingsBlock
 {
     private readonly int[] _scratch = new int[PackedInts.BlockSize];
     private int _frequenciesAt;
-    private readonly BlockPositions _positions = new();
+    // Created when first needed: a query builds a cursor per term and segment, and most never read positions (and
+    // many never decode a whole block's frequencies), so these kilobytes were garbage on every search.
+    private BlockPositions? _positions;
+    private int[]? _tf;
 
     /// <summary>Postings in the block.</summary>
     public int Count { get; private set; }
@@ -34,7 +37,7 @@ internal sealed class PostingsBlock
     /// Term frequencies, <see cref="IndexFields.ScoringFieldCount"/> per posting (0 where the field lacks the term),
     /// once <see cref="DecodeFrequencies"/> has run.
     /// </summary>
-    public int[] Tf { get; } = new int[PackedInts.BlockSize * IndexFields.ScoringFieldCount];
+    public int[] Tf => _tf ??= new int[PackedInts.BlockSize * IndexFields.ScoringFieldCount];
 
     /// <summary>Per posting of a short block, where its positions start, relative to the block's first positions byte.</summary>
     public int[] PositionStarts { get; } = new int[PackedInts.BlockSize];
@@ -220,10 +223,10 @@ internal sealed class PostingsBlock
         DecodeMasks(docs);
         if (!_positionsStarted)
         {
-            _positions.Reset(position);
+            (_positions ??= new BlockPositions()).Reset(position);
             _positionsStarted = true;
         }
-        _positions.Read(data, this, index, field, output);
+        _positions!.Read(data, this, index, field, output);
     }
 
     private bool _positionsStarted;
