@@ -162,7 +162,7 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
     {
         if (_heap.Count < keep)
             return true;
-        _heap.TryPeek(out _, out var weakest);
+        var weakest = _weakest; // asked for every match: kept beside the heap rather than peeked
         if (key != weakest.Key)
             return key > weakest.Key;
         long order = Order(_segment, section);
@@ -180,7 +180,11 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
             _heap.Enqueue(candidate, priority);
         else
             _heap.EnqueueDequeue(candidate, priority);
+        _heap.TryPeek(out _, out _weakest);
     }
+
+    /// <summary>The priority of the weakest kept hit, the bar a full heap sets.</summary>
+    private (int Key, double Score, long Order) _weakest;
 
     private static long Order(int segment, int section) => ((long)segment << 32) | (uint)section;
 }
