@@ -18,13 +18,13 @@ internal static class QueryProfile
         var snapshot = variant.Create().OpenReader(options.Required("index"), out _);
         bool full = options.Text("mode", "full") == "full";
         int repeat = options.Integer("repeat", 20);
-        var rows = new List<(string Class, string Label, double Median, double Max, double Cpu, long Hits)>();
+        var rows = new List<(string Class, string Label, double Median, double Max, double Cpu, long Hits, long Scored)>();
         var process = Process.GetCurrentProcess();
         string only = options.Text("only", "");
         foreach (var q in PeerCorpus.Queries(options.Required("queries")).Where(q => only.Length == 0 || q.Label == only))
         {
             var request = q.Request with { Size = 10, Facets = full, FacetLimit = 10, Highlight = full, GroupByDocument = full };
-            long hits = snapshot.Search(request).Total;
+            var first = snapshot.Search(request);
             var samples = new double[repeat];
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
@@ -37,12 +37,12 @@ internal static class QueryProfile
             process.Refresh();
             double cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / repeat;
             Array.Sort(samples);
-            rows.Add((q.Class, q.Label, samples[repeat / 2], samples[^1], cpu, hits));
+            rows.Add((q.Class, q.Label, samples[repeat / 2], samples[^1], cpu, first.Total, first.ScoredSections));
         }
         // CPU time (the whole process's, which is this thread's plus the GC's) is steadier than wall time on a busy machine.
-        Console.WriteLine($"{(full ? "full" : "search")} mode, {snapshot.SectionCount:N0} sections, {repeat} runs each; median / max ms wall, mean ms CPU, hits");
+        Console.WriteLine($"{(full ? "full" : "search")} mode, {snapshot.SectionCount:N0} sections, {repeat} runs each; median / max ms wall, mean ms CPU, hits, sections scored (pruning)");
         foreach (var r in rows.OrderByDescending(r => r.Cpu))
-            Console.WriteLine($"{r.Median,8:F2} {r.Max,8:F2} {r.Cpu,8:F2} {r.Hits,9:N0}  {r.Class,-7} {r.Label}");
+            Console.WriteLine($"{r.Median,8:F2} {r.Max,8:F2} {r.Cpu,8:F2} {r.Hits,9:N0} {r.Scored,9:N0}  {r.Class,-7} {r.Label}");
         Console.WriteLine($"total CPU per pass over all queries: {rows.Sum(r => r.Cpu):F1} ms");
     }
 }

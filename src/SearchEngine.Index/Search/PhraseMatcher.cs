@@ -41,6 +41,7 @@ internal sealed class PhraseMatcher : Matcher
         }
         _candidates = new ConjunctionMatcher(cursors.Select(c => new CursorMatcher(c)));
         _positions = [.. cursors.Select(_ => new List<int>())];
+        _boundBlocks = [.. cursors.Select(_ => -1)];
     }
 
     public override long Cost => _candidates.Cost;
@@ -169,27 +170,68 @@ internal sealed class PhraseMatcher : Matcher
     }
 
     /// <summary>
-    /// The phrase occurs in a field at most as often as its first term does there (whole or inside a longer
-    /// word), so the first term's block maxima bound the phrase frequency.
+    /// The phrase occurs in a field at most as often as each of its terms does there (whole or inside a longer
+    /// word), so the least of the terms' block maxima bounds the phrase frequency, and the largest of their blocks'
+    /// least lengths bounds the section's length from below; only in the text fields where the current section has
+    /// the first term (its mask, read without decoding frequencies). Computed when a cursor enters another block,
+    /// then once per set of fields.
     /// </summary>
-    private int _boundBlock = -1;
-    private double _bound;
+    private readonly int[] _boundBlocks;
+    private int _boundVersion;
+    private readonly int[] _maxTf = new int[IndexFields.TextFieldCount];
+    private readonly int[] _minLengths = new int[IndexFields.TextFieldCount];
+    private readonly double[] _boundByFields = new double[1 << IndexFields.TextFieldCount];
+    private readonly int[] _boundStamp = new int[1 << IndexFields.TextFieldCount];
 
     public override double MaxScore()
     {
-        var cursor = _cursors[0];
-        int block = cursor.CurrentBlock;
-        if (block == _boundBlock)
-            return _bound; // computed once per block, not per candidate section
-        _boundBlock = block;
-        var maxTf = BlockBounds.MaxTf(cursor, block);
-        Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
-        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        bool moved = false;
+        for (int i = 0; i < _cursors.Length; i++)
         {
-            if ((_textFieldMask & (1 << f)) != 0)
-                bound[f] = maxTf[f] + maxTf[f + IndexFields.TextFieldCount];
+            int block = _cursors[i].CurrentBlock;
+            if (block != _boundBlocks[i])
+            {
+                _boundBlocks[i] = block;
+                moved = true;
+            }
         }
-        return _bound = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, BlockBounds.MinLengths(cursor, block)));
+        if (moved)
+        {
+            _boundVersion++;
+            Array.Fill(_maxTf, int.MaxValue);
+            Array.Fill(_minLengths, 0);
+            for (int i = 0; i < _cursors.Length; i++)
+            {
+                for (int f = 0; f < IndexFields.TextFieldCount; f++)
+                {
+                    int whole = _cursors[i].BlockMaxTf(_boundBlocks[i], f), sub = _cursors[i].BlockMaxTf(_boundBlocks[i], f + IndexFields.TextFieldCount);
+                    // 255 is stored for "255 or more": bound it by a frequency that saturates the score.
+                    int both = whole == byte.MaxValue || sub == byte.MaxValue ? 1_000_000 : whole + sub;
+                    _maxTf[f] = Math.Min(_maxTf[f], both);
+                    _minLengths[f] = Math.Max(_minLengths[f], _cursors[i].BlockMinLength(_boundBlocks[i], f));
+                }
+            }
+        }
+        int fields = _textFieldMask;
+        if (Doc >= 0 && Doc != NoMoreDocs)
+        {
+            int mask = _cursors[0].Mask, present = 0;
+            for (int f = 0; f < IndexFields.TextFieldCount; f++)
+                present |= (mask & PostingsBlock.TextFieldBits(f)) != 0 ? 1 << f : 0;
+            fields &= present;
+        }
+        if (_boundStamp[fields] != _boundVersion)
+        {
+            _boundStamp[fields] = _boundVersion;
+            Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
+            for (int f = 0; f < IndexFields.TextFieldCount; f++)
+            {
+                if ((fields & (1 << f)) != 0)
+                    bound[f] = _maxTf[f];
+            }
+            _boundByFields[fields] = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, _minLengths));
+        }
+        return _boundByFields[fields];
     }
 
     /// <summary>A bare cursor as a matcher, for the candidate conjunction.</summary>
