@@ -69,7 +69,7 @@ public sealed class ChineseAnalyzer
         {
             var word = words[w];
             bool isSpan = word.SpanIndex >= 0;
-            string term = isSpan ? spans[word.SpanIndex].Text : chars[word.Start..word.End];
+            string term = isSpan ? spans[word.SpanIndex].Text : WordText(chars, word.Start, word.End);
             var kind = isSpan ? spans[word.SpanIndex].Kind : TokenKind.Word;
             if (!_stopWords.Contains(term))
                 output.Add(MakeToken(term, word.Start, word.End, kind, normalized, slots));
@@ -95,6 +95,14 @@ public sealed class ChineseAnalyzer
         }
     }
 
+    /// <summary>A known word's string from the vocabulary, so the token allocates nothing; a copy for any other.</summary>
+    private string WordText(string chars, int start, int end)
+    {
+        var piece = chars.AsSpan(start, end - start);
+        int node = Vocabulary.Tree.Find(piece);
+        return node != WordPrefixTree.None && Vocabulary.Tree.Word(node) is { } word ? word : piece.ToString();
+    }
+
     private static bool IsHanWord(ChineseSegmenter.Word word, string chars) =>
         word.SpanIndex < 0 && ChineseSegmenter.IsHan(chars[word.Start]) && ChineseSegmenter.IsHan(chars[word.End - 1]);
 
@@ -106,19 +114,20 @@ public sealed class ChineseAnalyzer
     /// </summary>
     private void AddCrossingWords(string chars, int previousStart, int boundary, int end, NormalizedText normalized, int[] slots, List<Token> output)
     {
+        var tree = Vocabulary.Tree;
         int emitted = 0;
         for (int i = Math.Max(previousStart, boundary - CrossingReach); i < boundary; i++)
         {
             int limit = Math.Min(end, i + Vocabulary.MaxWordLength);
-            for (int j = i + 2; j <= limit; j++)
+            int node = tree.Child(WordPrefixTree.Root, chars[i]);
+            for (int j = i + 2; j <= limit && node != WordPrefixTree.None; j++)
             {
-                var piece = chars.AsSpan(i, j - i);
-                int frequency = Vocabulary.Frequency(piece);
-                if (frequency < 0)
+                node = tree.Child(node, chars[j - 1]);
+                if (node == WordPrefixTree.None)
                     break;
-                if (j <= boundary || frequency == 0 || _stopWords.Contains(piece))
+                if (j <= boundary || tree.Frequency(node) == 0 || _stopWords.Contains(chars.AsSpan(i, j - i)))
                     continue;
-                output.Add(MakeToken(piece.ToString(), i, j, TokenKind.SubWord, normalized, slots));
+                output.Add(MakeToken(tree.Word(node)!, i, j, TokenKind.SubWord, normalized, slots));
                 if (++emitted == MaxCrossingWords)
                     return;
             }
@@ -133,17 +142,22 @@ public sealed class ChineseAnalyzer
     /// </summary>
     private void AddSubWords(string chars, int start, int end, NormalizedText normalized, int[] slots, List<Token> output)
     {
+        var tree = Vocabulary.Tree;
         for (int i = start; i < end - 1; i++)
         {
+            // The walk down the prefix tree gives each piece's frequency and, for a word, its string.
+            int node = tree.Child(WordPrefixTree.Root, chars[i]);
             for (int j = i + 2; j <= end && j - i < end - start; j++)
             {
-                var piece = chars.AsSpan(i, j - i);
-                int frequency = Vocabulary.Frequency(piece);
+                if (node != WordPrefixTree.None)
+                    node = tree.Child(node, chars[j - 1]);
+                int frequency = node == WordPrefixTree.None ? -1 : tree.Frequency(node);
                 bool bigram = j - i == 2 && ChineseSegmenter.IsHan(chars[i]) && ChineseSegmenter.IsHan(chars[i + 1]);
                 if (frequency < 0 && !bigram)
                     break;
+                var piece = chars.AsSpan(i, j - i);
                 if ((frequency > 0 || bigram) && !_stopWords.Contains(piece))
-                    output.Add(MakeToken(piece.ToString(), i, j, TokenKind.SubWord, normalized, slots));
+                    output.Add(MakeToken(frequency > 0 ? tree.Word(node)! : piece.ToString(), i, j, TokenKind.SubWord, normalized, slots));
             }
         }
     }

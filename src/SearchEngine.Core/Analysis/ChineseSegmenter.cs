@@ -34,6 +34,9 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
                 insideSpan[i] = true;
         }
 
+        var tree = vocabulary.Tree;
+        // A character the dictionary does not know scores as frequency 1, as a prefix-only one does.
+        double unknownLogProbability = Math.Log(1) - vocabulary.LogTotal;
         // route[i]: best log probability of segmenting text[i..]; next[i]: end of the first word on that path.
         var route = new double[n + 1];
         var next = new int[n + 1];
@@ -44,6 +47,8 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
                 route[i] = double.NegativeInfinity;
                 continue;
             }
+            // One walk down the prefix tree finds every word starting here; the log probabilities were computed at load.
+            int node = tree.Child(WordPrefixTree.Root, text[i]);
             double best = double.NegativeInfinity;
             int bestEnd = i + 1;
             int minEnd = i + 1;
@@ -58,18 +63,18 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
             }
             else
             {
-                int f = vocabulary.Frequency(text.AsSpan(i, 1));
-                (best, bestEnd) = (Math.Log(Math.Max(f, 1)) - vocabulary.LogTotal + route[i + 1], i + 1);
+                double single = node == WordPrefixTree.None ? unknownLogProbability : tree.LogProbability(node);
+                (best, bestEnd) = (single + route[i + 1], i + 1);
             }
             int limit = Math.Min(n, i + vocabulary.MaxWordLength);
-            for (int j = i + 2; j <= limit; j++)
+            for (int j = i + 2; j <= limit && node != WordPrefixTree.None; j++)
             {
-                int f = vocabulary.Frequency(text.AsSpan(i, j - i));
-                if (f < 0)
+                node = tree.Child(node, text[j - 1]);
+                if (node == WordPrefixTree.None)
                     break;
-                if (f == 0 || j < minEnd || insideSpan[j] || kinds[j - 1] == CharKind.Skip)
+                if (tree.Frequency(node) == 0 || j < minEnd || insideSpan[j] || kinds[j - 1] == CharKind.Skip)
                     continue;
-                double score = Math.Log(f) - vocabulary.LogTotal + route[j];
+                double score = tree.LogProbability(node) + route[j];
                 if (score > best)
                     (best, bestEnd) = (score, j);
             }
