@@ -7,6 +7,12 @@ namespace SearchEngine.Core.Analysis;
 /// its log probability computed once at load, and the word's string, so a token of a known word reuses it
 /// instead of allocating a copy. Read only after it is built, so threads share it.
 /// </summary>
+/// <remarks>
+/// The walk is bound by memory latency, not arithmetic: the tables are far larger than the CPU caches, so each
+/// probe that misses costs more than everything else done per character. Hence the compact layout: one 64-bit
+/// entry per edge holding both its key and its child, the first character looked up in a plain array, and a
+/// node's frequency and log probability side by side.
+/// </remarks>
 internal sealed class WordPrefixTree
 {
     /// <summary>The node of the empty prefix, where every walk starts.</summary>
@@ -15,23 +21,29 @@ internal sealed class WordPrefixTree
     /// <summary>No node: nothing in the vocabulary starts so.</summary>
     public const int None = -1;
 
-    private readonly int[] _frequency;
-    private readonly double[] _logProbability;
-    private readonly string?[] _word;
+    /// <summary>Bits of an edge entry that hold the child; the parent and character sit above them.</summary>
+    private const int ChildBits = 24;
+    private const ulong ChildMask = (1UL << ChildBits) - 1;
 
-    // The edges (parent, character) → child, in one open-addressed table: a probe is a multiply and an array
-    // read, no string hashing. A key is ((parent + 1) << 16) | character, so 0 marks an empty slot.
-    private readonly long[] _edgeKeys;
-    private readonly int[] _edgeChildren;
+    private readonly NodeData[] _nodes;
+    private readonly string?[] _words;
+
+    /// <summary>The node of each one-character prefix (<see cref="None"/> when no word starts with it).</summary>
+    private readonly int[] _first;
+
+    // The other edges (parent, character) → child, open addressed: an entry is key << 24 | child with
+    // key = (parent + 1) << 16 | character, so 0 marks an empty slot and one read gives both key and child.
+    private readonly ulong[] _edges;
     private readonly int _shift;
 
-    private WordPrefixTree(int[] frequency, double[] logProbability, string?[] word, long[] edgeKeys, int[] edgeChildren, int shift)
+    private readonly record struct NodeData(double LogProbability, int Frequency);
+
+    private WordPrefixTree(NodeData[] nodes, string?[] words, int[] first, ulong[] edges, int shift)
     {
-        _frequency = frequency;
-        _logProbability = logProbability;
-        _word = word;
-        _edgeKeys = edgeKeys;
-        _edgeChildren = edgeChildren;
+        _nodes = nodes;
+        _words = words;
+        _first = first;
+        _edges = edges;
         _shift = shift;
     }
 
@@ -63,39 +75,48 @@ internal sealed class WordPrefixTree
             frequency[node] = wordFrequency;
             word[node] = text;
         }
+        if (frequency.Count > (1 << ChildBits))
+            throw new InvalidOperationException($"The vocabulary has {frequency.Count} prefixes; the prefix tree holds at most {1 << ChildBits}. Use fewer or smaller user lexicons.");
 
-        var logProbability = new double[frequency.Count];
-        for (int node = 0; node < logProbability.Length; node++)
-            logProbability[node] = Math.Log(Math.Max(frequency[node], 1)) - logTotal;
+        var nodes = new NodeData[frequency.Count];
+        for (int node = 0; node < nodes.Length; node++)
+            nodes[node] = new NodeData(Math.Log(Math.Max(frequency[node], 1)) - logTotal, frequency[node]);
 
+        var first = new int[char.MaxValue + 1];
+        Array.Fill(first, None);
         // At most half full, so a probe sequence stays short.
         int bits = Math.Max(4, 64 - (int)ulong.LeadingZeroCount((ulong)edges.Count * 2));
-        var edgeKeys = new long[1 << bits];
-        var edgeChildren = new int[1 << bits];
+        var table = new ulong[1 << bits];
         int shift = 64 - bits;
         foreach (var (key, child) in edges)
         {
-            int slot = Slot(key, shift);
-            while (edgeKeys[slot] != 0)
-                slot = (slot + 1) & (edgeKeys.Length - 1);
-            edgeKeys[slot] = key;
-            edgeChildren[slot] = child;
+            if (key >> 16 == Root + 1)
+            {
+                first[(char)key] = child;
+                continue;
+            }
+            int slot = Slot((ulong)key, shift);
+            while (table[slot] != 0)
+                slot = (slot + 1) & (table.Length - 1);
+            table[slot] = ((ulong)key << ChildBits) | (uint)child;
         }
-        return new WordPrefixTree([.. frequency], logProbability, [.. word], edgeKeys, edgeChildren, shift);
+        return new WordPrefixTree(nodes, [.. word], first, table, shift);
     }
 
-    /// <summary>The node of the prefix extended by <paramref name="c"/>, or <see cref="None"/>.</summary>
+    /// <summary>The node of the prefix extended by <paramref name="c"/>, or <see cref="None"/>. <paramref name="node"/> must be a node.</summary>
     public int Child(int node, char c)
     {
-        long key = Key(node, c);
-        var keys = _edgeKeys;
-        int mask = keys.Length - 1;
+        if (node == Root)
+            return _first[c];
+        ulong key = (ulong)Key(node, c);
+        var edges = _edges;
+        int mask = edges.Length - 1;
         for (int slot = Slot(key, _shift); ; slot = (slot + 1) & mask)
         {
-            long found = keys[slot];
-            if (found == key)
-                return _edgeChildren[slot];
-            if (found == 0)
+            ulong entry = edges[slot];
+            if (entry >> ChildBits == key)
+                return (int)(entry & ChildMask);
+            if (entry == 0)
                 return None;
         }
     }
@@ -105,26 +126,22 @@ internal sealed class WordPrefixTree
     {
         if (prefix.IsEmpty)
             return None;
-        int node = Root;
-        foreach (char c in prefix)
-        {
-            node = Child(node, c);
-            if (node == None)
-                return None;
-        }
+        int node = _first[prefix[0]];
+        for (int i = 1; i < prefix.Length && node != None; i++)
+            node = Child(node, prefix[i]);
         return node;
     }
 
     /// <summary>The word's frequency, 0 for a prefix that is not a word.</summary>
-    public int Frequency(int node) => _frequency[node];
+    public int Frequency(int node) => _nodes[node].Frequency;
 
     /// <summary>log(max(frequency, 1)) − log(total frequency).</summary>
-    public double LogProbability(int node) => _logProbability[node];
+    public double LogProbability(int node) => _nodes[node].LogProbability;
 
     /// <summary>The word's string, null for a prefix that is not a word.</summary>
-    public string? Word(int node) => _word[node];
+    public string? Word(int node) => _words[node];
 
     private static long Key(int node, char c) => ((long)(node + 1) << 16) | c;
 
-    private static int Slot(long key, int shift) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> shift);
+    private static int Slot(ulong key, int shift) => (int)(key * 0x9E3779B97F4A7C15UL >> shift);
 }
