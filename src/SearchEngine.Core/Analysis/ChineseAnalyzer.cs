@@ -58,12 +58,22 @@ public sealed class ChineseAnalyzer
     public void Analyze(string text, AnalysisMode mode, List<Token> output)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = NormalizedText.Create(text);
+        var scratch = AnalysisScratch.ForCurrentThread();
+        var normalized = NormalizedText.Create(text, scratch);
         string chars = normalized.Slice(0, normalized.Length);
         var spans = MixedTokenRecognizer.Find(chars);
-        var words = new List<ChineseSegmenter.Word>(chars.Length / 2 + 1);
-        _segmenter.Segment(chars, spans, words);
-        var slots = Slots(chars);
+        var words = scratch.Words;
+        words.Clear();
+        _segmenter.Segment(chars, spans, words, scratch);
+        var slots = Slots(chars, AnalysisScratch.Ensure(ref scratch.Slots, chars.Length + 1));
+        AddTokens(chars, spans, words, normalized, slots, mode, output);
+        words.Clear();
+        scratch.Trim();
+    }
+
+    private void AddTokens(string chars, List<MixedTokenRecognizer.Span> spans, List<ChineseSegmenter.Word> words, NormalizedText normalized,
+        int[] slots, AnalysisMode mode, List<Token> output)
+    {
 
         for (int w = 0; w < words.Count; w++)
         {
@@ -166,9 +176,8 @@ public sealed class ChineseAnalyzer
         new(term, normalized.SourceStart(start), normalized.SourceEnd(end - 1), slots[start], slots[end - 1] + 1, kind);
 
     /// <summary>Slot of each character: the count of non-space characters before it.</summary>
-    private static int[] Slots(string chars)
+    private static int[] Slots(string chars, int[] slots)
     {
-        var slots = new int[chars.Length + 1];
         int slot = 0;
         for (int i = 0; i < chars.Length; i++)
         {

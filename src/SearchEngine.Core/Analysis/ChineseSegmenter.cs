@@ -13,20 +13,25 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
     /// <summary>A word of the segmentation, in normalised-text offsets.</summary>
     public readonly record struct Word(int Start, int End, TokenKind Kind, int SpanIndex);
 
-    private enum CharKind : byte { Han, Word, Skip }
+    internal enum CharKind : byte { Han, Word, Skip }
 
     /// <summary>Log probability given to a mixed token: a plausible word, so lexicon terms containing it win.</summary>
     private readonly double _spanLogProbability = Math.Log(1000) - vocabulary.LogTotal;
 
-    public void Segment(string text, List<MixedTokenRecognizer.Span> spans, List<Word> output)
+    public void Segment(string text, List<MixedTokenRecognizer.Span> spans, List<Word> output) =>
+        Segment(text, spans, output, new AnalysisScratch());
+
+    /// <summary>Segments with the working arrays of <paramref name="scratch"/>.</summary>
+    public void Segment(string text, List<MixedTokenRecognizer.Span> spans, List<Word> output, AnalysisScratch scratch)
     {
         int n = text.Length;
         if (n == 0)
             return;
-        var kinds = Classify(text);
-        var spanAt = new int[n + 1];
-        Array.Fill(spanAt, -1);
-        var insideSpan = new bool[n + 1];
+        var kinds = Classify(text, AnalysisScratch.Ensure(ref scratch.CharKinds, n));
+        var spanAt = AnalysisScratch.Ensure(ref scratch.SpanAt, n + 1);
+        Array.Fill(spanAt, -1, 0, n + 1);
+        var insideSpan = AnalysisScratch.Ensure(ref scratch.InsideSpan, n + 1);
+        Array.Clear(insideSpan, 0, n + 1);
         for (int s = 0; s < spans.Count; s++)
         {
             spanAt[spans[s].Start] = s;
@@ -38,8 +43,10 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
         // A character the dictionary does not know scores as frequency 1, as a prefix-only one does.
         double unknownLogProbability = Math.Log(1) - vocabulary.LogTotal;
         // route[i]: best log probability of segmenting text[i..]; next[i]: end of the first word on that path.
-        var route = new double[n + 1];
-        var next = new int[n + 1];
+        // Every entry read is written first: route[n] here, then each i from n - 1 down.
+        var route = AnalysisScratch.Ensure(ref scratch.Route, n + 1);
+        var next = AnalysisScratch.Ensure(ref scratch.Next, n + 1);
+        route[n] = 0;
         for (int i = n - 1; i >= 0; i--)
         {
             if (insideSpan[i])
@@ -81,14 +88,14 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
             route[i] = best;
             next[i] = bestEnd;
         }
-        Emit(text, kinds, spans, spanAt, next, output);
+        Emit(text, kinds, spans, spanAt, next, output, scratch.HmmWords);
     }
 
     /// <summary>Walks the best path; runs of single Han characters that the dictionary does not know go to the HMM.</summary>
-    private void Emit(string text, CharKind[] kinds, List<MixedTokenRecognizer.Span> spans, int[] spanAt, int[] next, List<Word> output)
+    private void Emit(string text, CharKind[] kinds, List<MixedTokenRecognizer.Span> spans, int[] spanAt, int[] next, List<Word> output,
+        List<(int Start, int End)> found)
     {
         int runStart = -1;
-        var found = new List<(int Start, int End)>();
         int i = 0;
         while (i < text.Length)
         {
@@ -133,9 +140,8 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
             output.Add(new Word(start + s, start + e, TokenKind.Word, -1));
     }
 
-    private static CharKind[] Classify(string text)
+    private static CharKind[] Classify(string text, CharKind[] kinds)
     {
-        var kinds = new CharKind[text.Length];
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
