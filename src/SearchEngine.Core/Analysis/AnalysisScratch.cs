@@ -26,6 +26,7 @@ internal sealed class AnalysisScratch
     public bool[] InsideSpan = [];
     public double[] Route = [];
     public int[] Next = [];
+    public int[] NextNode = [];
     public int[] Slots = [];
     public readonly List<ChineseSegmenter.Word> Words = [];
     public readonly List<(int Start, int End)> HmmWords = [];

@@ -10,8 +10,12 @@ namespace SearchEngine.Core.Analysis;
 /// </summary>
 internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
 {
-    /// <summary>A word of the segmentation, in normalised-text offsets.</summary>
-    public readonly record struct Word(int Start, int End, TokenKind Kind, int SpanIndex);
+    /// <summary>
+    /// A word of the segmentation, in normalised-text offsets. <see cref="Node"/> is its node in the vocabulary's
+    /// prefix tree when it is a vocabulary word (frequency &gt; 0), else <see cref="WordPrefixTree.None"/>; the
+    /// walk found it already, so the analyzer need not look the word up again.
+    /// </summary>
+    public readonly record struct Word(int Start, int End, TokenKind Kind, int SpanIndex, int Node = WordPrefixTree.None);
 
     internal enum CharKind : byte { Han, Word, Skip }
 
@@ -46,6 +50,7 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
         // Every entry read is written first: route[n] here, then each i from n - 1 down.
         var route = AnalysisScratch.Ensure(ref scratch.Route, n + 1);
         var next = AnalysisScratch.Ensure(ref scratch.Next, n + 1);
+        var nextNode = AnalysisScratch.Ensure(ref scratch.NextNode, n + 1);
         route[n] = 0;
         for (int i = n - 1; i >= 0; i--)
         {
@@ -58,6 +63,7 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
             int node = tree.Child(WordPrefixTree.Root, text[i]);
             double best = double.NegativeInfinity;
             int bestEnd = i + 1;
+            int bestNode = WordPrefixTree.None;
             int minEnd = i + 1;
             if (spanAt[i] >= 0)
             {
@@ -71,7 +77,7 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
             else
             {
                 double single = node == WordPrefixTree.None ? unknownLogProbability : tree.LogProbability(node);
-                (best, bestEnd) = (single + route[i + 1], i + 1);
+                (best, bestEnd, bestNode) = (single + route[i + 1], i + 1, node);
             }
             int limit = Math.Min(n, i + vocabulary.MaxWordLength);
             for (int j = i + 2; j <= limit && node != WordPrefixTree.None; j++)
@@ -83,16 +89,17 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
                     continue;
                 double score = tree.LogProbability(node) + route[j];
                 if (score > best)
-                    (best, bestEnd) = (score, j);
+                    (best, bestEnd, bestNode) = (score, j, node);
             }
             route[i] = best;
             next[i] = bestEnd;
+            nextNode[i] = bestNode != WordPrefixTree.None && tree.Frequency(bestNode) > 0 ? bestNode : WordPrefixTree.None;
         }
-        Emit(text, kinds, spans, spanAt, next, output, scratch.HmmWords);
+        Emit(text, kinds, spans, spanAt, next, nextNode, output, scratch.HmmWords);
     }
 
     /// <summary>Walks the best path; runs of single Han characters that the dictionary does not know go to the HMM.</summary>
-    private void Emit(string text, CharKind[] kinds, List<MixedTokenRecognizer.Span> spans, int[] spanAt, int[] next, List<Word> output,
+    private void Emit(string text, CharKind[] kinds, List<MixedTokenRecognizer.Span> spans, int[] spanAt, int[] next, int[] nextNode, List<Word> output,
         List<(int Start, int End)> found)
     {
         int runStart = -1;
@@ -115,7 +122,7 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
                 if (wholeSpan)
                     output.Add(new Word(i, end, default, spanAt[i]));
                 else if (kinds[i] != CharKind.Skip)
-                    output.Add(new Word(i, end, TokenKind.Word, -1));
+                    output.Add(new Word(i, end, TokenKind.Word, -1, nextNode[i]));
             }
             i = end;
         }
@@ -130,8 +137,12 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
         // A run the dictionary knows as one word was split on purpose by the path (its parts scored higher).
         if (run.Length == 1 || vocabulary.Contains(run))
         {
+            var tree = vocabulary.Tree;
             for (int k = start; k < end; k++)
-                output.Add(new Word(k, k + 1, TokenKind.Word, -1));
+            {
+                int node = tree.Child(WordPrefixTree.Root, text[k]);
+                output.Add(new Word(k, k + 1, TokenKind.Word, -1, node != WordPrefixTree.None && tree.Frequency(node) > 0 ? node : WordPrefixTree.None));
+            }
             return;
         }
         found.Clear();

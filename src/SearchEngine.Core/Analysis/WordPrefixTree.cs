@@ -26,7 +26,6 @@ internal sealed class WordPrefixTree
     private const ulong ChildMask = (1UL << ChildBits) - 1;
 
     private readonly NodeData[] _nodes;
-    private readonly string?[] _words;
 
     /// <summary>The node of each one-character prefix (<see cref="None"/> when no word starts with it).</summary>
     private readonly int[] _first;
@@ -36,12 +35,12 @@ internal sealed class WordPrefixTree
     private readonly ulong[] _edges;
     private readonly int _shift;
 
-    private readonly record struct NodeData(double LogProbability, int Frequency);
+    // The word's string beside its scores: the analyzer asks for it right after the segmenter read the scores.
+    private readonly record struct NodeData(double LogProbability, int Frequency, string? Word);
 
-    private WordPrefixTree(NodeData[] nodes, string?[] words, int[] first, ulong[] edges, int shift)
+    private WordPrefixTree(NodeData[] nodes, int[] first, ulong[] edges, int shift)
     {
         _nodes = nodes;
-        _words = words;
         _first = first;
         _edges = edges;
         _shift = shift;
@@ -80,7 +79,7 @@ internal sealed class WordPrefixTree
 
         var nodes = new NodeData[frequency.Count];
         for (int node = 0; node < nodes.Length; node++)
-            nodes[node] = new NodeData(Math.Log(Math.Max(frequency[node], 1)) - logTotal, frequency[node]);
+            nodes[node] = new NodeData(Math.Log(Math.Max(frequency[node], 1)) - logTotal, frequency[node], word[node]);
 
         var first = new int[char.MaxValue + 1];
         Array.Fill(first, None);
@@ -100,7 +99,7 @@ internal sealed class WordPrefixTree
                 slot = (slot + 1) & (table.Length - 1);
             table[slot] = ((ulong)key << ChildBits) | (uint)child;
         }
-        return new WordPrefixTree(nodes, [.. word], first, table, shift);
+        return new WordPrefixTree(nodes, first, table, shift);
     }
 
     /// <summary>The node of the prefix extended by <paramref name="c"/>, or <see cref="None"/>. <paramref name="node"/> must be a node.</summary>
@@ -139,7 +138,10 @@ internal sealed class WordPrefixTree
     public double LogProbability(int node) => _nodes[node].LogProbability;
 
     /// <summary>The word's string, null for a prefix that is not a word.</summary>
-    public string? Word(int node) => _words[node];
+    public string? Word(int node) => _nodes[node].Word;
+
+    /// <summary>Number of nodes; node ids run from 0 to this − 1.</summary>
+    public int NodeCount => _nodes.Length;
 
     private static long Key(int node, char c) => ((long)(node + 1) << 16) | c;
 
