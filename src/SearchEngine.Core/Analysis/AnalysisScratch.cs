@@ -29,6 +29,7 @@ internal sealed class AnalysisScratch
     public int[] NextNode = [];
     public int[] Slots = [];
     public readonly List<ChineseSegmenter.Word> Words = [];
+    public readonly List<MixedTokenRecognizer.Span> Spans = [];
     public readonly List<(int Start, int End)> HmmWords = [];
 
     /// <summary>This thread's scratch.</summary>
@@ -48,7 +49,8 @@ internal sealed class AnalysisScratch
     /// <summary>Drops the arrays and lists a huge text grew, once it is analysed.</summary>
     public void Trim()
     {
-        if (Chars.Length > MaxRetained || Route.Length > MaxRetained || Slots.Length > MaxRetained || Words.Capacity > MaxRetained)
+        if (Chars.Length > MaxRetained || Route.Length > MaxRetained || Slots.Length > MaxRetained || Words.Capacity > MaxRetained
+            || Spans.Capacity > MaxRetained)
             s_current = null;
     }
 }

@@ -74,13 +74,16 @@ public sealed class ChineseAnalyzer
         var scratch = AnalysisScratch.ForCurrentThread();
         var normalized = NormalizedText.Create(text, scratch);
         string chars = normalized.Slice(0, normalized.Length);
-        var spans = MixedTokenRecognizer.Find(chars);
+        var spans = scratch.Spans;
+        spans.Clear();
+        MixedTokenRecognizer.Find(chars, spans);
         var words = scratch.Words;
         words.Clear();
         _segmenter.Segment(chars, spans, words, scratch);
         var slots = Slots(chars, AnalysisScratch.Ensure(ref scratch.Slots, chars.Length + 1));
         AddTokens(chars, spans, words, normalized, slots, mode, output);
         words.Clear();
+        spans.Clear();
         scratch.Trim();
     }
 

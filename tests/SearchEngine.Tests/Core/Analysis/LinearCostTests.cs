@@ -175,6 +175,25 @@ public class LinearCostTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Should_find_the_same_matches_in_windows_as_in_the_whole_text()
+    {
+        // Given random text of the characters a match is made of, other Unicode digits (Arabic-Indic, Devanagari) and
+        // characters that end a window, so windows start and end next to digits, dots, spaces and units
+        const string alphabet = "0123456789٣٤०१abcz .-—–~～至到年月日号家个项座名件所户届次%+/&#发展的，(（";
+        var random = new Random(11);
+        for (int round = 0; round < 2000; round++)
+        {
+            string text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+
+            // When spans are found (the pattern run window by window)
+            var actual = MixedTokenRecognizer.Find(text).Select(s => (s.Start, s.End, s.Kind)).ToList();
+
+            // Then they are what the pattern finds in the whole text
+            Assert.True(QuadraticSpans(text).SequenceEqual(actual), $"spans differ for '{text}'");
+        }
+    }
+
+    [Fact]
     public void Should_walk_a_bounded_number_of_dictionary_prefixes_at_each_character()
     {
         // The segmenter and the index-mode sub-words look up at most MaxWordLength prefixes at each character, each of at
