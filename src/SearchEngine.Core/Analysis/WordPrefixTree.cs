@@ -103,6 +103,8 @@ internal sealed class WordPrefixTree
     }
 
     /// <summary>The node of the prefix extended by <paramref name="c"/>, or <see cref="None"/>. <paramref name="node"/> must be a node.</summary>
+    // Inlined: it is the inner step of every walk, a few instructions around one memory read.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Child(int node, char c)
     {
         if (node == Root)
