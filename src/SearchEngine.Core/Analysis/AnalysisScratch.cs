@@ -30,6 +30,7 @@ internal sealed class AnalysisScratch
     public int[] Slots = [];
     public readonly List<ChineseSegmenter.Word> Words = [];
     public readonly List<MixedTokenRecognizer.Span> Spans = [];
+    public readonly TermCache Terms = new();
     public readonly List<(int Start, int End)> HmmWords = [];
 
     /// <summary>This thread's scratch.</summary>

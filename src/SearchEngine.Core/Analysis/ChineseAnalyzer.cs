@@ -81,14 +81,14 @@ public sealed class ChineseAnalyzer
         words.Clear();
         _segmenter.Segment(chars, spans, words, scratch);
         var slots = Slots(chars, AnalysisScratch.Ensure(ref scratch.Slots, chars.Length + 1));
-        AddTokens(chars, spans, words, normalized, slots, mode, output);
+        AddTokens(chars, spans, words, normalized, slots, mode, output, scratch.Terms);
         words.Clear();
         spans.Clear();
         scratch.Trim();
     }
 
     private void AddTokens(string chars, List<MixedTokenRecognizer.Span> spans, List<ChineseSegmenter.Word> words, NormalizedText normalized,
-        int[] slots, AnalysisMode mode, List<Token> output)
+        int[] slots, AnalysisMode mode, List<Token> output, TermCache terms)
     {
 
         for (int w = 0; w < words.Count; w++)
@@ -97,7 +97,7 @@ public sealed class ChineseAnalyzer
             bool isSpan = word.SpanIndex >= 0;
             string term = isSpan ? spans[word.SpanIndex].Text
                 : word.Node != WordPrefixTree.None ? Vocabulary.Tree.Word(word.Node)!
-                : WordText(chars, word.Start, word.End);
+                : WordText(chars, word.Start, word.End, terms);
             var kind = isSpan ? spans[word.SpanIndex].Kind : TokenKind.Word;
             bool stopWord = word.Node != WordPrefixTree.None ? IsStopWordNode(word.Node) : _stopWords.Contains(term);
             if (!stopWord)
@@ -114,7 +114,7 @@ public sealed class ChineseAnalyzer
             }
             else if (word.End - word.Start >= SubWordMinLength)
             {
-                AddSubWords(chars, word.Start, word.End, normalized, slots, output);
+                AddSubWords(chars, word.Start, word.End, normalized, slots, output, terms);
             }
             if (w > 0 && IsHanWord(words[w - 1], chars) && IsHanWord(word, chars) && words[w - 1].End == word.Start
                 && (word.End - word.Start >= SubWordMinLength || words[w - 1].End - words[w - 1].Start >= SubWordMinLength))
@@ -124,12 +124,12 @@ public sealed class ChineseAnalyzer
         }
     }
 
-    /// <summary>A known word's string from the vocabulary, so the token allocates nothing; a copy for any other.</summary>
-    private string WordText(string chars, int start, int end)
+    /// <summary>A known word's string from the vocabulary, so the token allocates nothing; a copy for any other (cached for two characters).</summary>
+    private string WordText(string chars, int start, int end, TermCache terms)
     {
         var piece = chars.AsSpan(start, end - start);
         int node = Vocabulary.Tree.Find(piece);
-        return node != WordPrefixTree.None && Vocabulary.Tree.Word(node) is { } word ? word : piece.ToString();
+        return node != WordPrefixTree.None && Vocabulary.Tree.Word(node) is { } word ? word : piece.Length == 2 ? terms.Bigram(piece) : piece.ToString();
     }
 
     private bool IsStopWordNode(int node) => (_stopWordNodes[node >> 6] & (1UL << node)) != 0;
@@ -171,7 +171,7 @@ public sealed class ChineseAnalyzer
     /// long word even when the dictionary does not know it (科技城 inside 岳麓山国家大学科技城 as 科技+技城).
     /// Sub-words are marked, so the engine can rank a whole-word match above them.
     /// </summary>
-    private void AddSubWords(string chars, int start, int end, NormalizedText normalized, int[] slots, List<Token> output)
+    private void AddSubWords(string chars, int start, int end, NormalizedText normalized, int[] slots, List<Token> output, TermCache terms)
     {
         var tree = Vocabulary.Tree;
         for (int i = start; i < end - 1; i++)
@@ -187,7 +187,7 @@ public sealed class ChineseAnalyzer
                 if (frequency < 0 && !bigram)
                     break;
                 if (frequency > 0 ? !IsStopWordNode(node) : bigram && !_stopWords.Contains(chars.AsSpan(i, 2)))
-                    output.Add(MakeToken(frequency > 0 ? tree.Word(node)! : chars.Substring(i, 2), i, j, TokenKind.SubWord, normalized, slots));
+                    output.Add(MakeToken(frequency > 0 ? tree.Word(node)! : terms.Bigram(chars.AsSpan(i, 2)), i, j, TokenKind.SubWord, normalized, slots));
             }
         }
     }
