@@ -22,11 +22,24 @@ public sealed class ChineseAnalyzer
     private readonly ChineseSegmenter _segmenter;
     private readonly StopWords _stopWords;
 
+    /// <summary>
+    /// One bit per prefix-tree node, set for the stop words the vocabulary knows: a word found by a walk is checked
+    /// with a bit read (the bits of all nodes fit in the CPU cache) rather than by hashing its string.
+    /// </summary>
+    private readonly ulong[] _stopWordNodes;
+
     private ChineseAnalyzer(Vocabulary vocabulary)
     {
         Vocabulary = vocabulary;
         _segmenter = new ChineseSegmenter(vocabulary, HmmWordFinder.Default);
         _stopWords = StopWords.Default;
+        _stopWordNodes = new ulong[(vocabulary.Tree.NodeCount + 63) / 64];
+        foreach (var stopWord in _stopWords.Words)
+        {
+            int node = vocabulary.Tree.Find(stopWord);
+            if (node != WordPrefixTree.None && vocabulary.Tree.Frequency(node) > 0)
+                _stopWordNodes[node >> 6] |= 1UL << node;
+        }
     }
 
     /// <summary>The analyzer with the embedded dictionary and policy lexicon.</summary>
@@ -58,20 +71,36 @@ public sealed class ChineseAnalyzer
     public void Analyze(string text, AnalysisMode mode, List<Token> output)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = NormalizedText.Create(text);
+        var scratch = AnalysisScratch.ForCurrentThread();
+        var normalized = NormalizedText.Create(text, scratch);
         string chars = normalized.Slice(0, normalized.Length);
-        var spans = MixedTokenRecognizer.Find(chars);
-        var words = new List<ChineseSegmenter.Word>(chars.Length / 2 + 1);
-        _segmenter.Segment(chars, spans, words);
-        var slots = Slots(chars);
+        var spans = scratch.Spans;
+        spans.Clear();
+        MixedTokenRecognizer.Find(chars, spans);
+        var words = scratch.Words;
+        words.Clear();
+        _segmenter.Segment(chars, spans, words, scratch);
+        var slots = Slots(chars, AnalysisScratch.Ensure(ref scratch.Slots, chars.Length + 1));
+        AddTokens(chars, spans, words, normalized, slots, mode, output, scratch.Terms);
+        words.Clear();
+        spans.Clear();
+        scratch.Trim();
+    }
+
+    private void AddTokens(string chars, List<MixedTokenRecognizer.Span> spans, List<ChineseSegmenter.Word> words, NormalizedText normalized,
+        int[] slots, AnalysisMode mode, List<Token> output, TermCache terms)
+    {
 
         for (int w = 0; w < words.Count; w++)
         {
             var word = words[w];
             bool isSpan = word.SpanIndex >= 0;
-            string term = isSpan ? spans[word.SpanIndex].Text : chars[word.Start..word.End];
+            string term = isSpan ? spans[word.SpanIndex].Text
+                : word.Node != WordPrefixTree.None ? Vocabulary.Tree.Word(word.Node)!
+                : WordText(chars, word.Start, word.End, terms);
             var kind = isSpan ? spans[word.SpanIndex].Kind : TokenKind.Word;
-            if (!_stopWords.Contains(term))
+            bool stopWord = word.Node != WordPrefixTree.None ? IsStopWordNode(word.Node) : _stopWords.Contains(term);
+            if (!stopWord)
                 output.Add(MakeToken(term, word.Start, word.End, kind, normalized, slots));
             if (mode != AnalysisMode.Index)
                 continue;
@@ -85,7 +114,7 @@ public sealed class ChineseAnalyzer
             }
             else if (word.End - word.Start >= SubWordMinLength)
             {
-                AddSubWords(chars, word.Start, word.End, normalized, slots, output);
+                AddSubWords(chars, word.Start, word.End, normalized, slots, output, terms);
             }
             if (w > 0 && IsHanWord(words[w - 1], chars) && IsHanWord(word, chars) && words[w - 1].End == word.Start
                 && (word.End - word.Start >= SubWordMinLength || words[w - 1].End - words[w - 1].Start >= SubWordMinLength))
@@ -94,6 +123,16 @@ public sealed class ChineseAnalyzer
             }
         }
     }
+
+    /// <summary>A known word's string from the vocabulary, so the token allocates nothing; a copy for any other (cached for two characters).</summary>
+    private string WordText(string chars, int start, int end, TermCache terms)
+    {
+        var piece = chars.AsSpan(start, end - start);
+        int node = Vocabulary.Tree.Find(piece);
+        return node != WordPrefixTree.None && Vocabulary.Tree.Word(node) is { } word ? word : piece.Length == 2 ? terms.Bigram(piece) : piece.ToString();
+    }
+
+    private bool IsStopWordNode(int node) => (_stopWordNodes[node >> 6] & (1UL << node)) != 0;
 
     private static bool IsHanWord(ChineseSegmenter.Word word, string chars) =>
         word.SpanIndex < 0 && ChineseSegmenter.IsHan(chars[word.Start]) && ChineseSegmenter.IsHan(chars[word.End - 1]);
@@ -106,19 +145,20 @@ public sealed class ChineseAnalyzer
     /// </summary>
     private void AddCrossingWords(string chars, int previousStart, int boundary, int end, NormalizedText normalized, int[] slots, List<Token> output)
     {
+        var tree = Vocabulary.Tree;
         int emitted = 0;
         for (int i = Math.Max(previousStart, boundary - CrossingReach); i < boundary; i++)
         {
             int limit = Math.Min(end, i + Vocabulary.MaxWordLength);
-            for (int j = i + 2; j <= limit; j++)
+            int node = tree.Child(WordPrefixTree.Root, chars[i]);
+            for (int j = i + 2; j <= limit && node != WordPrefixTree.None; j++)
             {
-                var piece = chars.AsSpan(i, j - i);
-                int frequency = Vocabulary.Frequency(piece);
-                if (frequency < 0)
+                node = tree.Child(node, chars[j - 1]);
+                if (node == WordPrefixTree.None)
                     break;
-                if (j <= boundary || frequency == 0 || _stopWords.Contains(piece))
+                if (j <= boundary || tree.Frequency(node) == 0 || IsStopWordNode(node))
                     continue;
-                output.Add(MakeToken(piece.ToString(), i, j, TokenKind.SubWord, normalized, slots));
+                output.Add(MakeToken(tree.Word(node)!, i, j, TokenKind.SubWord, normalized, slots));
                 if (++emitted == MaxCrossingWords)
                     return;
             }
@@ -131,19 +171,23 @@ public sealed class ChineseAnalyzer
     /// long word even when the dictionary does not know it (科技城 inside 岳麓山国家大学科技城 as 科技+技城).
     /// Sub-words are marked, so the engine can rank a whole-word match above them.
     /// </summary>
-    private void AddSubWords(string chars, int start, int end, NormalizedText normalized, int[] slots, List<Token> output)
+    private void AddSubWords(string chars, int start, int end, NormalizedText normalized, int[] slots, List<Token> output, TermCache terms)
     {
+        var tree = Vocabulary.Tree;
         for (int i = start; i < end - 1; i++)
         {
+            // The walk down the prefix tree gives each piece's frequency and, for a word, its string.
+            int node = tree.Child(WordPrefixTree.Root, chars[i]);
             for (int j = i + 2; j <= end && j - i < end - start; j++)
             {
-                var piece = chars.AsSpan(i, j - i);
-                int frequency = Vocabulary.Frequency(piece);
+                if (node != WordPrefixTree.None)
+                    node = tree.Child(node, chars[j - 1]);
+                int frequency = node == WordPrefixTree.None ? -1 : tree.Frequency(node);
                 bool bigram = j - i == 2 && ChineseSegmenter.IsHan(chars[i]) && ChineseSegmenter.IsHan(chars[i + 1]);
                 if (frequency < 0 && !bigram)
                     break;
-                if ((frequency > 0 || bigram) && !_stopWords.Contains(piece))
-                    output.Add(MakeToken(piece.ToString(), i, j, TokenKind.SubWord, normalized, slots));
+                if (frequency > 0 ? !IsStopWordNode(node) : bigram && !_stopWords.Contains(chars.AsSpan(i, 2)))
+                    output.Add(MakeToken(frequency > 0 ? tree.Word(node)! : terms.Bigram(chars.AsSpan(i, 2)), i, j, TokenKind.SubWord, normalized, slots));
             }
         }
     }
@@ -152,9 +196,8 @@ public sealed class ChineseAnalyzer
         new(term, normalized.SourceStart(start), normalized.SourceEnd(end - 1), slots[start], slots[end - 1] + 1, kind);
 
     /// <summary>Slot of each character: the count of non-space characters before it.</summary>
-    private static int[] Slots(string chars)
+    private static int[] Slots(string chars, int[] slots)
     {
-        var slots = new int[chars.Length + 1];
         int slot = 0;
         for (int i = 0; i < chars.Length; i++)
         {

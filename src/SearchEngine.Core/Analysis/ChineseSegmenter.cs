@@ -10,23 +10,32 @@ namespace SearchEngine.Core.Analysis;
 /// </summary>
 internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
 {
-    /// <summary>A word of the segmentation, in normalised-text offsets.</summary>
-    public readonly record struct Word(int Start, int End, TokenKind Kind, int SpanIndex);
+    /// <summary>
+    /// A word of the segmentation, in normalised-text offsets. <see cref="Node"/> is its node in the vocabulary's
+    /// prefix tree when it is a vocabulary word (frequency &gt; 0), else <see cref="WordPrefixTree.None"/>; the
+    /// walk found it already, so the analyzer need not look the word up again.
+    /// </summary>
+    public readonly record struct Word(int Start, int End, TokenKind Kind, int SpanIndex, int Node = WordPrefixTree.None);
 
-    private enum CharKind : byte { Han, Word, Skip }
+    internal enum CharKind : byte { Han, Word, Skip }
 
     /// <summary>Log probability given to a mixed token: a plausible word, so lexicon terms containing it win.</summary>
     private readonly double _spanLogProbability = Math.Log(1000) - vocabulary.LogTotal;
 
-    public void Segment(string text, List<MixedTokenRecognizer.Span> spans, List<Word> output)
+    public void Segment(string text, List<MixedTokenRecognizer.Span> spans, List<Word> output) =>
+        Segment(text, spans, output, new AnalysisScratch());
+
+    /// <summary>Segments with the working arrays of <paramref name="scratch"/>.</summary>
+    public void Segment(string text, List<MixedTokenRecognizer.Span> spans, List<Word> output, AnalysisScratch scratch)
     {
         int n = text.Length;
         if (n == 0)
             return;
-        var kinds = Classify(text);
-        var spanAt = new int[n + 1];
-        Array.Fill(spanAt, -1);
-        var insideSpan = new bool[n + 1];
+        var kinds = Classify(text, AnalysisScratch.Ensure(ref scratch.CharKinds, n));
+        var spanAt = AnalysisScratch.Ensure(ref scratch.SpanAt, n + 1);
+        Array.Fill(spanAt, -1, 0, n + 1);
+        var insideSpan = AnalysisScratch.Ensure(ref scratch.InsideSpan, n + 1);
+        Array.Clear(insideSpan, 0, n + 1);
         for (int s = 0; s < spans.Count; s++)
         {
             spanAt[spans[s].Start] = s;
@@ -34,9 +43,15 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
                 insideSpan[i] = true;
         }
 
+        var tree = vocabulary.Tree;
+        // A character the dictionary does not know scores as frequency 1, as a prefix-only one does.
+        double unknownLogProbability = Math.Log(1) - vocabulary.LogTotal;
         // route[i]: best log probability of segmenting text[i..]; next[i]: end of the first word on that path.
-        var route = new double[n + 1];
-        var next = new int[n + 1];
+        // Every entry read is written first: route[n] here, then each i from n - 1 down.
+        var route = AnalysisScratch.Ensure(ref scratch.Route, n + 1);
+        var next = AnalysisScratch.Ensure(ref scratch.Next, n + 1);
+        var nextNode = AnalysisScratch.Ensure(ref scratch.NextNode, n + 1);
+        route[n] = 0;
         for (int i = n - 1; i >= 0; i--)
         {
             if (insideSpan[i])
@@ -44,8 +59,11 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
                 route[i] = double.NegativeInfinity;
                 continue;
             }
+            // One walk down the prefix tree finds every word starting here; the log probabilities were computed at load.
+            int node = tree.Child(WordPrefixTree.Root, text[i]);
             double best = double.NegativeInfinity;
             int bestEnd = i + 1;
+            int bestNode = WordPrefixTree.None;
             int minEnd = i + 1;
             if (spanAt[i] >= 0)
             {
@@ -58,32 +76,33 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
             }
             else
             {
-                int f = vocabulary.Frequency(text.AsSpan(i, 1));
-                (best, bestEnd) = (Math.Log(Math.Max(f, 1)) - vocabulary.LogTotal + route[i + 1], i + 1);
+                double single = node == WordPrefixTree.None ? unknownLogProbability : tree.LogProbability(node);
+                (best, bestEnd, bestNode) = (single + route[i + 1], i + 1, node);
             }
             int limit = Math.Min(n, i + vocabulary.MaxWordLength);
-            for (int j = i + 2; j <= limit; j++)
+            for (int j = i + 2; j <= limit && node != WordPrefixTree.None; j++)
             {
-                int f = vocabulary.Frequency(text.AsSpan(i, j - i));
-                if (f < 0)
+                node = tree.Child(node, text[j - 1]);
+                if (node == WordPrefixTree.None)
                     break;
-                if (f == 0 || j < minEnd || insideSpan[j] || kinds[j - 1] == CharKind.Skip)
+                if (tree.Frequency(node) == 0 || j < minEnd || insideSpan[j] || kinds[j - 1] == CharKind.Skip)
                     continue;
-                double score = Math.Log(f) - vocabulary.LogTotal + route[j];
+                double score = tree.LogProbability(node) + route[j];
                 if (score > best)
-                    (best, bestEnd) = (score, j);
+                    (best, bestEnd, bestNode) = (score, j, node);
             }
             route[i] = best;
             next[i] = bestEnd;
+            nextNode[i] = bestNode != WordPrefixTree.None && tree.Frequency(bestNode) > 0 ? bestNode : WordPrefixTree.None;
         }
-        Emit(text, kinds, spans, spanAt, next, output);
+        Emit(text, kinds, spans, spanAt, next, nextNode, output, scratch.HmmWords);
     }
 
     /// <summary>Walks the best path; runs of single Han characters that the dictionary does not know go to the HMM.</summary>
-    private void Emit(string text, CharKind[] kinds, List<MixedTokenRecognizer.Span> spans, int[] spanAt, int[] next, List<Word> output)
+    private void Emit(string text, CharKind[] kinds, List<MixedTokenRecognizer.Span> spans, int[] spanAt, int[] next, int[] nextNode, List<Word> output,
+        List<(int Start, int End)> found)
     {
         int runStart = -1;
-        var found = new List<(int Start, int End)>();
         int i = 0;
         while (i < text.Length)
         {
@@ -103,7 +122,7 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
                 if (wholeSpan)
                     output.Add(new Word(i, end, default, spanAt[i]));
                 else if (kinds[i] != CharKind.Skip)
-                    output.Add(new Word(i, end, TokenKind.Word, -1));
+                    output.Add(new Word(i, end, TokenKind.Word, -1, nextNode[i]));
             }
             i = end;
         }
@@ -118,8 +137,12 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
         // A run the dictionary knows as one word was split on purpose by the path (its parts scored higher).
         if (run.Length == 1 || vocabulary.Contains(run))
         {
+            var tree = vocabulary.Tree;
             for (int k = start; k < end; k++)
-                output.Add(new Word(k, k + 1, TokenKind.Word, -1));
+            {
+                int node = tree.Child(WordPrefixTree.Root, text[k]);
+                output.Add(new Word(k, k + 1, TokenKind.Word, -1, node != WordPrefixTree.None && tree.Frequency(node) > 0 ? node : WordPrefixTree.None));
+            }
             return;
         }
         found.Clear();
@@ -128,9 +151,8 @@ internal sealed class ChineseSegmenter(Vocabulary vocabulary, HmmWordFinder hmm)
             output.Add(new Word(start + s, start + e, TokenKind.Word, -1));
     }
 
-    private static CharKind[] Classify(string text)
+    private static CharKind[] Classify(string text, CharKind[] kinds)
     {
-        var kinds = new CharKind[text.Length];
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];

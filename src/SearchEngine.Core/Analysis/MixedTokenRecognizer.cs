@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SearchEngine.Core.Documents;
@@ -19,6 +20,14 @@ internal static partial class MixedTokenRecognizer
     /// <summary>The spans of <paramref name="normalized"/>, ordered by start and never overlapping.</summary>
     public static List<Span> Find(string normalized)
     {
+        var spans = new List<Span>();
+        Find(normalized, spans);
+        return spans;
+    }
+
+    /// <summary>Adds the spans of <paramref name="normalized"/> to <paramref name="spans"/> (a list the caller reuses).</summary>
+    public static void Find(string normalized, List<Span> spans)
+    {
         // Document numbers come in text order and do not overlap: FindAllSpellings scans forward and each search starts
         // where the previous number ended. A pattern match that overlaps one is dropped.
         var numbers = new List<Span>();
@@ -27,22 +36,67 @@ internal static partial class MixedTokenRecognizer
         // Pattern matches come in text order too, so one merge of the two ordered lists both drops the matches that
         // overlap a number and orders the result. (Checking every match against every span, as before, cost O(n²)
         // in a table of numbers: 120k spans took 9 s.)
-        var spans = new List<Span>(numbers.Count + 16);
         int next = 0;
-        // Match and NextMatch rather than Matches: a MatchCollection keeps every match it has produced.
-        for (var m = Pattern().Match(normalized); m.Success; m = m.NextMatch())
+        foreach (var (windowStart, windowEnd) in Windows(normalized))
         {
-            int end = m.Index + m.Length;
-            while (next < numbers.Count && numbers[next].End <= m.Index)
-                spans.Add(numbers[next++]);
-            // numbers[next] is the first that ends after the match starts: the only one that can overlap it.
-            if (next < numbers.Count && numbers[next].Start < end)
-                continue;
-            spans.Add(FromMatch(m));
+            // Match and NextMatch rather than Matches: a MatchCollection keeps every match it has produced.
+            for (var m = Pattern().Match(normalized, windowStart, windowEnd - windowStart); m.Success; m = m.NextMatch())
+            {
+                int end = m.Index + m.Length;
+                while (next < numbers.Count && numbers[next].End <= m.Index)
+                    spans.Add(numbers[next++]);
+                // numbers[next] is the first that ends after the match starts: the only one that can overlap it.
+                if (next < numbers.Count && numbers[next].Start < end)
+                    continue;
+                spans.Add(FromMatch(m));
+            }
         }
         while (next < numbers.Count)
             spans.Add(numbers[next++]);
-        return spans;
+    }
+
+    /// <summary>Characters a match of <see cref="Pattern"/> starts with: every branch begins with \d or [a-z0-9].</summary>
+    private static readonly SearchValues<char> MatchStarts = SearchValues.Create(DecimalDigits() + "abcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>Every character a match of <see cref="Pattern"/> can contain, and so all its lookarounds can test.</summary>
+    private static readonly SearchValues<char> MatchCharacters =
+        SearchValues.Create(DecimalDigits() + "abcdefghijklmnopqrstuvwxyz .-—–~～至到年月日号家个项座名件所户届次%+/&#");
+
+    /// <summary>
+    /// The stretches of text that can hold a match: each a maximal run of <see cref="MatchCharacters"/> containing a
+    /// <see cref="MatchStarts"/> character. Most of a Chinese text holds none, and the regex scans for a start one
+    /// character at a time (\d is any Unicode digit), where IndexOfAny scans many at once. Matching inside a window
+    /// alone finds what matching the whole text finds: no match crosses a character outside the set, and the
+    /// character before a window, outside the set, is neither a digit nor '.', which is all a lookbehind asks.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> Windows(string text)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int found = text.AsSpan(from).IndexOfAny(MatchStarts);
+            if (found < 0)
+                yield break;
+            int start = from + found;
+            while (start > from && MatchCharacters.Contains(text[start - 1]))
+                start--;
+            int after = text.AsSpan(from + found).IndexOfAnyExcept(MatchCharacters);
+            int end = after < 0 ? text.Length : from + found + after;
+            yield return (start, end);
+            from = end;
+        }
+    }
+
+    /// <summary>The characters \d matches: Unicode category Nd.</summary>
+    private static string DecimalDigits()
+    {
+        var digits = new System.Text.StringBuilder();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory((char)c) == UnicodeCategory.DecimalDigitNumber)
+                digits.Append((char)c);
+        }
+        return digits.ToString();
     }
 
     private static Span FromMatch(Match m)
@@ -112,7 +166,7 @@ internal static partial class MixedTokenRecognizer
     /// <summary>One dash for ranges, whichever was printed (— – ～ ~ 至 到), so 2021-2025年 matches 2021—2025年.</summary>
     private static string FoldDashes(string s) => DashLike().Replace(s, "-");
 
-    /// <summary>Internal so a test can check <see cref="Find"/> against the plain quadratic merge it replaced.</summary>
+    /// <summary>Internal so a test can check <see cref="Find(string)"/> against the plain quadratic merge it replaced.</summary>
     [GeneratedRegex(@"(?<range>(?<![\d.])(?:19|20)\d{2} ?[-—–~～至到] ?(?:19|20)\d{2}年?)|(?<quantity>(?<amount>(?<![\d.])\d{1,6}) ?(?:年|月|日|号|家|个|项|座|名|件|所|户|届|次)|(?<amount>\d+(?:\.\d+)?) ?%)|(?<alnum>(?=[a-z0-9]*[a-z])[a-z0-9]+(?:[.\-+/&][a-z0-9]+)*[+#]*)|(?<number>\d+(?:\.\d+)*)")]
     internal static partial Regex Pattern();
 

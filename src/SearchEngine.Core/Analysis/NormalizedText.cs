@@ -43,12 +43,18 @@ internal sealed class NormalizedText
         return normalized.Slice(0, normalized.Length);
     }
 
-    public static NormalizedText Create(string original)
+    public static NormalizedText Create(string original) => Create(original, null);
+
+    /// <summary>
+    /// The normalised text, in <paramref name="scratch"/>'s arrays when given: the result is then valid only until
+    /// the thread's next analysis.
+    /// </summary>
+    public static NormalizedText Create(string original, AnalysisScratch? scratch)
     {
         int capacity = original.Length + 16;
-        var chars = new char[capacity];
-        var starts = new int[capacity];
-        var ends = new int[capacity];
+        var chars = scratch is null ? new char[capacity] : AnalysisScratch.Ensure(ref scratch.Chars, capacity);
+        var starts = scratch is null ? new int[capacity] : AnalysisScratch.Ensure(ref scratch.SourceStarts, capacity);
+        var ends = scratch is null ? new int[capacity] : AnalysisScratch.Ensure(ref scratch.SourceEnds, capacity);
         int n = 0;
         var converter = TraditionalToSimplified.Default;
         bool anyTraditional = false;
@@ -80,6 +86,11 @@ internal sealed class NormalizedText
         }
         if (anyTraditional)
             converter.Convert(chars.AsSpan(0, n));
+        if (scratch is not null)
+        {
+            // Append may have grown the arrays (characters that expand); the next text reuses the grown ones.
+            (scratch.Chars, scratch.SourceStarts, scratch.SourceEnds) = (chars, starts, ends);
+        }
         return new NormalizedText(chars, starts, ends, n);
     }
 

@@ -21,4 +21,7 @@ internal sealed class StopWords
     }
 
     public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
+
+    /// <summary>The stop words.</summary>
+    public IReadOnlyCollection<string> Words => _words;
 }

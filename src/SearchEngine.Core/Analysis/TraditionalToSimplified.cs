@@ -9,7 +9,8 @@ namespace SearchEngine.Core.Analysis;
 /// </summary>
 internal sealed class TraditionalToSimplified
 {
-    private readonly Dictionary<char, char> _characters = [];
+    /// <summary>Every character's simplified form, '\0' when it has none: normalisation asks for each character of every text.</summary>
+    private readonly char[] _simplified = new char[char.MaxValue + 1];
     private readonly Dictionary<string, string> _phrases = [];
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup;
     private readonly int _longestPhrase;
@@ -22,7 +23,7 @@ internal sealed class TraditionalToSimplified
         {
             var parts = line.Split('\t');
             if (parts.Length == 2 && parts[0].Length == 1 && parts[1].Split(' ')[0] is { Length: 1 } target && target[0] != parts[0][0])
-                _characters[parts[0][0]] = target[0];
+                _simplified[parts[0][0]] = target[0];
         }
         foreach (var line in DataFile.ReadLines("opencc-ts-phrases.txt", "Analysis.Data"))
         {
@@ -37,14 +38,15 @@ internal sealed class TraditionalToSimplified
     }
 
     /// <summary>True when the character has a simplified form different from itself.</summary>
-    public bool IsTraditional(char c) => _characters.ContainsKey(c);
+    public bool IsTraditional(char c) => _simplified[c] != '\0';
 
     /// <summary>Converts in place. Phrases first (where one character converts differently in context), then characters.</summary>
     public void Convert(Span<char> text)
     {
         for (int i = 0; i < text.Length; i++)
         {
-            if (!_characters.TryGetValue(text[i], out char simplified))
+            char simplified = _simplified[text[i]];
+            if (simplified == '\0')
                 continue;
             if (TryPhrase(text, i, out int length))
             {

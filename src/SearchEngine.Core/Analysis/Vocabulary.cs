@@ -6,7 +6,8 @@ namespace SearchEngine.Core.Analysis;
 /// <summary>
 /// 词典 — the vocabulary: words with frequencies: jieba's dict.txt (349k words, MIT), the team's policy lexicon and any user
 /// lexicons. Every prefix of a word is present too (frequency 0) so the segmenter can stop walking as soon as no
-/// word continues; lookups take a span, so walking allocates nothing.
+/// word continues; lookups take a span, so walking allocates nothing. Held as a <see cref="WordPrefixTree"/>,
+/// which the segmenter and the analyzer walk directly.
 /// </summary>
 public sealed class Vocabulary
 {
@@ -16,11 +17,16 @@ public sealed class Vocabulary
     /// </summary>
     public const int LexiconFrequency = 300_000;
 
-    private readonly Dictionary<string, int> _entries = new(600_000, StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // The words while loading; Load turns them into the tree and drops them.
+    private Dictionary<string, int>? _entries = new(400_000, StringComparer.Ordinal);
     private long _total;
 
-    private Vocabulary() => _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    private Vocabulary()
+    {
+    }
+
+    /// <summary>The words as a prefix tree, with their log probabilities; set once loading is done.</summary>
+    internal WordPrefixTree Tree { get; private set; } = null!;
 
     /// <summary>Natural log of the sum of all frequencies; a word's log probability is log(freq) − this.</summary>
     public double LogTotal { get; private set; }
@@ -45,11 +51,13 @@ public sealed class Vocabulary
             dictionary.AddWords(reader, defaultFrequency: LexiconFrequency, source: path);
         }
         dictionary.LogTotal = Math.Log(dictionary._total);
+        dictionary.Tree = WordPrefixTree.Build(dictionary._entries!, dictionary.LogTotal);
+        dictionary._entries = null;
         return dictionary;
     }
 
     /// <summary>The frequency of a word, 0 for a prefix that is not a word, -1 when nothing starts so.</summary>
-    public int Frequency(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out int f) ? f : -1;
+    public int Frequency(ReadOnlySpan<char> word) => Tree.Find(word) is var node and not WordPrefixTree.None ? Tree.Frequency(node) : -1;
 
     /// <summary>True when the span is a word (not only a prefix of one).</summary>
     public bool Contains(ReadOnlySpan<char> word) => Frequency(word) > 0;
@@ -89,8 +97,8 @@ public sealed class Vocabulary
     {
         if (word.Length == 0 || frequency <= 0)
             return;
-        ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_entries, word, out bool existed);
-        if (!existed || slot == 0)
+        ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_entries!, word, out bool existed);
+        if (!existed)
         {
             WordCount++;
             _total += frequency;
@@ -102,12 +110,6 @@ public sealed class Vocabulary
             slot = frequency;
         }
         MaxWordLength = Math.Max(MaxWordLength, word.Length);
-        for (int length = 1; length < word.Length; length++)
-        {
-            var prefix = word.AsSpan(0, length);
-            if (!_lookup.ContainsKey(prefix))
-                _lookup[prefix] = 0;
-        }
     }
 
     /// <summary>Most dictionary words are already normal (simplified Han, lower-case ASCII): skip the full pass for them.</summary>

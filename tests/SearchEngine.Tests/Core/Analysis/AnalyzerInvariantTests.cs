@@ -101,6 +101,54 @@ public class AnalyzerInvariantTests
     }
 
     [Fact]
+    public void Should_give_the_same_tokens_whatever_the_thread_analysed_before()
+    {
+        // Given texts of very different lengths, the longest past the size a thread keeps its working arrays at,
+        // and a text of mixed tokens throughout followed by one of Han words only, where a stale span would cut words
+        var seeds = Directory.GetFiles(Seeds.SeedFolder, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        string spansEverywhere = string.Concat(Enumerable.Repeat("2021年5g-a 9.9%湘政办发〔2021〕47号", 40));
+        string wordsOnly = string.Concat(Enumerable.Repeat("促进制造业高质量发展数据要素市场化配置", 60));
+        string[] texts =
+        [
+            seeds[0], "推進氫能與ＡＩ產業，２０２５年", seeds[1], spansEverywhere, wordsOnly,
+            string.Concat(Enumerable.Repeat(seeds[2], 1 + 1_100_000 / seeds[2].Length)), "湘政办发〔2021〕47号", "", seeds[3], "发展",
+        ];
+
+        // When each is analysed on a fresh thread, and then all in turn on one thread, in both modes
+        foreach (var mode in new[] { AnalysisMode.Index, AnalysisMode.Query })
+        {
+            var alone = texts.Select(text => OnFreshThread(() => Analyzer.Analyze(text, mode))).ToArray();
+            var inTurn = OnFreshThread(() => texts.Select(text => Analyzer.Analyze(text, mode)).ToArray());
+
+            // Then the tokens are the same: nothing of an earlier text's working memory leaks into a later one
+            for (int i = 0; i < texts.Length; i++)
+                Assert.True(alone[i].SequenceEqual(inTurn[i]), $"text {i} ({mode}) analysed differently after the texts before it");
+        }
+    }
+
+    /// <summary>Runs on a new thread, whose per-thread working memory starts empty; an exception comes back to the caller.</summary>
+    private static T OnFreshThread<T>(Func<T> work)
+    {
+        T result = default!;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = work();
+            }
+            catch (Exception e)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result;
+    }
+
+    [Fact]
     public void Should_analyze_very_long_runs_of_one_character_class()
     {
         foreach (var text in new[] { new string('氢', 20_000), new string('9', 20_000), new string('a', 20_000), string.Concat(Enumerable.Repeat("。，", 5_000)) })

@@ -63,15 +63,21 @@ public class LinearCostTests(ITestOutputHelper output)
 
         // When both are analysed, warmed up and timed at their best, so a pause of the shared machine does not make the ratio
         Measure(small);
-        var once = Enumerable.Range(0, 3).Select(_ => Measure(small)).MinBy(m => m.Seconds);
-        var eight = Enumerable.Range(0, 2).Select(_ => Measure(large)).MinBy(m => m.Seconds);
+        var smallRuns = Enumerable.Range(0, 3).Select(_ => Measure(small)).ToList();
+        var largeRuns = Enumerable.Range(0, 2).Select(_ => Measure(large)).ToList();
+        var once = smallRuns.MinBy(m => m.Seconds);
+        var eight = largeRuns.MinBy(m => m.Seconds);
         output.WriteLine($"{family}: {once.Seconds:F3} s, {once.Bytes:N0} B, {once.Tokens.Count} tokens → {eight.Seconds:F3} s, {eight.Bytes:N0} B, {eight.Tokens.Count} tokens");
 
-        // Then tokens and allocations grow by about 8, time by far less than 64, and offsets stay in the text
+        // Then tokens and allocations grow by about 8, time by far less than 64, and offsets stay in the text.
+        // The analyzer keeps its working arrays per thread, so the first run of a larger text also pays for growing
+        // them, once: the growth ratio compares runs of a thread that has them (the fewest bytes of each size).
         Assert.InRange(eight.Tokens.Count, 0, Growth * once.Tokens.Count + Growth);
-        Assert.True(eight.Bytes <= MaxAllocatedBytesPerChar * (long)large.Length,
-            $"{family}: {eight.Bytes / large.Length} bytes allocated per input character");
-        Assert.True(eight.Bytes <= 12 * once.Bytes, $"{family}: allocations grew {eight.Bytes / (double)once.Bytes:F1}× for 8× the input");
+        long largestBytes = largeRuns.Max(m => m.Bytes);
+        Assert.True(largestBytes <= MaxAllocatedBytesPerChar * (long)large.Length,
+            $"{family}: {largestBytes / large.Length} bytes allocated per input character");
+        long onceBytes = smallRuns.Min(m => m.Bytes), eightBytes = largeRuns.Min(m => m.Bytes);
+        Assert.True(eightBytes <= 12 * onceBytes, $"{family}: allocations grew {eightBytes / (double)onceBytes:F1}× for 8× the input");
         // Below 10 ms the clock measures the machine rather than the algorithm. Other test classes run beside this
         // one, so a ratio over the bar is measured again (up to three more times, best of each) before it counts: a
         // quadratic stage stays over it every time, a busy moment of the machine does not.
@@ -171,6 +177,25 @@ public class LinearCostTests(ITestOutputHelper output)
 
             // Then they equal the plain quadratic merge it replaced
             Assert.Equal(QuadraticSpans(text), actual);
+        }
+    }
+
+    [Fact]
+    public void Should_find_the_same_matches_in_windows_as_in_the_whole_text()
+    {
+        // Given random text of the characters a match is made of, other Unicode digits (Arabic-Indic, Devanagari) and
+        // characters that end a window, so windows start and end next to digits, dots, spaces and units
+        const string alphabet = "0123456789٣٤०१abcz .-—–~～至到年月日号家个项座名件所户届次%+/&#发展的，(（";
+        var random = new Random(11);
+        for (int round = 0; round < 2000; round++)
+        {
+            string text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+
+            // When spans are found (the pattern run window by window)
+            var actual = MixedTokenRecognizer.Find(text).Select(s => (s.Start, s.End, s.Kind)).ToList();
+
+            // Then they are what the pattern finds in the whole text
+            Assert.True(QuadraticSpans(text).SequenceEqual(actual), $"spans differ for '{text}'");
         }
     }
 
