@@ -37,19 +37,25 @@ internal static class PackedInts
     public static void Write(ByteWriter output, ReadOnlySpan<int> values)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(values.Length, 256);
-        int max = BitsRequired(values);
+        // How many values need each bit length: a width's exceptions and the bytes of their high bits follow from
+        // it, so each candidate width is priced without another pass over the values.
+        Span<int> lengths = stackalloc int[33];
+        uint or = 0;
+        foreach (int v in values)
+        {
+            or |= (uint)v;
+            lengths[32 - System.Numerics.BitOperations.LeadingZeroCount((uint)v)]++;
+        }
+        int max = 32 - System.Numerics.BitOperations.LeadingZeroCount(or);
         int bits = max, cost = PackedLength(values.Length, max), exceptions = 0;
         for (int w = max - 1; w >= Math.Max(0, max - 8); w--)
         {
             int count = 0, wCost = PackedLength(values.Length, w) + 1;
-            foreach (int v in values)
+            for (int b = w + 1; b <= max; b++)
             {
-                uint high = (uint)v >> w;
-                if (high != 0)
-                {
-                    count++;
-                    wCost += 1 + VarIntLength(high);
-                }
+                // A value of bit length b has b − w high bits: an index byte and a varint of ⌈(b − w) / 7⌉ bytes.
+                count += lengths[b];
+                wCost += lengths[b] * (1 + ((b - w + 6) / 7));
             }
             if (count > byte.MaxValue)
                 break;
@@ -165,8 +171,6 @@ internal static class PackedInts
     }
 
     private const int PatchedFlag = 0x40;
-
-    private static int VarIntLength(uint value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5;
 
     /// <summary>Packs each value's low <paramref name="bits"/> bits into <paramref name="packed"/> (which must be <see cref="PackedLength"/> long).</summary>
     public static void Pack(ReadOnlySpan<int> values, int bits, Span<byte> packed)

@@ -162,7 +162,7 @@ internal sealed class TermPostingsWriter
     /// </summary>
     private void WriteVarInts()
     {
-        var read = new int[IndexFields.TextFieldCount];
+        Span<int> read = stackalloc int[IndexFields.TextFieldCount];
         for (int i = 0; i < _inBlock; i++)
         {
             _docs.WriteVarInt(_docDeltas[i]);
