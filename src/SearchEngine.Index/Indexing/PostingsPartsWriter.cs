@@ -105,7 +105,7 @@ internal sealed class PostingsPartsWriter : IDisposable
             _block.DecodeFrequencies(postings.Docs);
             for (int i = 0; i < count; i++)
             {
-                _block.Tf.AsSpan(i * tf.Length, tf.Length).CopyTo(tf);
+                _block.CopyFrequencies(i, tf);
                 var lengths = _fieldLengths.AsSpan(_block.Docs[i] * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
                 double pseudo = _allFields.PseudoFrequency(tf, lengths);
                 maxima[b] = Math.Max(maxima[b], MathF.BitIncrement((float)pseudo));

@@ -34,10 +34,19 @@ internal sealed class PostingsBlock
     private bool _masksDecoded;
 
     /// <summary>
-    /// Term frequencies, <see cref="IndexFields.ScoringFieldCount"/> per posting (0 where the field lacks the term),
-    /// once <see cref="DecodeFrequencies"/> has run.
+    /// Term frequencies by scoring field, a column of <see cref="PackedInts.BlockSize"/> postings per field (0 where
+    /// the field lacks the term), once <see cref="DecodeFrequencies"/> has run: a field's column is cleared and filled
+    /// as one run, where a row per posting interleaved the fields.
     /// </summary>
-    public int[] Tf => _tf ??= new int[PackedInts.BlockSize * IndexFields.ScoringFieldCount];
+    private int[] Tf => _tf ??= new int[PackedInts.BlockSize * IndexFields.ScoringFieldCount];
+
+    /// <summary>Posting <paramref name="index"/>'s frequency per scoring field, from a block whose frequencies are decoded.</summary>
+    public void CopyFrequencies(int index, Span<int> tf)
+    {
+        var columns = Tf;
+        for (int f = 0; f < tf.Length; f++)
+            tf[f] = columns[(f * PackedInts.BlockSize) + index];
+    }
 
     /// <summary>Per posting of a short block, where its positions start, relative to the block's first positions byte.</summary>
     public int[] PositionStarts { get; } = new int[PackedInts.BlockSize];
@@ -95,31 +104,38 @@ internal sealed class PostingsBlock
             return;
         FrequenciesDecoded = true;
         DecodeMasks(docs);
-        int position = _frequenciesAt;
-        int union = 0;
-        foreach (int m in Masks)
-            union |= m;
+        IndexPresence();
+        var columns = Tf;
+        int position = _frequenciesAt, union = 0;
         for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
         {
-            if ((union & (1 << f)) == 0)
+            var column = columns.AsSpan(f * PackedInts.BlockSize, PackedInts.BlockSize);
+            ulong low = _presentLow[f], high = _presentHigh[f];
+            int present = System.Numerics.BitOperations.PopCount(low) + System.Numerics.BitOperations.PopCount(high);
+            if (present == 0)
             {
-                // Every entry of a field is written whenever the field is present, so only a column the last
-                // block wrote needs zeroing (clearing the whole array per block was a tenth of a phrase search).
+                // Only a column the last block wrote needs zeroing (clearing every column per block was a tenth of a phrase search).
                 if ((_tfColumns & (1 << f)) != 0)
-                {
-                    for (int i = 0; i < Masks.Length; i++)
-                        Tf[(i * IndexFields.ScoringFieldCount) + f] = 0;
-                }
+                    column.Clear();
                 continue;
             }
-            int present = 0;
-            foreach (int m in Masks)
-                present += (m >> f) & 1;
-            var tfs = _scratch.AsSpan(0, present);
-            position = PackedInts.Read(docs, position, tfs);
+            union |= 1 << f;
+            // Stored as tf − 1: a present field has tf ≥ 1.
+            if (present == PackedInts.BlockSize)
+            {
+                position = PackedInts.Read(docs, position, column);
+                for (int i = 0; i < column.Length; i++)
+                    column[i]++;
+                continue;
+            }
+            var values = _scratch.AsSpan(0, present);
+            position = PackedInts.Read(docs, position, values);
+            column.Clear();
             int next = 0;
-            for (int i = 0; i < Masks.Length; i++)
-                Tf[(i * IndexFields.ScoringFieldCount) + f] = (Masks[i] & (1 << f)) != 0 ? tfs[next++] + 1 : 0; // stored as tf - 1: a present field has tf ≥ 1
+            for (ulong bits = low; bits != 0; bits &= bits - 1)
+                column[System.Numerics.BitOperations.TrailingZeroCount(bits)] = values[next++] + 1;
+            for (ulong bits = high; bits != 0; bits &= bits - 1)
+                column[64 + System.Numerics.BitOperations.TrailingZeroCount(bits)] = values[next++] + 1;
         }
         _tfColumns = union;
     }
@@ -147,7 +163,7 @@ internal sealed class PostingsBlock
             DecodeFrequencies(docs);
         if (FrequenciesDecoded)
         {
-            Tf.AsSpan(index * IndexFields.ScoringFieldCount, IndexFields.ScoringFieldCount).CopyTo(tf);
+            CopyFrequencies(index, tf);
             return;
         }
         if (!_runsLocated)
@@ -263,7 +279,7 @@ internal sealed class PostingsBlock
             Docs[i] = doc += r.ReadVarInt();
             int mask = Masks[i] = r.ReadByte();
             for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
-                Tf[(i * IndexFields.ScoringFieldCount) + f] = (mask & (1 << f)) != 0 ? r.ReadVarInt() : 0;
+                Tf[(f * PackedInts.BlockSize) + i] = (mask & (1 << f)) != 0 ? r.ReadVarInt() : 0;
             PositionStarts[i] = start;
             start += r.ReadVarInt();
         }

@@ -76,6 +76,14 @@ internal sealed class ConjunctionMatcher : Matcher
             sum += c.MaxScore();
         return sum;
     }
+
+    public override double SectionMaxScore()
+    {
+        double sum = 0;
+        foreach (var c in _children)
+            sum += c.SectionMaxScore();
+        return sum;
+    }
 }
 
 /// <summary>Any child matches; the score is the sum over the children on the current section.</summary>
@@ -126,6 +134,17 @@ internal sealed class DisjunctionMatcher : Matcher
         }
         return sum;
     }
+
+    public override double SectionMaxScore()
+    {
+        double sum = 0;
+        foreach (var c in _children)
+        {
+            if (c.Doc == Doc)
+                sum += c.SectionMaxScore();
+        }
+        return sum;
+    }
 }
 
 /// <summary>The required child matches and the excluded one does not.</summary>
@@ -147,4 +166,6 @@ internal sealed class ExclusionMatcher(Matcher required, Matcher excluded) : Mat
     public override double Score() => required.Score();
 
     public override double MaxScore() => required.MaxScore();
+
+    public override double SectionMaxScore() => required.SectionMaxScore();
 }

@@ -29,6 +29,12 @@ internal abstract class Matcher
     public abstract double MaxScore();
 
     /// <summary>
+    /// A bound at most <see cref="MaxScore"/>, narrowed by what the section shows without scoring it (the fields its
+    /// terms occur in): asked only where the block's bound could matter, as it costs a read per section.
+    /// </summary>
+    public virtual double SectionMaxScore() => MaxScore();
+
+    /// <summary>
     /// Two-phase matching (Lucene's TwoPhaseIterator): a matcher whose match is costly to confirm (a phrase reads
     /// positions) offers a cheaper iterator over a superset of its sections; a conjunction leapfrogs over that and
     /// calls <see cref="ConfirmApproximation"/> only on sections every other child also matches, instead of the

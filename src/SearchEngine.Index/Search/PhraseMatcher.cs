@@ -172,9 +172,9 @@ internal sealed class PhraseMatcher : Matcher
     /// <summary>
     /// The phrase occurs in a field at most as often as each of its terms does there (whole or inside a longer
     /// word), so the least of the terms' block maxima bounds the phrase frequency, and the largest of their blocks'
-    /// least lengths bounds the section's length from below; only in the text fields where the current section has
-    /// the first term (its mask, read without decoding frequencies). Computed when a cursor enters another block,
-    /// then once per set of fields.
+    /// least lengths bounds the section's length from below; <see cref="SectionMaxScore"/> counts only the text fields
+    /// where the current section has the first term (its mask, read without decoding frequencies). Computed when a
+    /// cursor enters another block, then once per set of fields.
     /// </summary>
     private readonly int[] _boundBlocks;
     private int _boundVersion;
@@ -183,7 +183,19 @@ internal sealed class PhraseMatcher : Matcher
     private readonly double[] _boundByFields = new double[1 << IndexFields.TextFieldCount];
     private readonly int[] _boundStamp = new int[1 << IndexFields.TextFieldCount];
 
-    public override double MaxScore()
+    public override double MaxScore() => Bound(_textFieldMask);
+
+    public override double SectionMaxScore()
+    {
+        if (Doc < 0 || Doc == NoMoreDocs)
+            return MaxScore();
+        int mask = _cursors[0].Mask, present = 0;
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+            present |= (mask & PostingsBlock.TextFieldBits(f)) != 0 ? 1 << f : 0;
+        return Bound(_textFieldMask & present);
+    }
+
+    private double Bound(int fields)
     {
         bool moved = false;
         for (int i = 0; i < _cursors.Length; i++)
@@ -211,14 +223,6 @@ internal sealed class PhraseMatcher : Matcher
                     _minLengths[f] = Math.Max(_minLengths[f], _cursors[i].BlockMinLength(_boundBlocks[i], f));
                 }
             }
-        }
-        int fields = _textFieldMask;
-        if (Doc >= 0 && Doc != NoMoreDocs)
-        {
-            int mask = _cursors[0].Mask, present = 0;
-            for (int f = 0; f < IndexFields.TextFieldCount; f++)
-                present |= (mask & PostingsBlock.TextFieldBits(f)) != 0 ? 1 << f : 0;
-            fields &= present;
         }
         if (_boundStamp[fields] != _boundVersion)
         {

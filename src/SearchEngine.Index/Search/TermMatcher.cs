@@ -48,11 +48,6 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
     private readonly double[] _boundByMask = new double[1 << IndexFields.ScoringFieldCount];
     private readonly int[] _boundStamp = new int[1 << IndexFields.ScoringFieldCount];
 
-    /// <summary>
-    /// The block's bound, narrowed to the fields the current section has the term in: a common word found only in a
-    /// section's body cannot score what the block's best title match does, and the section's mask is read without
-    /// decoding its frequencies. Each mask's bound is computed once per block.
-    /// </summary>
     public override double MaxScore()
     {
         int block = Cursor.CurrentBlock;
@@ -64,16 +59,27 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
             double pseudo = fieldMask == AllFields ? Cursor.BlockMaxPseudo(block) * lengthFactor : bm25.PseudoFrequency(_maxTf, _minLengths);
             _bound = idfTimesWeight * Bm25F.Saturate(pseudo);
         }
+        return _bound;
+    }
+
+    /// <summary>
+    /// The block's bound, narrowed to the fields the current section has the term in: a common word found only in a
+    /// section's body cannot score what the block's best title match does, and the section's mask is read without
+    /// decoding its frequencies. Each mask's bound is computed once per block.
+    /// </summary>
+    public override double SectionMaxScore()
+    {
+        double blockBound = MaxScore();
         if (Doc < 0 || Doc == NoMoreDocs)
-            return _bound;
+            return blockBound;
         int mask = Cursor.Mask & fieldMask;
-        if (_boundStamp[mask] != block + 1)
+        if (_boundStamp[mask] != _boundBlock + 1)
         {
-            _boundStamp[mask] = block + 1;
+            _boundStamp[mask] = _boundBlock + 1;
             Span<int> tf = stackalloc int[IndexFields.ScoringFieldCount];
             for (int f = 0; f < tf.Length; f++)
                 tf[f] = (mask & (1 << f)) != 0 ? _maxTf[f] : 0;
-            _boundByMask[mask] = Math.Min(_bound, idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(tf, _minLengths)));
+            _boundByMask[mask] = Math.Min(blockBound, idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(tf, _minLengths)));
         }
         return _boundByMask[mask];
     }
