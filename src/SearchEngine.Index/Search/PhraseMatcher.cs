@@ -170,32 +170,18 @@ internal sealed class PhraseMatcher : Matcher
     }
 
     /// <summary>
-    /// The phrase occurs in a field at most as often as each of its terms does there (whole or inside a longer
-    /// word), so the least of the terms' block maxima bounds the phrase frequency, and the largest of their blocks'
-    /// least lengths bounds the section's length from below; <see cref="SectionMaxScore"/> counts only the text fields
-    /// where the current section has the first term (its mask, read without decoding frequencies). Computed when a
-    /// cursor enters another block, then once per set of fields.
+    /// An exact phrase occurs in a field at most as often as each of its terms does there (whole or inside a longer
+    /// word: each occurrence takes its own slot of every term), so the least of the terms' block maxima bounds its
+    /// frequency; a sloppy one at most as often as its first term (two starts may share a later term's slot). The
+    /// largest of the terms' blocks' least lengths bounds the section's length from below. Computed when a cursor
+    /// enters another block.
     /// </summary>
     private readonly int[] _boundBlocks;
-    private int _boundVersion;
     private readonly int[] _maxTf = new int[IndexFields.TextFieldCount];
     private readonly int[] _minLengths = new int[IndexFields.TextFieldCount];
-    private readonly double[] _boundByFields = new double[1 << IndexFields.TextFieldCount];
-    private readonly int[] _boundStamp = new int[1 << IndexFields.TextFieldCount];
+    private double _blockBound;
 
-    public override double MaxScore() => Bound(_textFieldMask);
-
-    public override double SectionMaxScore()
-    {
-        if (Doc < 0 || Doc == NoMoreDocs)
-            return MaxScore();
-        int mask = _cursors[0].Mask, present = 0;
-        for (int f = 0; f < IndexFields.TextFieldCount; f++)
-            present |= (mask & PostingsBlock.TextFieldBits(f)) != 0 ? 1 << f : 0;
-        return Bound(_textFieldMask & present);
-    }
-
-    private double Bound(int fields)
+    public override double MaxScore()
     {
         bool moved = false;
         for (int i = 0; i < _cursors.Length; i++)
@@ -207,35 +193,57 @@ internal sealed class PhraseMatcher : Matcher
                 moved = true;
             }
         }
-        if (moved)
+        if (!moved)
+            return _blockBound;
+        Array.Fill(_maxTf, int.MaxValue);
+        Array.Fill(_minLengths, 0);
+        for (int i = 0; i < _cursors.Length; i++)
         {
-            _boundVersion++;
-            Array.Fill(_maxTf, int.MaxValue);
-            Array.Fill(_minLengths, 0);
-            for (int i = 0; i < _cursors.Length; i++)
-            {
-                for (int f = 0; f < IndexFields.TextFieldCount; f++)
-                {
-                    int whole = _cursors[i].BlockMaxTf(_boundBlocks[i], f), sub = _cursors[i].BlockMaxTf(_boundBlocks[i], f + IndexFields.TextFieldCount);
-                    // 255 is stored for "255 or more": bound it by a frequency that saturates the score.
-                    int both = whole == byte.MaxValue || sub == byte.MaxValue ? 1_000_000 : whole + sub;
-                    _maxTf[f] = Math.Min(_maxTf[f], both);
-                    _minLengths[f] = Math.Max(_minLengths[f], _cursors[i].BlockMinLength(_boundBlocks[i], f));
-                }
-            }
-        }
-        if (_boundStamp[fields] != _boundVersion)
-        {
-            _boundStamp[fields] = _boundVersion;
-            Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
             for (int f = 0; f < IndexFields.TextFieldCount; f++)
             {
-                if ((fields & (1 << f)) != 0)
-                    bound[f] = _maxTf[f];
+                _minLengths[f] = Math.Max(_minLengths[f], _cursors[i].BlockMinLength(_boundBlocks[i], f));
+                if (_slop > 0 && i > 0)
+                    continue;
+                int whole = _cursors[i].BlockMaxTf(_boundBlocks[i], f), sub = _cursors[i].BlockMaxTf(_boundBlocks[i], f + IndexFields.TextFieldCount);
+                // 255 is stored for "255 or more": bound it by a frequency that saturates the score.
+                int both = whole == byte.MaxValue || sub == byte.MaxValue ? 1_000_000 : whole + sub;
+                _maxTf[f] = Math.Min(_maxTf[f], both);
             }
-            _boundByFields[fields] = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, _minLengths));
         }
-        return _boundByFields[fields];
+        Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        {
+            if ((_textFieldMask & (1 << f)) != 0)
+                bound[f] = _maxTf[f];
+        }
+        return _blockBound = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, _minLengths));
+    }
+
+    /// <summary>
+    /// The same bound from the section's own term frequencies and lengths (read without positions): most candidates
+    /// of a common phrase hold its words once or twice and cannot reach the kept hits, and counting the phrase in them
+    /// (positions of every term in every field) was most of such a search.
+    /// </summary>
+    public override double SectionMaxScore()
+    {
+        if (Doc < 0 || Doc == NoMoreDocs)
+            return MaxScore();
+        Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
+        int terms = _slop > 0 ? 1 : _cursors.Length;
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        {
+            if ((_textFieldMask & (1 << f)) == 0)
+                continue;
+            int least = int.MaxValue;
+            for (int i = 0; i < terms; i++)
+            {
+                var tf = _cursors[i].Tf;
+                least = Math.Min(least, tf[f] + tf[f + IndexFields.TextFieldCount]);
+            }
+            bound[f] = least; // all of them whole: the stronger field
+        }
+        var lengths = _segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
+        return Math.Min(MaxScore(), _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, lengths)));
     }
 
     /// <summary>A bare cursor as a matcher, for the candidate conjunction.</summary>

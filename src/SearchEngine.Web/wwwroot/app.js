@@ -12,7 +12,9 @@ const FACET_SHOWN = 10; // values a facet lists before 更多
 const FACET_LIMIT = 500; // values a facet asks the server for (the filter box searches these)
 
 // After a facet, chip or paging action the page is rebuilt; the focus goes back to the control with the same
-// data-focus key (the same value's button, the same 更多), else to the summary, never to <body>.
+// data-focus key (the same value's button, the same 更多), else, when the rebuild took it away (or a new page
+// scrolls to the top), to the summary, never to <body>. A focus the reader moved elsewhere while the answer was on
+// its way (筛选 after closing the drawer) stays where it is.
 let focusKey = null;
 let toTop = false; // a new page of results: scroll to the top of the results
 
@@ -27,7 +29,10 @@ function restoreFocus() {
   const target = focusKey && [...document.querySelectorAll("[data-focus], #filters [aria-label]")]
     .find(x => (x.dataset.focus ?? x.getAttribute("aria-label")) === focusKey && !x.disabled && x.offsetParent !== null);
   if (toTop) $("toolbar").scrollIntoView({ block: "start" });
-  (target || $("summary")).focus({ preventScroll: toTop });
+  const current = document.activeElement;
+  const lost = !current || current === document.body || !current.isConnected || current.offsetParent === null;
+  if (target) target.focus({ preventScroll: toTop });
+  else if (lost || toTop) $("summary").focus({ preventScroll: toTop });
   focusKey = null;
   toTop = false;
 }
