@@ -44,10 +44,6 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
     private readonly int[] _maxTf = new int[IndexFields.ScoringFieldCount];
     private readonly int[] _minLengths = new int[IndexFields.TextFieldCount];
 
-    /// <summary>Per mask of the fields a section has the term in, the bound within the block its stamp names.</summary>
-    private readonly double[] _boundByMask = new double[1 << IndexFields.ScoringFieldCount];
-    private readonly int[] _boundStamp = new int[1 << IndexFields.ScoringFieldCount];
-
     public override double MaxScore()
     {
         int block = Cursor.CurrentBlock;
@@ -63,30 +59,22 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
     }
 
     /// <summary>
-    /// The block's bound, narrowed to the fields the current section has the term in: a common word found only in a
-    /// section's body cannot score what the block's best title match does, and the section's mask is read without
-    /// decoding its frequencies. Each mask's bound is computed once per block.
+    /// The section's own score: a term's frequencies are read in place (no block decoded, see
+    /// <see cref="PostingsBlock.ReadFrequencies"/>), so the exact score is as cheap as any narrower bound, and a
+    /// conjunction of common words skips the sections whose words' scores together cannot reach the kept hits.
+    /// Kept for <see cref="Score"/>.
     /// </summary>
-    public override double SectionMaxScore()
-    {
-        double blockBound = MaxScore();
-        if (Doc < 0 || Doc == NoMoreDocs)
-            return blockBound;
-        int mask = Cursor.Mask & fieldMask;
-        if (_boundStamp[mask] != _boundBlock + 1)
-        {
-            _boundStamp[mask] = _boundBlock + 1;
-            Span<int> tf = stackalloc int[IndexFields.ScoringFieldCount];
-            for (int f = 0; f < tf.Length; f++)
-                tf[f] = (mask & (1 << f)) != 0 ? _maxTf[f] : 0;
-            _boundByMask[mask] = Math.Min(blockBound, idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(tf, _minLengths)));
-        }
-        return _boundByMask[mask];
-    }
+    public override double SectionMaxScore() => Doc < 0 || Doc == NoMoreDocs ? MaxScore() : Score();
+
+    private int _scoredDoc = -1;
+    private double _score;
 
     public override double Score()
     {
+        if (_scoredDoc == Doc)
+            return _score;
+        _scoredDoc = Doc;
         var lengths = segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
-        return idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(Cursor.Tf, lengths));
+        return _score = idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(Cursor.Tf, lengths));
     }
 }
