@@ -344,6 +344,9 @@ public sealed class IndexWriter : IIndexWriter
 
     private Task _merging = Task.CompletedTask;
 
+    /// <summary>Set by <see cref="Dispose"/>: no merge starts after it, so none can commit once the lock is released.</summary>
+    private bool _closing;
+
     /// <summary>
     /// Starts <see cref="MaybeMerge"/> on a background task unless one is running, and returns at once; it merges,
     /// one merge at a time, while the policy finds any. Searches and writes go on against the current commit while it
@@ -353,7 +356,7 @@ public sealed class IndexWriter : IIndexWriter
     {
         lock (_gate)
         {
-            if (!_merging.IsCompleted || FindMerge(_commit.Segments) is null)
+            if (_closing || !_merging.IsCompleted || FindMerge(_commit.Segments) is null)
                 return _merging;
             _merging = Task.Run(() =>
             {
@@ -636,9 +639,16 @@ public sealed class IndexWriter : IIndexWriter
 
     public void Dispose()
     {
+        Task merging;
+        lock (_gate)
+        {
+            // Read under the lock that starts merges: a commit finishing at this moment cannot start one unseen.
+            _closing = true;
+            merging = _merging;
+        }
         try
         {
-            _merging.Wait();
+            merging.Wait();
         }
         catch (AggregateException)
         {

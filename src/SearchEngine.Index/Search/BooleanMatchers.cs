@@ -69,19 +69,16 @@ internal sealed class ConjunctionMatcher : Matcher
         return sum;
     }
 
-    public override double MaxScore()
-    {
-        double sum = 0;
-        foreach (var c in _children)
-            sum += c.MaxScore();
-        return sum;
-    }
+    public override double MaxScore() => Bound(section: false);
 
-    public override double SectionMaxScore()
+    public override double SectionMaxScore() => Bound(section: true);
+
+    /// <summary>The sum of the children's block or section bounds.</summary>
+    private double Bound(bool section)
     {
         double sum = 0;
         foreach (var c in _children)
-            sum += c.SectionMaxScore();
+            sum += section ? c.SectionMaxScore() : c.MaxScore();
         return sum;
     }
 }
@@ -124,24 +121,18 @@ internal sealed class DisjunctionMatcher : Matcher
         return sum;
     }
 
-    public override double MaxScore()
-    {
-        double sum = 0;
-        foreach (var c in _children)
-        {
-            if (c.Doc == Doc)
-                sum += c.MaxScore();
-        }
-        return sum;
-    }
+    public override double MaxScore() => Bound(section: false);
 
-    public override double SectionMaxScore()
+    public override double SectionMaxScore() => Bound(section: true);
+
+    /// <summary>The sum over the children on the current section of their block or section bounds.</summary>
+    private double Bound(bool section)
     {
         double sum = 0;
         foreach (var c in _children)
         {
             if (c.Doc == Doc)
-                sum += c.SectionMaxScore();
+                sum += section ? c.SectionMaxScore() : c.MaxScore();
         }
         return sum;
     }

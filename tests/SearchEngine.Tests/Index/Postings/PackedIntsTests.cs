@@ -42,18 +42,7 @@ public sealed class PackedIntsTests
     [Fact]
     public void Should_round_trip_random_runs_of_any_length_back_to_back()
     {
-        var random = new Random(20261202);
-        var runs = new List<int[]>();
-        var written = new ByteWriter();
-        for (int n = 0; n < 500; n++)
-        {
-            int bits = random.Next(33);
-            var run = new int[random.Next(PackedInts.BlockSize + 1)];
-            for (int i = 0; i < run.Length; i++)
-                run[i] = RandomOfWidth(random, random.Next(8) == 0 ? random.Next(33) : bits); // some outliers, to patch
-            PackedInts.Write(written, run);
-            runs.Add(run);
-        }
+        var (runs, written) = RandomRuns(20261202, minimumLength: 0);
 
         int position = 0;
         foreach (var run in runs)
@@ -69,18 +58,7 @@ public sealed class PackedIntsTests
     public void Should_read_any_single_value_of_a_located_run_as_unpacking_it_would()
     {
         // Given random runs back to back, some with outliers that are patched
-        var random = new Random(20261203);
-        var runs = new List<int[]>();
-        var written = new ByteWriter();
-        for (int n = 0; n < 500; n++)
-        {
-            int bits = random.Next(33);
-            var run = new int[1 + random.Next(PackedInts.BlockSize)];
-            for (int i = 0; i < run.Length; i++)
-                run[i] = RandomOfWidth(random, random.Next(6) == 0 ? random.Next(33) : bits);
-            PackedInts.Write(written, run);
-            runs.Add(run);
-        }
+        var (runs, written) = RandomRuns(20261203, minimumLength: 1);
 
         // Then locating each run ends where reading it does, and every value reads alone as it was written
         int position = 0;
@@ -126,6 +104,24 @@ public sealed class PackedIntsTests
         var read = new int[values.Length];
         Assert.Equal(written.Length, PackedInts.Read(written.Written, 0, read));
         Assert.Equal(values, read);
+    }
+
+    /// <summary>500 runs of up to a block's values written back to back, each at a width with some wider outliers (to patch).</summary>
+    private static (List<int[]> Runs, ByteWriter Written) RandomRuns(int seed, int minimumLength)
+    {
+        var random = new Random(seed);
+        var runs = new List<int[]>();
+        var written = new ByteWriter();
+        for (int n = 0; n < 500; n++)
+        {
+            int bits = random.Next(33);
+            var run = new int[minimumLength + random.Next(PackedInts.BlockSize + 1 - minimumLength)];
+            for (int i = 0; i < run.Length; i++)
+                run[i] = RandomOfWidth(random, random.Next(7) == 0 ? random.Next(33) : bits);
+            PackedInts.Write(written, run);
+            runs.Add(run);
+        }
+        return (runs, written);
     }
 
     private static int RandomOfWidth(Random random, int bits) =>
