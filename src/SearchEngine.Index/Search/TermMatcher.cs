@@ -50,9 +50,15 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
         if (block != _boundBlock)
         {
             _boundBlock = block;
-            BlockBounds.MaxTf(Cursor, block, _maxTf);
-            BlockBounds.MinLengths(Cursor, block, _minLengths);
-            double pseudo = fieldMask == AllFields ? Cursor.BlockMaxPseudo(block) * lengthFactor : bm25.PseudoFrequency(_maxTf, _minLengths);
+            double pseudo;
+            if (fieldMask == AllFields)
+                pseudo = Cursor.BlockMaxPseudo(block) * lengthFactor; // stored per block for all fields
+            else
+            {
+                BlockBounds.MaxTf(Cursor, block, _maxTf);
+                BlockBounds.MinLengths(Cursor, block, _minLengths);
+                pseudo = bm25.PseudoFrequency(_maxTf, _minLengths);
+            }
             _bound = idfTimesWeight * Bm25F.Saturate(pseudo);
         }
         return _bound;
