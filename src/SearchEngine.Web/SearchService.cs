@@ -37,6 +37,9 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     private IndexBuild? _build;
     private Task _building = Task.CompletedTask;
 
+    /// <summary>While a first build is unfinished (running, failed or stopped): the documents deleted meanwhile, which it must not add back.</summary>
+    private BuildDeletions? _buildDeletions;
+
     /// <summary>The last commit; searches, suggestions, trends and document views all read it.</summary>
     public IIndexSnapshot Snapshot => _writer?.Snapshot ?? throw new InvalidOperationException("The index is not open.");
 
@@ -83,6 +86,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             StartBuild(unfinished, marker);
             return;
         }
+        BuildDeletions.Remove(folder); // a finished build's record, had a crash left it
         if (exists)
         {
             LogOpened(logger, folder, _writer.Snapshot.DocumentCount);
@@ -101,6 +105,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     private void StartBuild(List<string> sources, string marker)
     {
         _build = new IndexBuild();
+        _buildDeletions = BuildDeletions.Open(Path.GetDirectoryName(marker)!);
         var token = _stopping.Token;
         _building = Task.Run(() => BuildIndex(sources, marker, _build, token), CancellationToken.None);
     }
@@ -153,9 +158,13 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             build.Committed(committed);
 
             var report = PolicyFileIngester.Complete(read, clock.Elapsed);
-            CommitCorpusSteps(writer, read, report);
-            build.Committed(report.Documents.Count);
+            build.Committed(CommitCorpusSteps(writer, read, report));
             File.Delete(marker);
+            lock (_writes)
+            {
+                BuildDeletions.Remove(Path.GetDirectoryName(marker)!);
+                _buildDeletions = null;
+            }
             build.Done();
             LogBuilt(logger, report.Documents.Count, writer.Snapshot.SectionCount, report.Failures.Count, (long)clock.Elapsed.TotalMilliseconds);
         }
@@ -184,11 +193,17 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     {
         if (add.Count == 0)
             return 0;
-        int added = add.Count;
+        int added = 0;
         lock (_writes)
         {
             foreach (var record in add)
+            {
+                // a document deleted while this build (or an earlier run of it) went on stays deleted
+                if (_buildDeletions?.Contains(record.Id) == true)
+                    continue;
                 writer.AddOrUpdate(record);
+                added++;
+            }
             CommitOrRollBack(writer);
             MergeInBackground(writer);
         }
@@ -200,9 +215,10 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     /// Applies the corpus-wide steps to what the build committed, in one commit under the write lock: a document
     /// folded into another as its duplicate is deleted, and one the steps changed (an inferred issuer, a
     /// duplicate's alternate sources; they return a document untouched as the same instance) is replaced. A
-    /// document deleted meanwhile (by DELETE or a replacing upload) stays deleted.
+    /// document deleted meanwhile (by DELETE or a replacing upload) stays deleted. Returns how many of the build's
+    /// documents the index holds.
     /// </summary>
-    private void CommitCorpusSteps(IIndexWriter writer, List<IngestedFile> read, IngestReport report)
+    private int CommitCorpusSteps(IIndexWriter writer, List<IngestedFile> read, IngestReport report)
     {
         var asRead = read.Where(o => o.Document is not null).ToDictionary(o => o.Document!.Id, o => o.Document!, StringComparer.Ordinal);
         var canonical = report.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
@@ -216,10 +232,12 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
                 writer.AddOrUpdate(DocumentRecord.From(d));
                 changed = true;
             }
-            if (!changed)
-                return;
-            CommitOrRollBack(writer);
-            MergeInBackground(writer);
+            if (changed)
+            {
+                CommitOrRollBack(writer);
+                MergeInBackground(writer);
+            }
+            return report.Documents.Count(d => writer.Contains(d.Id));
         }
     }
 
@@ -232,6 +250,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
         lock (_writes)
         {
             var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
+            _buildDeletions?.Added(document.Id);
             writer.AddOrUpdate(document);
             CommitOrRollBack(writer);
             MergeInBackground(writer);
@@ -250,10 +269,14 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
             if (!writer.Contains(replaced))
                 return false;
+            _buildDeletions?.Added(document.Id);
             writer.AddOrUpdate(document);
             // the same id is replaced by the add itself; deleting it after would delete the new document
             if (replaced != document.Id)
+            {
+                _buildDeletions?.Deleted(replaced);
                 writer.Delete(replaced);
+            }
             CommitOrRollBack(writer);
             MergeInBackground(writer);
             return true;
@@ -277,8 +300,10 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
         lock (_writes)
         {
             var writer = _writer ?? throw new InvalidOperationException("The index is not open.");
-            if (!writer.Delete(id))
+            if (!writer.Contains(id))
                 return false;
+            _buildDeletions?.Deleted(id); // before the deletion commits: see BuildDeletions
+            writer.Delete(id);
             CommitOrRollBack(writer);
             return true;
         }

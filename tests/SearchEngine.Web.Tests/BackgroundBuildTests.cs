@@ -109,6 +109,32 @@ public abstract class BackgroundBuildContract : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_document_deleted_during_a_build_that_stopped_when_the_build_goes_on_then_it_stays_deleted()
+    {
+        string deleted;
+        using (var first = Server(hold: true))
+        {
+            var client = first.CreateClient();
+            Assert.True(_held.Wait(IndexBuildWait.Timeout), "the build never reached the held file");
+            var partial = await client.GetJson("/api/search?q=" + Uri.EscapeDataString(Common));
+            deleted = partial.GetProperty("hits")[0].GetProperty("documentId").GetString()!;
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/documents/" + Uri.EscapeDataString(deleted));
+            delete.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
+            Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(delete)).StatusCode);
+        } // stopped while held: the next start reads every source again, the deleted document's file too
+
+        using var second = Server(hold: false);
+        var again = second.CreateClient();
+        var done = await again.WaitForIndexBuild();
+        Assert.Equal("ok", done.GetProperty("status").GetString());
+        Assert.Equal(Files - 1, done.GetProperty("documents").GetInt32());
+        Assert.Equal(Files - 1, done.GetProperty("build").GetProperty("documentsIndexed").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync("/api/documents/" + Uri.EscapeDataString(deleted))).StatusCode);
+        Assert.Equal(Files - 1, (await again.GetJson("/api/search?q=" + Uri.EscapeDataString(Common))).GetProperty("totalDocuments").GetInt64());
+        Assert.False(File.Exists(Path.Combine(IndexFolder, BuildDeletions.FileName)), "the finished build removes its record of deletions");
+    }
+
+    [Fact]
     public async Task Given_a_build_that_fails_when_health_is_asked_then_it_says_degraded_and_why_and_the_next_start_goes_on()
     {
         var failing = new BuildPacing((read, _) =>
