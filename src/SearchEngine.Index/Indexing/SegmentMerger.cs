@@ -117,16 +117,16 @@ internal sealed class SegmentMerger
         {
             var reader = _sources[source].Reader;
             var v = reader.Values;
-            used[0].UnionWith(v.DocumentIssuers[doc].Select(o => v.Issuers[o]));
+            used[0].UnionWith(v.DocumentIssuers[doc].ToArray().Select(o => v.Issuers[o]));
             if (v.Region[doc] >= 0)
                 used[1].Add(v.Regions[v.Region[doc]]);
             if (v.Type[doc] >= 0)
                 used[2].Add(v.Types[v.Type[doc]]);
-            used[3].UnionWith(v.DocumentIndustries[doc].Select(o => v.Industries[o]));
+            used[3].UnionWith(v.DocumentIndustries[doc].ToArray().Select(o => v.Industries[o]));
             for (int s = reader.FirstSection[doc]; s < reader.FirstSection[doc + 1]; s++)
             {
-                used[3].UnionWith(v.SectionIndustries[s].Select(o => v.Industries[o]));
-                used[4].UnionWith(v.SectionUnits[s].Select(o => v.Units[o]));
+                used[3].UnionWith(v.SectionIndustries[s].ToArray().Select(o => v.Industries[o]));
+                used[4].UnionWith(v.SectionUnits[s].ToArray().Select(o => v.Units[o]));
             }
         }
         var sorted = used.Select(set => (IReadOnlyList<string>)[.. set.Order(StringComparer.Ordinal)]).ToArray();
@@ -144,9 +144,9 @@ internal sealed class SegmentMerger
             var map = maps[source];
             int first = reader.FirstSection[doc], end = reader.FirstSection[doc + 1];
             DocValuesCodec.WriteDocument(w, v.Year[doc], v.Date[doc], v.Region[doc] < 0 ? -1 : map[1][v.Region[doc]], v.Type[doc] < 0 ? -1 : map[2][v.Type[doc]],
-                v.DocumentIssuers[doc].Select(o => map[0][o]), v.DocumentIndustries[doc].Select(o => map[3][o]), end - first);
+                v.DocumentIssuers[doc].ToArray().Select(o => map[0][o]), v.DocumentIndustries[doc].ToArray().Select(o => map[3][o]), end - first);
             for (int s = first; s < end; s++)
-                DocValuesCodec.WriteSection(w, v.SectionIndustries[s].Select(o => map[3][o]), v.SectionUnits[s].Select(o => map[4][o]));
+                DocValuesCodec.WriteSection(w, v.SectionIndustries[s].ToArray().Select(o => map[3][o]), v.SectionUnits[s].ToArray().Select(o => map[4][o]));
             if (w.Length >= 1 << 16)
                 file.Write(w);
         }

@@ -92,7 +92,7 @@ internal sealed class SegmentFilter
         return set is { Count: > 0 } ? set : null;
     }
 
-    private static bool AnyIn(int[] ords, HashSet<int> wanted)
+    private static bool AnyIn(ReadOnlySpan<int> ords, HashSet<int> wanted)
     {
         foreach (int o in ords)
         {

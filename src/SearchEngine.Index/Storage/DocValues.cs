@@ -22,13 +22,13 @@ internal sealed class DocValues
     public required int[] SortDay { get; init; }
     public required int[] Region { get; init; }
     public required int[] Type { get; init; }
-    public required int[][] DocumentIssuers { get; init; }
-    public required int[][] DocumentIndustries { get; init; }
-    public required int[][] SectionIndustries { get; init; }
+    public required OrdinalLists DocumentIssuers { get; init; }
+    public required OrdinalLists DocumentIndustries { get; init; }
+    public required OrdinalLists SectionIndustries { get; init; }
 
     /// <summary>The responsible units (责任单位) named in each section, as ordinals of <see cref="Units"/>.</summary>
     public required string[] Units { get; init; }
-    public required int[][] SectionUnits { get; init; }
+    public required OrdinalLists SectionUnits { get; init; }
 
     private FacetTable? _table;
 
@@ -47,11 +47,10 @@ internal sealed class DocValues
         var sortDay = new int[documents];
         var region = new int[documents];
         var type = new int[documents];
-        var docIssuers = new int[documents][];
-        var docIndustries = new int[documents][];
-        var sectionIndustries = new int[sections][];
-        var sectionUnits = new int[sections][];
-        int s = 0;
+        var docIssuers = new OrdinalLists.Builder(documents);
+        var docIndustries = new OrdinalLists.Builder(documents);
+        var sectionIndustries = new OrdinalLists.Builder(sections);
+        var sectionUnits = new OrdinalLists.Builder(sections);
         for (int d = 0; d < documents; d++)
         {
             year[d] = r.ReadInt32();
@@ -59,31 +58,20 @@ internal sealed class DocValues
             sortDay[d] = date[d] >= 0 ? date[d] : year[d] is >= 1 and <= 9999 ? new DateOnly(year[d], 1, 1).DayNumber : NoDate;
             region[d] = r.ReadInt32();
             type[d] = r.ReadInt32();
-            docIssuers[d] = ReadOrds(ref r);
-            docIndustries[d] = ReadOrds(ref r);
+            docIssuers.Read(ref r);
+            docIndustries.Read(ref r);
             int count = r.ReadVarInt();
-            for (int i = 0; i < count; i++, s++)
+            for (int i = 0; i < count; i++)
             {
-                sectionIndustries[s] = ReadOrds(ref r);
-                sectionUnits[s] = ReadOrds(ref r);
+                sectionIndustries.Read(ref r);
+                sectionUnits.Read(ref r);
             }
         }
         return new DocValues
         {
             Issuers = issuers, Regions = regions, Types = types, Industries = industries, Year = year, Date = date, SortDay = sortDay, Region = region,
-            Type = type, DocumentIssuers = docIssuers, DocumentIndustries = docIndustries, SectionIndustries = sectionIndustries,
-            Units = units, SectionUnits = sectionUnits,
+            Type = type, DocumentIssuers = docIssuers.Build(), DocumentIndustries = docIndustries.Build(), SectionIndustries = sectionIndustries.Build(),
+            Units = units, SectionUnits = sectionUnits.Build(),
         };
-    }
-
-    private static int[] ReadOrds(ref ByteReader r)
-    {
-        int count = r.ReadVarInt();
-        if (count == 0)
-            return [];
-        var ords = new int[count];
-        for (int i = 0; i < count; i++)
-            ords[i] = r.ReadVarInt();
-        return ords;
     }
 }

@@ -58,7 +58,7 @@ internal sealed class FacetTable
                 more.AddRange(issuers);
             }
         }
-        int sections = values.SectionIndustries.Length;
+        int sections = values.SectionIndustries.Count;
         var starts = new int[(2 * sections) + 1];
         var flat = new List<int>();
         for (int s = 0; s < sections; s++)
