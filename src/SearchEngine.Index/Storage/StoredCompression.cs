@@ -22,10 +22,18 @@ internal static class StoredCompression
 
     public static byte[] Decompress(ReadOnlySpan<byte> blob)
     {
-        int length = BinaryPrimitives.ReadInt32LittleEndian(blob);
-        var raw = new byte[length];
-        if (!BrotliDecoder.TryDecompress(blob[4..], raw, out int written) || written != length)
-            throw new InvalidDataException("A stored document does not decompress; the segment is corrupt.");
+        var raw = new byte[RawLength(blob)];
+        Decompress(blob, raw);
         return raw;
+    }
+
+    /// <summary>How many bytes <paramref name="blob"/> decompresses to, as its header says.</summary>
+    public static int RawLength(ReadOnlySpan<byte> blob) => BinaryPrimitives.ReadInt32LittleEndian(blob);
+
+    /// <summary>Decompresses into <paramref name="raw"/>, which is <see cref="RawLength"/> bytes long.</summary>
+    public static void Decompress(ReadOnlySpan<byte> blob, Span<byte> raw)
+    {
+        if (!BrotliDecoder.TryDecompress(blob[4..], raw, out int written) || written != raw.Length || raw.Length != RawLength(blob))
+            throw new InvalidDataException("A stored document does not decompress; the segment is corrupt.");
     }
 }

@@ -6,8 +6,11 @@ namespace SearchEngine.Index.Storage;
 
 /// <summary>
 /// A stored document opened for reading: its head (metadata, and each section's headings, units and industries)
-/// is decoded at once; section texts are decompressed chunk by chunk when asked for and kept for the life of this
-/// object, which is meant for one request (it is not thread-safe).
+/// is decoded at once; section texts are decompressed chunk by chunk when asked for, which is meant for one request
+/// (it is not thread-safe). A chunk read once (a search's hit: one section of the document) is decoded into the
+/// thread's scratch buffers and only the section becomes a string; a chunk asked for again (a document view reads
+/// section after section) is kept whole for the life of this object. A search hydrating ten hits allocated the
+/// chunk's bytes and its whole text for each, some 20 KB a hit, most of what a search allocates.
 /// </summary>
 public sealed class StoredDocument : IStoredDocument
 {
@@ -16,6 +19,11 @@ public sealed class StoredDocument : IStoredDocument
     private readonly int[] _chunkStarts;
     private readonly long[] _chunkBlobs;
     private readonly string?[] _chunks;
+    private readonly bool[] _chunkSeen;
+
+    // Per thread, the last chunk decoded without being kept: its bytes and its characters.
+    [ThreadStatic] private static byte[]? t_bytes;
+    [ThreadStatic] private static char[]? t_characters;
 
     internal StoredDocument(SegmentReader segment, ReadOnlySpan<byte> entry, long entryAt)
     {
@@ -39,6 +47,7 @@ public sealed class StoredDocument : IStoredDocument
         for (int i = 0; i <= count; i++)
             _chunkBlobs[i] += entryAt + r.Position; // absolute offsets in the segment from here on
         _chunks = new string?[count];
+        _chunkSeen = new bool[count];
     }
 
     /// <summary>The document with every section's <see cref="SectionRecord.Body"/> empty: read texts with <see cref="Body"/> or <see cref="Text"/>.</summary>
@@ -72,7 +81,14 @@ public sealed class StoredDocument : IStoredDocument
         if (chunk < 0)
             chunk = ~chunk - 1;
         if (end <= _chunkStarts[chunk + 1])
+        {
+            if (_chunks[chunk] is null && !_chunkSeen[chunk])
+            {
+                _chunkSeen[chunk] = true;
+                return new string(Decode(chunk).Slice(start - _chunkStarts[chunk], end - start));
+            }
             return Chunk(chunk).Substring(start - _chunkStarts[chunk], end - start);
+        }
         var sb = new StringBuilder(end - start);
         for (; chunk < _chunks.Length && _chunkStarts[chunk] < end; chunk++)
         {
@@ -82,14 +98,28 @@ public sealed class StoredDocument : IStoredDocument
         return sb.ToString();
     }
 
-    private string Chunk(int i)
+    private string Chunk(int i) => _chunks[i] ??= new string(Decode(i));
+
+    /// <summary>
+    /// Decompresses and decodes a chunk into this thread's scratch buffers (valid until the thread decodes another).
+    /// A chunk of n characters is at most 3n bytes of UTF-8: a larger size in its header is a corrupt segment, not a
+    /// buffer to allocate.
+    /// </summary>
+    private ReadOnlySpan<char> Decode(int i)
     {
-        if (_chunks[i] is { } cached)
-            return cached;
-        string text = Encoding.UTF8.GetString(StoredCompression.Decompress(_segment.Data.Span(_chunkBlobs[i], (int)(_chunkBlobs[i + 1] - _chunkBlobs[i]))));
-        if (text.Length != _chunkStarts[i + 1] - _chunkStarts[i])
+        var blob = _segment.Data.Span(_chunkBlobs[i], (int)(_chunkBlobs[i + 1] - _chunkBlobs[i]));
+        int characters = _chunkStarts[i + 1] - _chunkStarts[i], length = StoredCompression.RawLength(blob);
+        if (length < characters || length > 3L * characters)
+            throw new InvalidDataException($"A stored text chunk in segment '{_segment.Name}' has the wrong length; the segment is corrupt.");
+        if (t_bytes is null || t_bytes.Length < length)
+            t_bytes = new byte[Math.Max(length, 3 * StoredText.ChunkCharacters)];
+        var bytes = t_bytes.AsSpan(0, length);
+        StoredCompression.Decompress(blob, bytes);
+        if (t_characters is null || t_characters.Length < characters)
+            t_characters = new char[Math.Max(characters, StoredText.ChunkCharacters)];
+        if (!Encoding.UTF8.TryGetChars(bytes, t_characters, out int written) || written != characters)
             throw new InvalidDataException($"A stored text chunk in segment '{_segment.Name}' has the wrong length; the segment is corrupt.");
         _segment.CountChunkRead();
-        return _chunks[i] = text;
+        return t_characters.AsSpan(0, characters);
     }
 }

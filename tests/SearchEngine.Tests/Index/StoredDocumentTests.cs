@@ -86,6 +86,39 @@ public sealed class StoredDocumentTests : TempFolderTest
         Assert.InRange(segment.ChunkReads - before, 1, 2);
     }
 
+    [Fact]
+    public void Sections_read_in_turns_from_two_documents_come_back_exact_and_a_chunk_read_again_is_kept()
+    {
+        // Given two documents whose texts share one thread's scratch buffers when read
+        var random = new Random(7);
+        var first = Generate(random, "a");
+        var second = Generate(random, "b");
+        using var writer = IndexWriter.Open(Folder);
+        writer.AddOrUpdate(first);
+        writer.AddOrUpdate(second);
+        writer.Commit();
+        var segment = writer.Snapshot.Segments.Single().Reader;
+        var a = writer.Snapshot.OpenDocument("a")!;
+        var b = writer.Snapshot.OpenDocument("b")!;
+
+        // When their sections are read in turns, each three times
+        for (int round = 0; round < 3; round++)
+        {
+            for (int i = 0; i < Math.Max(first.Sections.Count, second.Sections.Count); i++)
+            {
+                if (i < first.Sections.Count)
+                    Assert.Equal(first.Sections[i].Body, a.Body(i));
+                if (i < second.Sections.Count)
+                    Assert.Equal(second.Sections[i].Body, b.Body(i));
+            }
+        }
+
+        // Then every text is exact, and reading them again decompresses nothing: a chunk asked for twice is kept
+        long before = segment.ChunkReads;
+        Assert.Equal(first.Sections.Select(s => s.Body), first.Sections.Select((_, i) => a.Body(i)));
+        Assert.Equal(before, segment.ChunkReads);
+    }
+
     /// <summary>Sections of random length (0 to 40,000 characters) of CJK, ASCII, line breaks and surrogate pairs (𠀀-range), so chunk edges fall everywhere.</summary>
     private static DocumentRecord Generate(Random random, string id)
     {
