@@ -81,6 +81,6 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
             return _score;
         _scoredDoc = Doc;
         var lengths = segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
-        return _score = idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(Cursor.Tf, lengths));
+        return _score = idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(Cursor.Tf, lengths, Cursor.Mask));
     }
 }

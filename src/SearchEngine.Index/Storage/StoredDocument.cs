@@ -85,7 +85,7 @@ public sealed class StoredDocument : IStoredDocument
             if (_chunks[chunk] is null && !_chunkSeen[chunk])
             {
                 _chunkSeen[chunk] = true;
-                return new string(Decode(chunk).Slice(start - _chunkStarts[chunk], end - start));
+                return new string(Decode(chunk, end - _chunkStarts[chunk]).Slice(start - _chunkStarts[chunk], end - start));
             }
             return Chunk(chunk).Substring(start - _chunkStarts[chunk], end - start);
         }
@@ -98,14 +98,15 @@ public sealed class StoredDocument : IStoredDocument
         return sb.ToString();
     }
 
-    private string Chunk(int i) => _chunks[i] ??= new string(Decode(i));
+    private string Chunk(int i) => _chunks[i] ??= new string(Decode(i, _chunkStarts[i + 1] - _chunkStarts[i]));
 
     /// <summary>
-    /// Decompresses and decodes a chunk into this thread's scratch buffers (valid until the thread decodes another).
-    /// A chunk of n characters is at most 3n bytes of UTF-8: a larger size in its header is a corrupt segment, not a
-    /// buffer to allocate.
+    /// Decompresses a chunk into this thread's scratch buffers and decodes its first <paramref name="upTo"/>
+    /// characters (a section early in a chunk does not pay for the text after it); valid until the thread decodes
+    /// another. A chunk of n characters is at most 3n bytes of UTF-8: a larger size in its header is a corrupt
+    /// segment, not a buffer to allocate; a chunk decoded whole must decode to exactly its characters.
     /// </summary>
-    private ReadOnlySpan<char> Decode(int i)
+    private ReadOnlySpan<char> Decode(int i, int upTo)
     {
         var blob = _segment.Data.Span(_chunkBlobs[i], (int)(_chunkBlobs[i + 1] - _chunkBlobs[i]));
         int characters = _chunkStarts[i + 1] - _chunkStarts[i], length = StoredCompression.RawLength(blob);
@@ -117,7 +118,15 @@ public sealed class StoredDocument : IStoredDocument
         StoredCompression.Decompress(blob, bytes);
         if (t_characters is null || t_characters.Length < characters)
             t_characters = new char[Math.Max(characters, StoredText.ChunkCharacters)];
-        if (!Encoding.UTF8.TryGetChars(bytes, t_characters, out int written) || written != characters)
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, t_characters.AsSpan(0, upTo), out _, out int written);
+        if (upTo < characters && written == upTo && status == System.Buffers.OperationStatus.DestinationTooSmall)
+        {
+            _segment.CountChunkRead();
+            return t_characters.AsSpan(0, upTo);
+        }
+        if (upTo < characters)
+            return Decode(i, characters)[..upTo]; // let the whole chunk say whether it is sound
+        if (status != System.Buffers.OperationStatus.Done || written != characters)
             throw new InvalidDataException($"A stored text chunk in segment '{_segment.Name}' has the wrong length; the segment is corrupt.");
         _segment.CountChunkRead();
         return t_characters.AsSpan(0, characters);
