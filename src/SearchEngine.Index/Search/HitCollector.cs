@@ -91,6 +91,22 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
         return Competitive(Key(docOrd), bound * (1 + 1e-12), section);
     }
 
+    /// <summary>
+    /// The score a section of <paramref name="docOrd"/> must exceed to change the kept hits (given to a matcher so it
+    /// can stop narrowing a bound that already cannot), or −∞ while any section may: the heap is not full, or the
+    /// order is by date, whose bar is not a score. A later section never wins a tie (its order is after every kept
+    /// hit's), so a bound at most the bar cannot matter, as <see cref="CanMatter"/> decides.
+    /// </summary>
+    public double Bar(int docOrd)
+    {
+        if (_sortDays is not null || _heap.Count < keep)
+            return double.NegativeInfinity;
+        double bar = _weakest.Score;
+        if (groupByDocument && docOrd == _docOrd && _bestSection >= 0)
+            bar = Math.Max(bar, _bestScore);
+        return bar;
+    }
+
     /// <summary>Counts a match that was not scored because it cannot change the kept hits.</summary>
     public void Count(int section, int docOrd)
     {

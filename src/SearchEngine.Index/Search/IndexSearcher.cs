@@ -97,7 +97,7 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
                     facets.Collect(doc, docOrd, failures);
                 if (failures != 0)
                     continue;
-                if (collector.CanMatter(matcher.MaxScore(), doc, docOrd) && collector.CanMatter(matcher.SectionMaxScore(), doc, docOrd))
+                if (collector.CanMatter(matcher.MaxScore(), doc, docOrd) && collector.CanMatter(matcher.SectionMaxScore(collector.Bar(docOrd)), doc, docOrd))
                 {
                     collector.Collect(doc, docOrd, matcher.Score());
                     scored++;

@@ -30,9 +30,11 @@ internal abstract class Matcher
 
     /// <summary>
     /// A bound at most <see cref="MaxScore"/>, narrowed by what the section shows without scoring it (the fields its
-    /// terms occur in): asked only where the block's bound could matter, as it costs a read per section.
+    /// terms occur in): asked only where the block's bound could matter, as it costs a read per section. A matcher
+    /// of several parts narrows part by part and may stop as soon as its bound is at most <paramref name="bar"/>, the
+    /// score a section must exceed to matter (−∞ when any may): the rest of the work cannot change the answer.
     /// </summary>
-    public virtual double SectionMaxScore() => MaxScore();
+    public virtual double SectionMaxScore(double bar) => MaxScore();
 
     /// <summary>
     /// Two-phase matching (Lucene's TwoPhaseIterator): a matcher whose match is costly to confirm (a phrase reads
@@ -41,6 +43,12 @@ internal abstract class Matcher
     /// phrase confirming every candidate it passes on its own. Null for a matcher that confirms nothing.
     /// </summary>
     public virtual Matcher? Approximation => null;
+
+    /// <summary>
+    /// Whether a bound cannot beat <paramref name="bar"/>, with the margin <see cref="HitCollector.CanMatter"/>
+    /// allows for rounding (sums of the same scores in another order may differ in the last bit).
+    /// </summary>
+    protected static bool BoundedBy(double bound, double bar) => bound * (1 + 1e-12) <= bar;
 
     /// <summary>With <see cref="Approximation"/> positioned on a section: whether this matcher matches it (and then it is current).</summary>
     public virtual bool ConfirmApproximation() => true;

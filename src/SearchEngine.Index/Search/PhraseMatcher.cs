@@ -224,7 +224,7 @@ internal sealed class PhraseMatcher : Matcher
     /// of a common phrase hold its words once or twice and cannot reach the kept hits, and counting the phrase in them
     /// (positions of every term in every field) was most of such a search.
     /// </summary>
-    public override double SectionMaxScore()
+    public override double SectionMaxScore(double bar)
     {
         if (Doc < 0 || Doc == NoMoreDocs)
             return MaxScore();

@@ -70,7 +70,7 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
     /// conjunction of common words skips the sections whose words' scores together cannot reach the kept hits.
     /// Kept for <see cref="Score"/>.
     /// </summary>
-    public override double SectionMaxScore() => Doc < 0 || Doc == NoMoreDocs ? MaxScore() : Score();
+    public override double SectionMaxScore(double bar) => Doc < 0 || Doc == NoMoreDocs ? MaxScore() : Score();
 
     private int _scoredDoc = -1;
     private double _score;
