@@ -69,6 +69,8 @@ try
     var service = app.Services.GetRequiredService<SearchService>();
     service.Open();
     app.Lifetime.ApplicationStopping.Register(service.StopBuild);
+    // The container that owns the service may be disposed later than the host stops: close the index now.
+    app.Lifetime.ApplicationStopped.Register(service.Close);
 }
 catch (IndexLockedException e)
 {

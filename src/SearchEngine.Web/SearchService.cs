@@ -333,12 +333,27 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
         _building.Wait();
     }
 
-    /// <summary>Stops a running build and closes the index.</summary>
+    private int _closed;
+
+    /// <summary>
+    /// Stops a running build and closes the index, waiting for a merge in progress to commit, so that once the host
+    /// has stopped nothing writes to the folder and its lock is free (a test, or an operator, may open it at once).
+    /// Called when the host has stopped, before the service container is disposed, which may come later; idempotent.
+    /// </summary>
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+            return;
+        StopBuild();
+        lock (_writes)
+            _writer?.Dispose();
+    }
+
+    /// <summary>Closes the index (see <see cref="Close"/>).</summary>
     public void Dispose()
     {
-        StopBuild();
+        Close();
         _stopping.Dispose();
-        _writer?.Dispose();
     }
 
     /// <summary>Paths are relative to the repository root (the folder with SearchEngine.sln), else the content root.</summary>

@@ -99,6 +99,7 @@ public abstract class BackgroundBuildContract : IDisposable
             Assert.True(_held.Wait(IndexBuildWait.Timeout), "the build never reached the held file");
         } // stopped while held: the hook sees the cancellation
         Assert.True(File.Exists(Path.Combine(IndexFolder, SearchService.BuildMarker)), "an unfinished build leaves its marker");
+        IndexRelease.Wait(IndexFolder);
 
         using var second = Server(hold: false);
         var client = second.CreateClient();
@@ -122,6 +123,7 @@ public abstract class BackgroundBuildContract : IDisposable
             delete.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
             Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(delete)).StatusCode);
         } // stopped while held: the next start reads every source again, the deleted document's file too
+        IndexRelease.Wait(IndexFolder);
 
         using var second = Server(hold: false);
         var again = second.CreateClient();
@@ -150,6 +152,7 @@ public abstract class BackgroundBuildContract : IDisposable
             Assert.Equal("the disk went away", health.GetProperty("build").GetProperty("error").GetString());
             Assert.InRange(health.GetProperty("documents").GetInt32(), 20, HoldAt - 1); // what was committed is served
         }
+        IndexRelease.Wait(IndexFolder);
         using var second = Server(hold: false);
         var done = await second.CreateClient().WaitForIndexBuild();
         Assert.Equal("ok", done.GetProperty("status").GetString());
@@ -161,6 +164,7 @@ public abstract class BackgroundBuildContract : IDisposable
     {
         using (var first = Server(hold: false))
             await first.CreateClient().WaitForIndexBuild();
+        IndexRelease.Wait(IndexFolder);
         using var second = Server(hold: false);
         var health = await second.CreateClient().GetJson("/health");
         Assert.Equal("ok", health.GetProperty("status").GetString());

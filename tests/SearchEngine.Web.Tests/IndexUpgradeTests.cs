@@ -44,6 +44,7 @@ public sealed class IndexUpgradeTests : IDisposable
         }
 
         string index = Path.Combine(_folder, "index");
+        IndexRelease.Wait(index);
         string commit = Path.Combine(index, File.ReadAllLines(Path.Combine(index, "CURRENT"))[0]); // its name, then a checksum line
         string text = File.ReadAllText(commit);
         var json = JsonDocument.Parse(text[..text.LastIndexOf("crc32:", StringComparison.Ordinal)]).RootElement; // JSON, then a checksum line
