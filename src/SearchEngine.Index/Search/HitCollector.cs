@@ -81,6 +81,12 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
     }
 
     /// <summary>
+    /// What a bound is multiplied by before it is compared with a kept score: a sum of the same scores taken in
+    /// another order may differ in the last bit, and a bound must never fall below the score it bounds.
+    /// </summary>
+    public const double RoundingMargin = 1 + 1e-12;
+
+    /// <summary>
     /// Whether a section whose score is at most <paramref name="bound"/> could change the kept hits: enter the
     /// full heap, or (grouped) become its document's best section.
     /// </summary>
@@ -88,7 +94,7 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
     {
         if (groupByDocument && docOrd == _docOrd && _bestSection >= 0 && bound <= _bestScore)
             return false;
-        return Competitive(Key(docOrd), bound * (1 + 1e-12), section);
+        return Competitive(Key(docOrd), bound * RoundingMargin, section);
     }
 
     /// <summary>

@@ -45,10 +45,9 @@ internal abstract class Matcher
     public virtual Matcher? Approximation => null;
 
     /// <summary>
-    /// Whether a bound cannot beat <paramref name="bar"/>, with the margin <see cref="HitCollector.CanMatter"/>
-    /// allows for rounding (sums of the same scores in another order may differ in the last bit).
+    /// Whether a bound cannot beat <paramref name="bar"/>, with the rounding margin <see cref="HitCollector.CanMatter"/> allows.
     /// </summary>
-    protected static bool BoundedBy(double bound, double bar) => bound * (1 + 1e-12) <= bar;
+    protected static bool BoundedBy(double bound, double bar) => bound * HitCollector.RoundingMargin <= bar;
 
     /// <summary>With <see cref="Approximation"/> positioned on a section: whether this matcher matches it (and then it is current).</summary>
     public virtual bool ConfirmApproximation() => true;
