@@ -202,12 +202,15 @@ internal sealed class SegmentReader : IDisposable
     /// <summary>Unmaps the file; only for a reader no snapshot or search can reach (see the class remarks).</summary>
     public void Dispose() => _data.Dispose();
 
-    /// <summary>Null when the file is a complete segment of this format (header, footer, checksum), else what is wrong.</summary>
-    public static string? Check(string name, string path)
+    /// <summary>
+    /// Null when the file is a complete segment of this format (header, footer, length and, when
+    /// <paramref name="verifyChecksum"/>, the checksum of every byte), else what is wrong.
+    /// </summary>
+    public static string? Check(string name, string path, bool verifyChecksum = true)
     {
         try
         {
-            ReadFooter(name, path, verify: true, out bool currentFormat);
+            ReadFooter(name, path, verifyChecksum, out bool currentFormat);
             return currentFormat ? null : $"Segment '{name}' is not a segment file of format {SegmentFormat.Version}.";
         }
         catch (InvalidDataException e)

@@ -178,6 +178,39 @@ public sealed class RecoveryTests : TempFolderTest
     }
 
     [Fact]
+    public void Given_a_fallback_commit_whose_segment_is_damaged_inside_when_a_writer_opens_then_it_is_kept_and_refused_only_when_it_would_open()
+    {
+        // After a merge the previous commit names only the segments the merge replaced. A writer checks those for
+        // being complete, not every byte (at 200k documents that read gigabytes), so damage inside one is found on
+        // the day that commit would open, and then it is refused like any damaged commit.
+        IndexTwoCommits();
+        string replaced = Directory.GetFiles(Folder, "*.seg").Order(StringComparer.Ordinal).First();
+        using (var writer = IndexWriter.Open(Folder))
+        {
+            Assert.True(writer.ForceMerge());
+            Assert.Equal(20, Count(writer.Snapshot));
+        }
+        Assert.True(File.Exists(replaced), "the previous commit and its segments stay as a fallback");
+        var bytes = File.ReadAllBytes(replaced);
+        bytes[bytes.Length / 2] ^= 0x01;
+        File.WriteAllBytes(replaced, bytes);
+
+        using (var writer = IndexWriter.Open(Folder))
+        {
+            Assert.Null(writer.RecoveredFrom);
+            Assert.Equal(20, Count(writer.Snapshot));
+        }
+        Assert.True(File.Exists(replaced), "complete, so still kept as the fallback");
+
+        string newest = Path.Combine(Folder, File.ReadAllLines(Current)[0]);
+        File.Delete(newest);
+        File.Delete(Current);
+        // The fallback is now the commit that would open: every byte is verified, and the damage refuses it.
+        var e = Assert.Throws<IndexDamagedException>(() => IndexReader.OpenSnapshot(Folder));
+        Assert.Contains("fails its checksum", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_treat_segments_beside_only_the_initial_empty_commit_as_leftovers_of_a_first_commit()
     {
         using (IndexWriter.Open(Folder))
