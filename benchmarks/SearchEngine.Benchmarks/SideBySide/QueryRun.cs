@@ -69,6 +69,7 @@ internal static class QueryRun
         // queries touched count in it, as they do in the JVM's RSS), and the managed heap within it.
         long servingWorkingSet = Environment.WorkingSet;
         long managedHeap = GC.GetTotalMemory(forceFullCollection: false);
+        var composition = ResidentMemory.Composition();
 
         var result = new JsonObject
         {
@@ -86,6 +87,7 @@ internal static class QueryRun
             ["open_working_set_mb"] = openWorkingSet / 1e6,
             ["serving_working_set_mb"] = servingWorkingSet / 1e6,
             ["serving_managed_heap_mb"] = managedHeap / 1e6,
+            ["serving_composition"] = composition,
             ["peak_working_set_mb"] = ChildProcess.PeakWorkingSetMb(),
         };
         File.WriteAllText(options.Required("out"), result.ToJsonString());

@@ -17,9 +17,9 @@ public sealed class Vocabulary
     /// </summary>
     public const int LexiconFrequency = 300_000;
 
-    // The words while loading; Load turns them into the tree and drops them.
-    private Dictionary<string, int>? _entries = new(400_000, StringComparer.Ordinal);
-    private long _total;
+    // The words as read, duplicates included, while loading; Load sorts them into the tree and drops them. One
+    // array sized for the embedded dictionaries: what a load leaves behind is garbage in the large-object heap.
+    private List<(string Word, int Frequency)>? _read = new(400_000);
 
     private Vocabulary()
     {
@@ -50,9 +50,14 @@ public sealed class Vocabulary
             using var reader = new StreamReader(path);
             dictionary.AddWords(reader, defaultFrequency: LexiconFrequency, source: path);
         }
-        dictionary.LogTotal = Math.Log(dictionary._total);
-        dictionary.Tree = WordPrefixTree.Build(dictionary._entries!, dictionary.LogTotal);
-        dictionary._entries = null;
+        var words = dictionary.Distinct();
+        long total = 0;
+        foreach (var (_, frequency) in words)
+            total += frequency;
+        dictionary.WordCount = words.Count;
+        dictionary.LogTotal = Math.Log(total);
+        dictionary.Tree = WordPrefixTree.Build(words, dictionary.LogTotal);
+        dictionary._read = null;
         return dictionary;
     }
 
@@ -97,19 +102,25 @@ public sealed class Vocabulary
     {
         if (word.Length == 0 || frequency <= 0)
             return;
-        ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_entries!, word, out bool existed);
-        if (!existed)
-        {
-            WordCount++;
-            _total += frequency;
-            slot = frequency;
-        }
-        else if (frequency > slot)
-        {
-            _total += frequency - slot;
-            slot = frequency;
-        }
+        _read!.Add((word, frequency));
         MaxWordLength = Math.Max(MaxWordLength, word.Length);
+    }
+
+    /// <summary>The words read, in ordinal order, each once with the largest frequency it was given.</summary>
+    private List<(string Word, int Frequency)> Distinct()
+    {
+        var read = _read!;
+        read.Sort((a, b) => string.CompareOrdinal(a.Word, b.Word));
+        int kept = 0;
+        for (int i = 0; i < read.Count; i++)
+        {
+            if (kept > 0 && read[kept - 1].Word == read[i].Word)
+                read[kept - 1] = (read[i].Word, Math.Max(read[kept - 1].Frequency, read[i].Frequency));
+            else
+                read[kept++] = read[i];
+        }
+        read.RemoveRange(kept, read.Count - kept);
+        return read;
     }
 
     /// <summary>Most dictionary words are already normal (simplified Han, lower-case ASCII): skip the full pass for them.</summary>
