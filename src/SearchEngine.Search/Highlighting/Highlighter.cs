@@ -84,13 +84,22 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
         return found;
     }
 
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
+    /// <summary>Most tokens a thread's reused list keeps room for (a long section's; a whole document's is dropped).</summary>
+    private const int MaxKeptTokens = 16 * 1024;
+
     /// <summary>Original-text spans of the query's terms and phrases, merged where they touch or overlap.</summary>
     internal List<(int Start, int End, string Term)> Spans(string text, HighlightTerms terms)
     {
         var marked = new List<(int Start, int End, string Term)>();
         if (terms.IsEmpty || text.Length == 0)
             return marked;
-        var tokens = analyzer.Analyze(text, AnalysisMode.Index);
+        // The thread's token list, reused: a section of 3,000 characters has about as many tokens (96 KB as 32-byte
+        // tokens), a large-object array each search allocated and dropped; only the marked spans leave this method.
+        var tokens = t_tokens ??= new List<Token>(1024);
+        analyzer.Analyze(text, AnalysisMode.Index, tokens);
         foreach (var t in tokens)
         {
             if (terms.Words.Contains(t.Text))
@@ -98,6 +107,10 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
         }
         if (terms.Phrases.Count > 0)
             MarkPhrases(tokens, terms.Phrases, marked);
+        if (tokens.Capacity > MaxKeptTokens)
+            t_tokens = null; // the document view of a long text: not kept for the thread's next snippet
+        else
+            tokens.Clear();
         marked.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var merged = new List<(int Start, int End, string Term)>();
         foreach (var m in marked)
