@@ -87,16 +87,28 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             facets.StartSegment(view.Reader.Values);
             collector.StartSegment(s, view.Reader.Values);
             var sectionDocument = view.Reader.SectionDocument;
-            for (int doc = matcher.NextDoc(); doc != Matcher.NoMoreDocs; doc = matcher.NextDoc())
+            var firstSection = view.Reader.FirstSection;
+            int doc = matcher.NextDoc();
+            while (doc != Matcher.NoMoreDocs)
             {
                 int docOrd = sectionDocument[doc];
                 if (view.Deleted[docOrd])
+                {
+                    doc = NextDocument(matcher, doc, firstSection[docOrd + 1]);
                     continue;
+                }
                 int failures = filter.Failures(doc, docOrd);
                 if (request.Facets && (failures & (failures - 1)) == 0)
                     facets.Collect(doc, docOrd, failures);
                 if (failures != 0)
+                {
+                    // A filter on the document (issuer, year, region, type) fails for its every section alike: the
+                    // facet of that filter has just counted the document, once, and no other section can count
+                    // anywhere else, so the rest of the document is skipped, not matched section by section (a
+                    // common word filtered by year visited every section of every other year).
+                    doc = (failures & SegmentFilter.SectionLevel) == 0 ? NextDocument(matcher, doc, firstSection[docOrd + 1]) : matcher.NextDoc();
                     continue;
+                }
                 if (collector.CanMatter(matcher.MaxScore(), doc, docOrd) && collector.CanMatter(matcher.SectionMaxScore(collector.Bar(docOrd)), doc, docOrd))
                 {
                     collector.Collect(doc, docOrd, matcher.Score());
@@ -104,11 +116,16 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
                 }
                 else
                     collector.Count(doc, docOrd);
+                doc = matcher.NextDoc();
             }
         }
         collector.Finish();
         return (collector, facets, scored);
     }
+
+    /// <summary>The matcher's next section in a later document than the current section's, whose successor starts at <paramref name="nextDocumentStart"/>.</summary>
+    private static int NextDocument(Matcher matcher, int doc, int nextDocumentStart) =>
+        nextDocumentStart > doc + 1 ? matcher.Advance(nextDocumentStart) : matcher.NextDoc();
 
     /// <summary>
     /// What a search for <paramref name="query"/> matches, to mark in a document's text: the same compiled query

@@ -13,6 +13,9 @@ internal sealed class SegmentFilter
 {
     public const int Issuer = 1, Year = 2, Region = 4, Type = 8, Industry = 16, Unit = 32;
 
+    /// <summary>The filters on a section's own values; the others are on its document's, alike for all its sections.</summary>
+    public const int SectionLevel = Industry | Unit;
+
     private readonly DocValues _values;
     private readonly HashSet<int>? _issuers, _regions, _types, _industries, _units;
     private readonly HashSet<int>? _notIssuers, _notRegions, _notTypes, _notIndustries, _notUnits;
