@@ -97,6 +97,7 @@ def growth_row_dotnet(e):
         "index_mb": t2 and t2.get("index_mb_merged"),
         "open_s": q.get("open_s"),
         "serving_mb": q.get("serving_working_set_mb"),
+        "serving_composition": q.get("serving_composition"),
         "serving_note": "",
         "full_1": tp.get(1, {}).get("all"),
         "full_2": tp.get(2, {}).get("all"),
@@ -189,6 +190,17 @@ def growth_section(raw, sizes, large_from, engines_large, out):
                    f"(Java's {f(java['ratio_commit'])}, {f(java['ratio_merged'])}); "
                    f"resident memory while serving {times(r['serving_to_index'])} the index size.")
     out.append("")
+    composed = [(n, native["serving_composition"]) for n, _, native, _ in per_size if native and native.get("serving_composition")]
+    if composed:
+        out.append("**What native's resident memory while serving is made of** (`/proc/self/smaps` of the query process "
+                   "right after the 2-thread QPS run; the collector's own account beside it: committed, heap, and per "
+                   "generation gen0; gen1; gen2; large objects; pinned as size / free space after the last collection):\n")
+        for n, c in composed:
+            out.append(f"- {n:,}: index pages mapped {f(c.get('index_mapped_mb'), 0)} MB, code {f(c.get('code_mb'), 0)} MB, "
+                       f"anonymous {f(c.get('anonymous_mb'), 0)} MB, other files {f(c.get('other_files_mb'), 0)} MB; "
+                       f"GC committed {f(c.get('gc_committed_mb'), 0)} MB, heap {f(c.get('gc_heap_mb'), 0)} MB "
+                       f"({c.get('gc_generations_mb', '')} MB).")
+        out.append("")
 
     out.append("**Issue 14's targets** (set for 50,000 and 200,000 documents; other sizes are shown for the trend):\n")
     shown = [(n, r) for n, r, _, _ in per_size if r]
