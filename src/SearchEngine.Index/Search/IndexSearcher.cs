@@ -154,18 +154,24 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             var matcher = Build(clause, view, bm25);
             var filter = new SegmentFilter(view.Reader, allFilters);
             var values = view.Reader.Values;
-            int lastDoc = -1;
-            for (int doc = matcher.NextDoc(); doc != Matcher.NoMoreDocs; doc = matcher.NextDoc())
+            var firstSection = view.Reader.FirstSection;
+            int doc = matcher.NextDoc();
+            while (doc != Matcher.NoMoreDocs)
             {
+                // A document counts once: after its first matching section that passes, the rest of it is skipped, as
+                // it is when it is deleted, has no year, or fails a filter on its own values; only a filter on a
+                // section's values (industry, unit) lets a later section of it pass.
                 int docOrd = view.Reader.SectionDocument[doc];
-                if (docOrd == lastDoc || view.Deleted[docOrd] || filter.Failures(doc, docOrd) != 0 || values.Year[docOrd] < 0)
-                    continue;
-                lastDoc = docOrd;
-                foreach (int issuer in values.DocumentIssuers[docOrd])
+                int failures = view.Deleted[docOrd] || values.Year[docOrd] < 0 ? SegmentFilter.Year : filter.Failures(doc, docOrd);
+                if (failures == 0)
                 {
-                    var key = (values.Issuers[issuer], values.Year[docOrd]);
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                    foreach (int issuer in values.DocumentIssuers[docOrd])
+                    {
+                        var key = (values.Issuers[issuer], values.Year[docOrd]);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                    }
                 }
+                doc = (failures & SegmentFilter.SectionLevel) == 0 ? NextDocument(matcher, doc, firstSection[docOrd + 1]) : matcher.NextDoc();
             }
         }
         return [.. counts.OrderBy(kv => kv.Key.Issuer, StringComparer.Ordinal).ThenBy(kv => kv.Key.Year).Select(kv => new TrendCell(kv.Key.Issuer, kv.Key.Year, kv.Value))];

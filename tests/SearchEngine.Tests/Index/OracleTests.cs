@@ -150,6 +150,55 @@ public sealed class OracleTests : TempFolderTest
         }
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(606)]
+    public void Given_random_queries_filters_and_deletions_when_counting_the_trend_then_it_equals_brute_force(int seed)
+    {
+        // 趋势 counts each live, dated document once per issuer; the engine skips the rest of a document once it is
+        // counted or fails a filter on its own values, which these queries (section-level industry filters among
+        // them) and the deletions exercise.
+        var analyzer = ChineseAnalyzer.Default;
+        var documents = RandomCorpus.Generate(seed, 120);
+        using var writer = IndexWriter.Open(Path.Combine(Folder, $"trend{seed}"));
+        foreach (var chunk in documents.Chunk(45))
+        {
+            foreach (var d in chunk)
+                writer.AddOrUpdate(d);
+            writer.Commit();
+        }
+        var random = new Random(seed);
+        foreach (var d in documents.Where(_ => random.Next(6) == 0))
+            Assert.True(writer.Delete(d.Id));
+        writer.Commit();
+        var snapshot = writer.Snapshot;
+        var engine = new IndexSearcher(snapshot, analyzer, SynonymMap.Default);
+        var oracle = new BruteForceSearcher(snapshot, analyzer);
+        var compiler = new QueryCompiler(analyzer, SynonymMap.Default);
+        bool Live(BruteForceSearcher.Section s) => !snapshot.Segments[s.Segment].Deleted[snapshot.Segments[s.Segment].Reader.SectionDocument[s.SectionOrd]];
+        int nonEmpty = 0;
+        for (int q = 0; q < 40; q++)
+        {
+            var (query, filters, _) = RandomQuery(random);
+            var parsed = QueryParser.Parse(query);
+            var allFilters = filters.And(parsed.Filters);
+            var clause = compiler.Compile(parsed.Root).Clause ?? (allFilters.IsEmpty ? null : new MatchAllClause());
+            var expected = clause is null
+                ? []
+                : oracle.Sections
+                    .Where(s => Live(s) && s.Document.Year is not null && BruteForceSearcher.Failures(s, allFilters) == 0 && oracle.Evaluate(clause, s) is not null)
+                    .Select(s => s.Document).DistinctBy(d => d.Id)
+                    .SelectMany(d => d.Issuers.Distinct().Select(issuer => (Issuer: issuer, Year: d.Year!.Value)))
+                    .GroupBy(k => k)
+                    .Select(g => new TrendCell(g.Key.Issuer, g.Key.Year, g.Count()))
+                    .OrderBy(c => c.Issuer, StringComparer.Ordinal).ThenBy(c => c.Year)
+                    .ToList();
+            nonEmpty += expected.Count > 0 ? 1 : 0;
+            Assert.True(expected.SequenceEqual(engine.Trend(query, filters)), $"seed {seed}, query #{q} '{query}' filters={Describe(filters)}");
+        }
+        Assert.True(nonEmpty >= 10, $"only {nonEmpty} of 40 queries had any trend; the test would prove little");
+    }
+
     private IndexSnapshot BuildIndex(int seed)
     {
         var documents = RandomCorpus.Generate(seed, 120);
