@@ -60,7 +60,7 @@ internal sealed class WordPrefixTree
     /// </remarks>
     public static WordPrefixTree Build(IReadOnlyList<(string Word, int Frequency)> sorted, double logTotal)
     {
-        int nodeCount = 1, rootEdges = 0, longest = 0;
+        int nodeCount = 1, longest = 0;
         for (int w = 0; w < sorted.Count; w++)
         {
             string word = sorted[w].Word;
@@ -68,8 +68,6 @@ internal sealed class WordPrefixTree
             if (w > 0 && string.CompareOrdinal(sorted[w - 1].Word, word) >= 0)
                 throw new ArgumentException("The words must be distinct and in ordinal order.", nameof(sorted));
             nodeCount += word.Length - shared;
-            if (shared == 0 && word.Length > 0)
-                rootEdges++;
             longest = Math.Max(longest, word.Length);
         }
         if (nodeCount > (1 << ChildBits))
