@@ -5,9 +5,10 @@ namespace SearchEngine.Benchmarks.SideBySide;
 
 /// <summary>
 /// What this process's resident memory is made of, from <c>/proc/self/smaps</c> (Linux): pages of the index's
-/// mapped segment files, of code (assemblies, native libraries, JIT-compiled code), and anonymous memory (the managed heap, the
-/// runtime's own, thread stacks), with the garbage collector's own account of what it has committed. The target "resident memory while serving at most half the index" is about the
-/// sum; the parts say which one to shrink.
+/// mapped segment files, of code (assemblies, native libraries, JIT-compiled code), and anonymous memory (the
+/// managed heap, the runtime's own, thread stacks), with the garbage collector's own account of what it has
+/// committed. The target "resident memory while serving at most half the index" is about the sum; the parts say
+/// which one to shrink.
 /// </summary>
 internal static class ResidentMemory
 {

@@ -158,12 +158,10 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             int doc = matcher.NextDoc();
             while (doc != Matcher.NoMoreDocs)
             {
-                // A document counts once: after its first matching section that passes, the rest of it is skipped, as
-                // it is when it is deleted, has no year, or fails a filter on its own values; only a filter on a
-                // section's values (industry, unit) lets a later section of it pass.
                 int docOrd = view.Reader.SectionDocument[doc];
-                int failures = view.Deleted[docOrd] || values.Year[docOrd] < 0 ? SegmentFilter.Year : filter.Failures(doc, docOrd);
-                if (failures == 0)
+                bool countable = !view.Deleted[docOrd] && values.Year[docOrd] >= 0;
+                int failures = countable ? filter.Failures(doc, docOrd) : 0;
+                if (countable && failures == 0)
                 {
                     foreach (int issuer in values.DocumentIssuers[docOrd])
                     {
@@ -171,7 +169,10 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
                         counts[key] = counts.GetValueOrDefault(key) + 1;
                     }
                 }
-                doc = (failures & SegmentFilter.SectionLevel) == 0 ? NextDocument(matcher, doc, firstSection[docOrd + 1]) : matcher.NextDoc();
+                // A document counts once. Counted, deleted, undated or failing a filter on its own values, no later
+                // section of it changes that: only a filter on a section's values (industry, unit) lets one pass.
+                bool decided = !countable || (failures & SegmentFilter.SectionLevel) == 0;
+                doc = decided ? NextDocument(matcher, doc, firstSection[docOrd + 1]) : matcher.NextDoc();
             }
         }
         return [.. counts.OrderBy(kv => kv.Key.Issuer, StringComparer.Ordinal).ThenBy(kv => kv.Key.Year).Select(kv => new TrendCell(kv.Key.Issuer, kv.Key.Year, kv.Value))];

@@ -96,9 +96,11 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
         var marked = new List<(int Start, int End, string Term)>();
         if (terms.IsEmpty || text.Length == 0)
             return marked;
-        // The thread's token list, reused: a section of 3,000 characters has about as many tokens (96 KB as 32-byte
-        // tokens), a large-object array each search allocated and dropped; only the marked spans leave this method.
+        // The thread's token list, reused: each snippet window's tokens (32 bytes each) were a list grown by doubling
+        // and dropped, ten hits a search; only the marked spans leave this method. Cleared first, so tokens an
+        // interrupted call left behind are never read.
         var tokens = t_tokens ??= new List<Token>(1024);
+        tokens.Clear();
         analyzer.Analyze(text, AnalysisMode.Index, tokens);
         foreach (var t in tokens)
         {
@@ -109,8 +111,6 @@ public sealed class Highlighter(ChineseAnalyzer analyzer)
             MarkPhrases(tokens, terms.Phrases, marked);
         if (tokens.Capacity > MaxKeptTokens)
             t_tokens = null; // the document view of a long text: not kept for the thread's next snippet
-        else
-            tokens.Clear();
         marked.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var merged = new List<(int Start, int End, string Term)>();
         foreach (var m in marked)
