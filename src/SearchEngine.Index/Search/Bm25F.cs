@@ -94,6 +94,16 @@ public sealed class Bm25F
         return sum;
     }
 
+    /// <summary>
+    /// What one scoring field adds to the pseudo-frequency at most, given a frequency it does not exceed and a length
+    /// its text field does not fall below (a block's maxima and minima): 0 for a field that does not count.
+    /// </summary>
+    public double FieldBound(int field, int maxTf, int minLength)
+    {
+        int text = field >= IndexFields.TextFieldCount ? field - IndexFields.TextFieldCount : field;
+        return _boost[field] == 0 || maxTf == 0 ? 0 : _boost[field] * maxTf / (_normBase[text] + (_normPerToken[text] * minLength));
+    }
+
     /// <summary>Saturation: the share of the idf a pseudo-frequency earns.</summary>
     public static double Saturate(double pseudoFrequency) => pseudoFrequency / (K1 + pseudoFrequency);
 }

@@ -42,6 +42,7 @@ internal sealed class PhraseMatcher : Matcher
         _candidates = new ConjunctionMatcher(cursors.Select(c => new CursorMatcher(c)));
         _positions = [.. cursors.Select(_ => new List<int>())];
         _boundBlocks = [.. cursors.Select(_ => -1)];
+        _maskBound = new FieldMaskBound(bm25);
     }
 
     public override long Cost => _candidates.Cost;
@@ -96,6 +97,12 @@ internal sealed class PhraseMatcher : Matcher
     /// <summary>Every term's positions in text field <paramref name="f"/>; false when one of them has none there.</summary>
     private bool ReadPositions(int f)
     {
+        // Every term's mask first: a field one of them lacks costs no term its positions.
+        foreach (var cursor in _cursors)
+        {
+            if ((cursor.Mask & PostingsBlock.TextFieldBits(f)) == 0)
+                return false;
+        }
         for (int i = 0; i < _cursors.Length; i++)
         {
             _cursors[i].ReadPositions((IndexField)f, _positions[i]);
@@ -216,8 +223,13 @@ internal sealed class PhraseMatcher : Matcher
             if ((_textFieldMask & (1 << f)) != 0)
                 bound[f] = _maxTf[f];
         }
+        _maskBound.Set(++_boundVersion, bound, _minLengths);
         return _blockBound = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, _minLengths));
     }
+
+    /// <summary>The block bound's per-field parts, for a section's bound from the fields its terms share there.</summary>
+    private readonly FieldMaskBound _maskBound;
+    private int _boundVersion;
 
     /// <summary>
     /// The same bound from the section's own term frequencies and lengths (read without positions): most candidates
@@ -228,6 +240,22 @@ internal sealed class PhraseMatcher : Matcher
     {
         if (Doc < 0 || Doc == NoMoreDocs)
             return MaxScore();
+        double blockBound = MaxScore();
+        if (bar > double.NegativeInfinity)
+        {
+            // The phrase can stand only in a text field every term occurs in here (whole or inside a longer word), as
+            // the terms' field masks say: bounded by those fields' parts of the block bound, it is set aside without
+            // decoding a frequency or reading the section's lengths.
+            int shared = _textFieldMask;
+            foreach (var cursor in _cursors)
+            {
+                int mask = cursor.Mask;
+                shared &= mask | (mask >> IndexFields.TextFieldCount);
+            }
+            double fieldsBound = _idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(shared));
+            if (BoundedBy(fieldsBound, bar))
+                return Math.Min(blockBound, fieldsBound);
+        }
         Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
         int terms = _slop > 0 ? 1 : _cursors.Length;
         for (int f = 0; f < IndexFields.TextFieldCount; f++)
@@ -243,7 +271,7 @@ internal sealed class PhraseMatcher : Matcher
             bound[f] = least; // all of them whole: the stronger field
         }
         var lengths = _segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
-        return Math.Min(MaxScore(), _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, lengths)));
+        return Math.Min(blockBound, _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, lengths)));
     }
 
     /// <summary>A bare cursor as a matcher, for the candidate conjunction.</summary>

@@ -70,7 +70,25 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
     /// conjunction of common words skips the sections whose words' scores together cannot reach the kept hits.
     /// Kept for <see cref="Score"/>.
     /// </summary>
-    public override double SectionMaxScore(double bar) => Doc < 0 || Doc == NoMoreDocs ? MaxScore() : Score();
+    public override double SectionMaxScore(double bar)
+    {
+        if (Doc < 0 || Doc == NoMoreDocs)
+            return MaxScore();
+        if (bar > double.NegativeInfinity)
+        {
+            // First the fields the term occurs in here, against the block's per-field bounds: no frequency decoded and
+            // no length read for the sections that cannot matter by that alone.
+            int block = Cursor.CurrentBlock;
+            if (!_maskBound.IsFor(block))
+                _maskBound.Set(Cursor, block);
+            double bound = Math.Min(MaxScore(), idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(Cursor.Mask & fieldMask)));
+            if (BoundedBy(bound, bar))
+                return bound;
+        }
+        return Score();
+    }
+
+    private readonly FieldMaskBound _maskBound = new(bm25);
 
     private int _scoredDoc = -1;
     private double _score;
