@@ -34,6 +34,7 @@ internal sealed class FacetCollector
         _unitSeen = new int[values.Units.Length];
         Array.Fill(_unitSeen, -1);
         Array.Fill(_lastDoc, -1);
+        _lastFullDoc = -1;
     }
 
     /// <summary>Records a matching section that fails the filters in <paramref name="failures"/> (0 for a full match).</summary>
@@ -65,13 +66,24 @@ internal sealed class FacetCollector
     /// </summary>
     private void CollectFullMatch(int section, int docOrd)
     {
-        CountDocumentOnce(IssuerFacet, docOrd);
-        CountDocumentOnce(YearFacet, docOrd);
-        CountDocumentOnce(RegionFacet, docOrd);
-        CountDocumentOnce(TypeFacet, docOrd);
+        if (docOrd != _lastFullDoc)
+        {
+            // A full match counts all four: the document's later sections need not ask each facet again.
+            _lastFullDoc = docOrd;
+            CountDocumentOnce(IssuerFacet, docOrd);
+            CountDocumentOnce(YearFacet, docOrd);
+            CountDocumentOnce(RegionFacet, docOrd);
+            CountDocumentOnce(TypeFacet, docOrd);
+        }
+        var starts = _table!.SectionStarts;
+        if (starts[2 * section] == starts[(2 * section) + 2])
+            return; // most sections carry no industry and no unit of their own
         CountSectionValues(IndustryFacet, section, docOrd);
         CountSectionValues(UnitFacet, section, docOrd);
     }
+
+    /// <summary>The document whose document-level facets a full match last counted (all four at once).</summary>
+    private int _lastFullDoc = -1;
 
     /// <summary>Counts the document toward a document-level facet unless it already was (its sections are consecutive).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

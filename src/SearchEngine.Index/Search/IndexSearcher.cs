@@ -88,17 +88,19 @@ public sealed class IndexSearcher(IndexSnapshot snapshot, ChineseAnalyzer analyz
             collector.StartSegment(s, view.Reader.Values);
             var sectionDocument = view.Reader.SectionDocument;
             var firstSection = view.Reader.FirstSection;
+            var deleted = view.Deleted;
+            bool countFacets = request.Facets, unfiltered = filter.IsEmpty;
             int doc = matcher.NextDoc();
             while (doc != Matcher.NoMoreDocs)
             {
                 int docOrd = sectionDocument[doc];
-                if (view.Deleted[docOrd])
+                if (deleted[docOrd])
                 {
                     doc = NextDocument(matcher, doc, firstSection[docOrd + 1]);
                     continue;
                 }
-                int failures = filter.Failures(doc, docOrd);
-                if (request.Facets && (failures & (failures - 1)) == 0)
+                int failures = unfiltered ? 0 : filter.Failures(doc, docOrd);
+                if (countFacets && (failures & (failures - 1)) == 0)
                     facets.Collect(doc, docOrd, failures);
                 if (failures != 0)
                 {
