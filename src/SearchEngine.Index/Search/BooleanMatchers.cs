@@ -86,15 +86,33 @@ internal sealed class ConjunctionMatcher : Matcher
     public override double SectionMaxScore(double bar)
     {
         double bound = 0;
-        var blocks = _blockBounds;
+        var parts = _blockBounds;
         for (int i = 0; i < _children.Length; i++)
-            bound += blocks[i] = _children[i].MaxScore();
+            bound += parts[i] = _children[i].MaxScore();
+        // Every child's fields bound before any child's exact score: a phrase found only in the body can spare the
+        // other words' frequencies and lengths.
         for (int i = 0; i < _children.Length; i++)
         {
             if (BoundedBy(bound, bar))
                 return bound;
-            bound += _children[i].SectionMaxScore(bar - (bound - blocks[i])) - blocks[i];
+            double fields = _children[i].SectionFieldsBound();
+            bound += fields - parts[i];
+            parts[i] = fields;
         }
+        for (int i = 0; i < _children.Length; i++)
+        {
+            if (BoundedBy(bound, bar))
+                return bound;
+            bound += _children[i].SectionMaxScore(bar - (bound - parts[i])) - parts[i];
+        }
+        return bound;
+    }
+
+    public override double SectionFieldsBound()
+    {
+        double bound = 0;
+        foreach (var c in _children)
+            bound += c.SectionFieldsBound();
         return bound;
     }
 
@@ -150,6 +168,17 @@ internal sealed class DisjunctionMatcher : Matcher
         return sum;
     }
 
+    public override double SectionFieldsBound()
+    {
+        double bound = 0;
+        foreach (var c in _children)
+        {
+            if (c.Doc == Doc)
+                bound += c.SectionFieldsBound();
+        }
+        return bound;
+    }
+
     /// <summary>As a conjunction's: the children on the section put in one by one, stopping once the bound cannot matter.</summary>
     public override double SectionMaxScore(double bar)
     {
@@ -189,4 +218,6 @@ internal sealed class ExclusionMatcher(Matcher required, Matcher excluded) : Mat
     public override double MaxScore() => required.MaxScore();
 
     public override double SectionMaxScore(double bar) => required.SectionMaxScore(bar);
+
+    public override double SectionFieldsBound() => required.SectionFieldsBound();
 }

@@ -37,6 +37,13 @@ internal abstract class Matcher
     public virtual double SectionMaxScore(double bar) => MaxScore();
 
     /// <summary>
+    /// A bound between <see cref="SectionMaxScore"/> and <see cref="MaxScore"/> that costs no more than reading the
+    /// section's field masks (see <see cref="FieldMaskBound"/>): a matcher of several parts asks every part for it
+    /// before it asks any part for its exact score, so one part's masks can spare the others' frequencies.
+    /// </summary>
+    public virtual double SectionFieldsBound() => MaxScore();
+
+    /// <summary>
     /// Two-phase matching (Lucene's TwoPhaseIterator): a matcher whose match is costly to confirm (a phrase reads
     /// positions) offers a cheaper iterator over a superset of its sections; a conjunction leapfrogs over that and
     /// calls <see cref="ConfirmApproximation"/> only on sections every other child also matches, instead of the

@@ -240,21 +240,12 @@ internal sealed class PhraseMatcher : Matcher
     {
         if (Doc < 0 || Doc == NoMoreDocs)
             return MaxScore();
-        double blockBound = MaxScore();
+        double limit = MaxScore();
         if (bar > double.NegativeInfinity)
         {
-            // The phrase can stand only in a text field every term occurs in here (whole or inside a longer word), as
-            // the terms' field masks say: bounded by those fields' parts of the block bound, it is set aside without
-            // decoding a frequency or reading the section's lengths.
-            int shared = _textFieldMask;
-            foreach (var cursor in _cursors)
-            {
-                int mask = cursor.Mask;
-                shared &= mask | (mask >> IndexFields.TextFieldCount);
-            }
-            double fieldsBound = _idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(shared));
-            if (BoundedBy(fieldsBound, bar))
-                return Math.Min(blockBound, fieldsBound);
+            limit = SectionFieldsBound();
+            if (BoundedBy(limit, bar))
+                return limit;
         }
         Span<int> bound = stackalloc int[IndexFields.ScoringFieldCount];
         int terms = _slop > 0 ? 1 : _cursors.Length;
@@ -271,8 +262,35 @@ internal sealed class PhraseMatcher : Matcher
             bound[f] = least; // all of them whole: the stronger field
         }
         var lengths = _segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
-        return Math.Min(blockBound, _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, lengths)));
+        return Math.Min(limit, _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, lengths)));
     }
+
+    /// <summary>
+    /// The phrase can stand only in a text field every term occurs in here (whole or inside a longer word), as the
+    /// terms' field masks say: bounded by those fields' parts of the block bound, a section is set aside without
+    /// decoding a frequency or reading its lengths.
+    /// </summary>
+    public override double SectionFieldsBound()
+    {
+        double blockBound = MaxScore();
+        if (Doc < 0 || Doc == NoMoreDocs)
+            return blockBound;
+        if (_fieldsBoundDoc != Doc)
+        {
+            int shared = _textFieldMask;
+            foreach (var cursor in _cursors)
+            {
+                int mask = cursor.Mask;
+                shared &= mask | (mask >> IndexFields.TextFieldCount);
+            }
+            _fieldsBoundDoc = Doc;
+            _fieldsBound = Math.Min(blockBound, _idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(shared)));
+        }
+        return _fieldsBound;
+    }
+
+    private int _fieldsBoundDoc = -1;
+    private double _fieldsBound;
 
     /// <summary>A bare cursor as a matcher, for the candidate conjunction.</summary>
     private sealed class CursorMatcher(PostingsCursor cursor) : Matcher

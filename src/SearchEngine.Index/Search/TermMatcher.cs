@@ -76,16 +76,31 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
             return MaxScore();
         if (bar > double.NegativeInfinity)
         {
-            // First the fields the term occurs in here, against the block's per-field bounds: no frequency decoded and
-            // no length read for the sections that cannot matter by that alone.
-            int block = Cursor.CurrentBlock;
-            if (!_maskBound.IsFor(block))
-                _maskBound.Set(Cursor, block);
-            double bound = Math.Min(MaxScore(), idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(Cursor.Mask & fieldMask)));
+            // First the fields the term occurs in here: no frequency decoded and no length read for the sections
+            // that cannot matter by that alone.
+            double bound = SectionFieldsBound();
             if (BoundedBy(bound, bar))
                 return bound;
         }
         return Score();
+    }
+
+    private int _fieldsBoundDoc = -1;
+    private double _fieldsBound;
+
+    public override double SectionFieldsBound()
+    {
+        if (Doc < 0 || Doc == NoMoreDocs)
+            return MaxScore();
+        if (_fieldsBoundDoc != Doc)
+        {
+            int block = Cursor.CurrentBlock;
+            if (!_maskBound.IsFor(block))
+                _maskBound.Set(Cursor, block);
+            _fieldsBoundDoc = Doc;
+            _fieldsBound = Math.Min(MaxScore(), idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(Cursor.Mask & fieldMask)));
+        }
+        return _fieldsBound;
     }
 
     private readonly FieldMaskBound _maskBound = new(bm25);
