@@ -21,7 +21,15 @@ internal sealed class ConjunctionMatcher : Matcher
         _iterators = [.. _children.Select(c => c.Approximation ?? c).OrderBy(c => c.Cost)];
         _confirming = [.. _children.Where(c => c.Approximation is not null)];
         _blockBounds = new double[_children.Length];
+        _order = [.. Enumerable.Range(0, _children.Length)];
     }
+
+    /// <summary>
+    /// Children in the order their exact section bounds are asked in: the largest fields bound first, as its exact
+    /// score can take the most off the total (a rare word's idf, a phrase's two), and the common words after it are
+    /// often not scored at all. Sorted per section; a conjunction has a handful of parts.
+    /// </summary>
+    private readonly int[] _order;
 
     public override long Cost => _iterators[0].Cost;
 
@@ -99,7 +107,15 @@ internal sealed class ConjunctionMatcher : Matcher
             bound += fields - parts[i];
             parts[i] = fields;
         }
-        for (int i = 0; i < _children.Length; i++)
+        var order = _order;
+        for (int k = 1; k < order.Length; k++)
+        {
+            int i = order[k], j = k - 1;
+            for (; j >= 0 && parts[order[j]] < parts[i]; j--)
+                order[j + 1] = order[j];
+            order[j + 1] = i;
+        }
+        foreach (int i in order)
         {
             if (BoundedBy(bound, bar))
                 return bound;
