@@ -65,10 +65,10 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
     }
 
     /// <summary>
-    /// The section's own score: a term's frequencies are read in place (no block decoded, see
-    /// <see cref="PostingsBlock.ReadFrequencies"/>), so the exact score is as cheap as any narrower bound, and a
-    /// conjunction of common words skips the sections whose words' scores together cannot reach the kept hits.
-    /// Kept for <see cref="Score"/>.
+    /// The fields bound (<see cref="SectionFieldsBound"/>) when that alone is under the bar, else the section's own
+    /// score: a term's frequencies are read in place (no block decoded, see <see cref="PostingsBlock.ReadFrequencies"/>),
+    /// so the exact score costs little more than a narrower bound would, and a conjunction of common words skips the
+    /// sections whose words' scores together cannot reach the kept hits. Kept for <see cref="Score"/>.
     /// </summary>
     public override double SectionMaxScore(double bar)
     {
