@@ -20,7 +20,7 @@ internal sealed class ConjunctionMatcher : Matcher
         _children = [.. children];
         _iterators = [.. _children.Select(c => c.Approximation ?? c).OrderBy(c => c.Cost)];
         _confirming = [.. _children.Where(c => c.Approximation is not null)];
-        _blockBounds = new double[_children.Length];
+        _partBounds = new double[_children.Length];
         _order = [.. Enumerable.Range(0, _children.Length)];
     }
 
@@ -94,7 +94,7 @@ internal sealed class ConjunctionMatcher : Matcher
     public override double SectionMaxScore(double bar)
     {
         double bound = 0;
-        var parts = _blockBounds;
+        var parts = _partBounds;
         for (int i = 0; i < _children.Length; i++)
             bound += parts[i] = _children[i].MaxScore();
         // Every child's fields bound before any child's exact score: a phrase found only in the body can spare the
@@ -132,7 +132,8 @@ internal sealed class ConjunctionMatcher : Matcher
         return bound;
     }
 
-    private readonly double[] _blockBounds;
+    /// <summary>Each child's current bound on the section (block, then fields, then exact) while its bound is narrowed.</summary>
+    private readonly double[] _partBounds;
 }
 
 /// <summary>Any child matches; the score is the sum over the children on the current section.</summary>

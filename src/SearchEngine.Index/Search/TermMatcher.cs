@@ -58,6 +58,7 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
                 BlockBounds.MaxTf(Cursor, block, _maxTf);
                 BlockBounds.MinLengths(Cursor, block, _minLengths);
                 pseudo = bm25.PseudoFrequency(_maxTf, _minLengths);
+                _maskBound.Set(block, _maxTf, _minLengths); // the fields bound reads the same maxima: not read twice
             }
             _bound = idfTimesWeight * Bm25F.Saturate(pseudo);
         }
