@@ -92,10 +92,17 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
     /// </summary>
     public bool CanMatter(double bound, int section, int docOrd)
     {
-        if (groupByDocument && docOrd == _docOrd && _bestSection >= 0 && bound <= _bestScore)
+        if (bound <= DocumentBest(docOrd))
             return false;
         return Competitive(Key(docOrd), bound * RoundingMargin, section);
     }
+
+    /// <summary>
+    /// Grouping by document, the score of <paramref name="docOrd"/>'s best scored section so far when it is the
+    /// document being accumulated (another section must beat it to change the hit); else −∞.
+    /// </summary>
+    private double DocumentBest(int docOrd) =>
+        groupByDocument && docOrd == _docOrd && _bestSection >= 0 ? _bestScore : double.NegativeInfinity;
 
     /// <summary>
     /// The score a section of <paramref name="docOrd"/> must exceed to change the kept hits (given to a matcher so it
@@ -107,10 +114,7 @@ internal sealed class HitCollector(int keep, bool groupByDocument, SearchSort so
     {
         if (_sortDays is not null || _heap.Count < keep)
             return double.NegativeInfinity;
-        double bar = _weakest.Score;
-        if (groupByDocument && docOrd == _docOrd && _bestSection >= 0)
-            bar = Math.Max(bar, _bestScore);
-        return bar;
+        return Math.Max(_weakest.Score, DocumentBest(docOrd));
     }
 
     /// <summary>Counts a match that was not scored because it cannot change the kept hits.</summary>
