@@ -24,7 +24,7 @@ internal sealed class EngineOptions
         command.Options.Add(Analyzer);
     }
 
-    public string Folder(ParseResult parse) => parse.GetValue(Index) ?? (parse.GetValue(Engine) == "lucene" ? "index-lucene" : "index");
+    public string Folder(ParseResult parse) => parse.GetValue(Index) ?? IndexFolder.DefaultFor(parse.GetValue(Engine)!);
 
     /// <summary>The chosen engine; an unknown name is an expected error (one sentence, exit 1).</summary>
     public ISearchEngine Create(ParseResult parse) => (parse.GetValue(Engine), parse.GetValue(Analyzer)) switch

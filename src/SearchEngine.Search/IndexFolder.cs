@@ -22,6 +22,12 @@ public static class IndexFolder
         return null;
     }
 
+    /// <summary>
+    /// The index folder an engine uses when none is given, the same for the server and the CLI: <c>index</c>, and
+    /// <c>index-lucene</c> for Lucene.Net, so switching engines never finds the other's index.
+    /// </summary>
+    public static string DefaultFor(string engine) => engine == "lucene" ? "index-lucene" : "index";
+
     /// <summary>Throws <see cref="IndexEngineException"/> when the folder holds another engine's index.</summary>
     public static void Require(string folder, string engine)
     {

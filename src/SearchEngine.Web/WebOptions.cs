@@ -18,7 +18,7 @@ public sealed class WebOptions
     public string Analyzer { get; set; } = "policy";
 
     /// <summary>The index folder in use: <see cref="Index"/>, or the engine's default.</summary>
-    internal string IndexFolder => Index ?? (Engine == "lucene" ? "index-lucene" : "index");
+    internal string IndexFolder => Index ?? SearchEngine.Search.IndexFolder.DefaultFor(Engine);
 
     /// <summary>
     /// Folders indexed when the index folder holds no index yet; none configured means <c>seeds</c>. Empty by
