@@ -45,6 +45,12 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
 
     public string Root { get; } = RepositoryRoot(environment.ContentRootPath);
 
+    /// <summary>A configured path (the index, a source folder, the uploads) as a full path: relative ones are under <see cref="Root"/>.</summary>
+    public string Resolve(string configured) => Path.GetFullPath(Path.Combine(Root, configured));
+
+    /// <summary>The folders the first build reads, as full paths.</summary>
+    public IReadOnlyList<string> SourceFolders => [.. options.Value.SourceFolders.Select(Resolve)];
+
     /// <summary>The build this process ran or runs, or null when it opened a complete index.</summary>
     public BuildProgress? Build => _build?.Progress();
 
@@ -57,7 +63,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     /// </summary>
     public void Open()
     {
-        string folder = Path.GetFullPath(Path.Combine(Root, options.Value.IndexFolder));
+        string folder = Resolve(options.Value.IndexFolder);
         bool exists = _engine.Exists(folder);
         bool upgraded = false;
         try
@@ -92,8 +98,8 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             LogOpened(logger, folder, _writer.Snapshot.DocumentCount);
             return;
         }
-        var sources = options.Value.SourceFolders.Select(s => Path.GetFullPath(Path.Combine(Root, s))).ToList();
-        string uploads = Path.GetFullPath(Path.Combine(Root, options.Value.Uploads));
+        var sources = SourceFolders.ToList();
+        string uploads = Resolve(options.Value.Uploads);
         if (upgraded && Directory.Exists(uploads))
             sources.Add(uploads);
         File.WriteAllLines(marker, sources);

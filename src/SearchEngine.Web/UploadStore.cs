@@ -15,7 +15,7 @@ internal sealed class UploadStore(IOptions<WebOptions> options, SearchService se
     /// <summary>Held while a stored file and the index are changed together.</summary>
     public SemaphoreSlim Lock { get; } = new(1, 1);
 
-    public string Folder => Path.GetFullPath(Path.Combine(service.Root, options.Value.Uploads));
+    public string Folder => service.Resolve(options.Value.Uploads);
 
     /// <summary>Writes the content to a new temporary file; on failure nothing is left behind and the error is rethrown.</summary>
     public async Task<string> WriteTemporaryAsync(ReadOnlyMemory<byte> content, string extension, CancellationToken cancel)

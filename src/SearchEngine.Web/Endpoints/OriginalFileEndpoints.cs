@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Extensions.Options;
 
 namespace SearchEngine.Web.Endpoints;
 
@@ -27,13 +26,13 @@ internal static class OriginalFileEndpoints
             .WithSummary("The original file the document was read from, as a download (its media type follows its extension)")
             .Produces<Stream>(StatusCodes.Status200OK, FileTypes[0], FileTypes[1..]).ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Get([System.ComponentModel.Description("The document's id.")] string id, SearchService service, UploadStore store, IOptions<WebOptions> options, HttpContext context)
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Get([System.ComponentModel.Description("The document's id.")] string id, SearchService service, UploadStore store, HttpContext context)
     {
         if (service.Snapshot.OpenDocument(id)?.Outline is not { } document)
             return TypedResults.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
         // An upload's source names the uploads folder, wherever it is configured; other sources are under the root.
         string path = Path.GetFullPath(store.PathOf(document.Source) ?? Path.Combine(service.Root, document.Source));
-        var allowed = options.Value.SourceFolders.Select(s => Path.GetFullPath(Path.Combine(service.Root, s))).Append(store.Folder);
+        var allowed = service.SourceFolders.Append(store.Folder);
         if (!allowed.Any(folder => path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) || !File.Exists(path))
             return TypedResults.Problem($"The original file of '{id}' is no longer available.", statusCode: StatusCodes.Status404NotFound, title: "File not found");
         context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
