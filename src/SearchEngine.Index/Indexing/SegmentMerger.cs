@@ -205,6 +205,7 @@ internal sealed class SegmentMerger
         var positionCounts = new int[IndexFields.TextFieldCount];
         var holders = new List<int>();
         var postings = new TermPostingsWriter();
+        var cursors = new PostingsCursor?[_sources.Count]; // one per source, pointed at each of its terms in turn
         while (queue.TryPeek(out _, out var top))
         {
             string term = top.Term;
@@ -219,7 +220,9 @@ internal sealed class SegmentMerger
             foreach (int source in holders)
             {
                 var map = _sectionMap[source];
-                var cursor = new PostingsCursor(_sources[source].Reader, terms[source].Current.Info);
+                var info = terms[source].Current.Info;
+                var cursor = cursors[source] ??= new PostingsCursor(_sources[source].Reader, info);
+                cursor.Reset(info);
                 for (int doc = cursor.NextDoc(); doc != PostingsCursor.NoMoreDocs; doc = cursor.NextDoc())
                 {
                     int merged = map[doc];

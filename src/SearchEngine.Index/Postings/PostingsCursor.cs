@@ -14,8 +14,8 @@ internal sealed class PostingsCursor
     public const int NoMoreDocs = int.MaxValue;
 
     private readonly SegmentData _data;
-    private readonly TermInfo _term;
-    private readonly bool _blocksStored;
+    private TermInfo _term;
+    private bool _blocksStored;
     private readonly PostingsBlock _buffer = new();
     private int _block = -1;
     private int _index = -1;
@@ -28,6 +28,21 @@ internal sealed class PostingsCursor
         _data = segment.Data;
         _term = term;
         _blocksStored = BlockInfo.IsStored(term.DocFrequency);
+    }
+
+    /// <summary>
+    /// Points the cursor, before its first section again, at another term of the same segment, keeping its decoding
+    /// buffers: a merge reads every term of every source, and a new cursor (with the kilobytes of its block and
+    /// positions buffers) per term and source was most of what a merge allocated.
+    /// </summary>
+    public void Reset(TermInfo term)
+    {
+        _term = term;
+        _blocksStored = BlockInfo.IsStored(term.DocFrequency);
+        _block = -1;
+        _index = -1;
+        _tfCurrent = false;
+        Doc = -1;
     }
 
     /// <summary>The current section, -1 before the first call, <see cref="NoMoreDocs"/> after the last.</summary>
