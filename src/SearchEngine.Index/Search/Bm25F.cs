@@ -69,8 +69,7 @@ public sealed class Bm25F
         {
             if (tf[f] == 0 || _boost[f] == 0)
                 continue;
-            int text = f % IndexFields.TextFieldCount;
-            sum += _boost[f] * tf[f] / (_normBase[text] + (_normPerToken[text] * lengths[text]));
+            sum += Part(f, tf[f], lengths[f % IndexFields.TextFieldCount]);
         }
         return sum;
     }
@@ -87,9 +86,8 @@ public sealed class Bm25F
         for (int fields = present & _boosted; fields != 0; fields &= fields - 1)
         {
             int f = System.Numerics.BitOperations.TrailingZeroCount(fields);
-            int text = f >= IndexFields.TextFieldCount ? f - IndexFields.TextFieldCount : f;
             if (tf[f] != 0)
-                sum += _boost[f] * tf[f] / (_normBase[text] + (_normPerToken[text] * lengths[text]));
+                sum += Part(f, tf[f], lengths[f >= IndexFields.TextFieldCount ? f - IndexFields.TextFieldCount : f]);
         }
         return sum;
     }
@@ -98,10 +96,19 @@ public sealed class Bm25F
     /// What one scoring field adds to the pseudo-frequency at most, given a frequency it does not exceed and a length
     /// its text field does not fall below (a block's maxima and minima): 0 for a field that does not count.
     /// </summary>
-    public double FieldBound(int field, int maxTf, int minLength)
+    public double FieldBound(int field, int maxTf, int minLength) =>
+        _boost[field] == 0 || maxTf == 0 ? 0 : Part(field, maxTf, minLength);
+
+    /// <summary>
+    /// Scoring field <paramref name="field"/>'s share of the pseudo-frequency: its boost times its frequency over its
+    /// text field's length normalisation. One formula for scores and bounds, so a bound is the same arithmetic on
+    /// larger frequencies and smaller lengths and cannot fall below the score it bounds.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private double Part(int field, int tf, int length)
     {
         int text = field >= IndexFields.TextFieldCount ? field - IndexFields.TextFieldCount : field;
-        return _boost[field] == 0 || maxTf == 0 ? 0 : _boost[field] * maxTf / (_normBase[text] + (_normPerToken[text] * minLength));
+        return _boost[field] * tf / (_normBase[text] + (_normPerToken[text] * length));
     }
 
     /// <summary>Saturation: the share of the idf a pseudo-frequency earns.</summary>
