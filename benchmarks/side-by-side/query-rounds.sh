@@ -23,11 +23,7 @@ QUERIES="$PEERS/lucene/queries.tsv"
 mkdir -p "$RAW"
 
 if [ -z "${REPORT_ONLY:-}" ]; then
-  CP=""
-  for m in core analyzers-common analyzers-smartcn facet highlighter queryparser queries memory; do
-    CP="$CP:$(ls /usr/share/java/lucene-$m-[0-9]*.jar | sort -V | tail -1)"
-  done
-  CP="${CP#:}"
+  . "$HERE/peer-classpath.sh"
   rm -rf "$RAW/classes" && mkdir -p "$RAW/classes"
   javac -encoding UTF-8 -d "$RAW/classes" -cp "$CP" "$PEERS"/lucene/src/peer/*.java
   ( cd "$ROOT" && dotnet build -c Release benchmarks/SearchEngine.Benchmarks -o "$RAW/bin" -v q -nologo >"$RAW/dotnet-build.log" 2>&1 )

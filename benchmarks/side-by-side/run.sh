@@ -62,13 +62,7 @@ if [ -n "$missing" ]; then
   apt-get update -q >"$LOGS/apt-update.log" 2>&1
   apt-get install -y -q $missing >"$LOGS/apt-install.log" 2>&1
 fi
-CP=""
-for m in core analyzers-common analyzers-smartcn facet highlighter queryparser queries memory; do
-  j=$(ls /usr/share/java/lucene-$m-[0-9]*.jar 2>/dev/null | sort -V | tail -1)
-  [ -n "$j" ] || { echo "missing /usr/share/java/lucene-$m-*.jar" >&2; exit 1; }
-  CP="$CP:$j"
-done
-CP="${CP#:}"
+. "$HERE/peer-classpath.sh"
 log "compiling the Java peer"
 rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
 javac -encoding UTF-8 -d "$WORK/classes" -cp "$CP" "$PEERS"/lucene/src/peer/*.java
