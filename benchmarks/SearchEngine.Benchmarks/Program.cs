@@ -4,6 +4,7 @@ using SearchEngine.Benchmarks;
 // Benchmarks: dotnet run -c Release --project benchmarks/SearchEngine.Benchmarks -- --filter '*'
 // Relevance (nDCG@10 on benchmarks/relevance/queries.json): ... -- relevance [--engine NAME] [benchmarks/results/relevance/NAME.md]
 // Relevance pool for judging: ... -- relevance-pool QUERIES.txt FOLDER
+// Plan targets against benchmarks/targets/judged.json: ... -- targets [REPORT.md]; the sample's input texts: ... -- targets-texts DIR
 // Segmentation report: ... -- segmentation-report ../shared/peers/results benchmarks/results/segmentation.md
 // Load test (loopback only): ... -- load-test http://127.0.0.1:5000 SECONDS CLIENTS [API_KEY]
 // Side by side with the Lucene peer: benchmarks/side-by-side/run.sh, which runs
@@ -16,6 +17,16 @@ if (args is ["relevance", "--engine", var engine, ..])
 if (args is ["relevance", ..])
 {
     SearchEngine.Benchmarks.Relevance.RelevanceCommand.Run(args.Length > 1 ? args[1] : null);
+    return;
+}
+if (args is ["targets", ..])
+{
+    SearchEngine.Benchmarks.Targets.TargetsCommand.Run(args.Length > 1 ? args[1] : null);
+    return;
+}
+if (args is ["targets-texts", var textFolder])
+{
+    SearchEngine.Benchmarks.Targets.TargetsCommand.WriteTexts(textFolder);
     return;
 }
 if (args is ["side-by-side", .. var sideBySide])

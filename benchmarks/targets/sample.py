@@ -12,7 +12,8 @@ k = 4 for gwr-2025-*, 6 for seeds, 2 for all other files (min(k, #candidates)); 
 """
 import glob, re, random, json, sys
 
-TEXT_DIR = "/tmp/tt/texts"
+import os
+TEXT_DIR = os.environ.get("TEXTS", "/tmp/tt/texts")  # written by: dotnet run --project benchmarks/SearchEngine.Benchmarks -- targets-texts /tmp/tt/texts
 
 def load(path):
     lines = open(path, encoding="utf-8").read().split("\n")

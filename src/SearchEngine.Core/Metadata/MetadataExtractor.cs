@@ -481,7 +481,7 @@ public sealed partial class MetadataExtractor
     [GeneratedRegex(@"^(19|20)\d{2}年")]
     private static partial Regex YearPrefix();
 
-    [GeneratedRegex(@"(?<y>20\d{2})\s*年")]
+    [GeneratedRegex(@"(?<y>20[0-9]{2})\s*年")]
     private static partial Regex YearMention();
 
     [GeneratedRegex(@"(?<![\u4e00-\u9fff])市[\u4e00-\u9fff]{1,10}?(局|委|厅|办)")]

@@ -72,7 +72,7 @@ internal static partial class PageMarkerRemover
         return t.Length == 0 || CharClass.IsTerminal(t[^1]);
     }
 
-    [GeneratedRegex(@"^\s*(\d{1,3})、")]
+    [GeneratedRegex(@"^\s*([0-9]{1,3})、")]
     private static partial Regex PageMarker();
 
     [GeneratedRegex(@"^\s*([—－\-–]+\s*\d{1,4}\s*[—－\-–]+|第\s*\d{1,4}\s*页(\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,3})\s*$")]
