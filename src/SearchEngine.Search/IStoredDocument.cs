@@ -16,4 +16,7 @@ public interface IStoredDocument
 
     /// <summary><paramref name="length"/> characters of a section's text from <paramref name="from"/>.</summary>
     string Text(int position, int from, int length);
+
+    /// <summary>规划目标 — the document's plan targets with their sentences, read when first asked for.</summary>
+    IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets { get; }
 }

@@ -74,6 +74,8 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         await Get("/api/suggest?q=" + E("新能"), "/api/suggest");
         await Get("/api/facets", "/api/facets");
         await Get("/api/trend?q=" + E("发展"), "/api/trend");
+        await Get("/api/targets?q=" + E("研发经费"), "/api/targets");
+        await Get("/api/targets?targetYear=2025&in=sentence&size=5&region=" + E("湖南省"), "/api/targets");
         await Get("/health", "/health");
 
         // the document view with and without q, paged, one section's window, and the original file
@@ -101,6 +103,7 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         await Get("/api/search?sort=newest", "/api/search", HttpStatusCode.BadRequest);
         await Get("/api/suggest?q=x&size=500", "/api/suggest", HttpStatusCode.BadRequest);
         await Get("/api/trend", "/api/trend", HttpStatusCode.BadRequest);
+        await Get("/api/targets?in=anywhere", "/api/targets", HttpStatusCode.BadRequest);
         await Get($"/api/documents/{id}?count=0", Document, HttpStatusCode.BadRequest);
         await Get($"/api/documents/{id}?count=abc", Document, HttpStatusCode.BadRequest);
         await Get("/api/documents/no-such-document", Document, HttpStatusCode.NotFound);

@@ -23,6 +23,9 @@ public sealed record PolicyDocument(
     /// <summary>The document's industries: the union of its sections' industries, most frequent first.</summary>
     public IReadOnlyList<string> Industries { get; init; } = [];
 
+    /// <summary>规划目标 — the quantified goals the document sets, in document order (<see cref="Targets.PlanTargetExtractor"/>).</summary>
+    public IReadOnlyList<Targets.PlanTarget> Targets { get; init; } = [];
+
     /// <summary>The text of a section, heading included.</summary>
     public string TextOf(Section section) => Text[section.Start..section.End];
 

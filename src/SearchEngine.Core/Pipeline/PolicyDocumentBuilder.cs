@@ -1,5 +1,6 @@
 using SearchEngine.Core.Documents;
 using SearchEngine.Core.Industries;
+using SearchEngine.Core.Targets;
 using SearchEngine.Core.Metadata;
 using SearchEngine.Core.Text;
 using SearchEngine.Core.Units;
@@ -59,6 +60,8 @@ public sealed class PolicyDocumentBuilder
         var industries = enriched.SelectMany(s => s.Industries)
             .GroupBy(i => i).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).ToList();
-        return new PolicyDocument(id, source, format, text, metadata, enriched, []) { Industries = industries };
+        cancel.ThrowIfCancellationRequested();
+        var document = new PolicyDocument(id, source, format, text, metadata, enriched, []) { Industries = industries };
+        return document with { Targets = PlanTargetExtractor.Extract(document) };
     }
 }

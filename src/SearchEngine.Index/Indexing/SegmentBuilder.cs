@@ -153,9 +153,24 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
         file.Finish();
     }
 
+    /// <summary>A document's plan targets, Brotli-compressed after a length (0 and nothing else when it sets none).</summary>
+    private static void WriteTargets(ByteWriter blob, ByteWriter scratch, IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> targets)
+    {
+        if (targets.Count == 0)
+        {
+            blob.WriteVarInt(0);
+            return;
+        }
+        scratch.Clear();
+        DocumentCodec.WriteTargets(scratch, targets);
+        var packed = StoredCompression.Compress(scratch.Written);
+        blob.WriteVarInt(packed.Length);
+        blob.WriteBytes(packed);
+    }
+
     /// <summary>
-    /// Ids in the clear (the writer maps ids to documents at open), then per document its head Brotli-compressed
-    /// and its section texts in compressed chunks (<see cref="StoredText"/>).
+    /// Ids in the clear (the writer maps ids to documents at open), then per document its head Brotli-compressed,
+    /// its plan targets likewise, and its section texts in compressed chunks (<see cref="StoredText"/>).
     /// </summary>
     private void WriteDocuments(SegmentFileWriter file)
     {
@@ -170,6 +185,7 @@ internal sealed class SegmentBuilder(ChineseAnalyzer analyzer)
             var head = StoredCompression.Compress(record.Written);
             blob.WriteVarInt(head.Length);
             blob.WriteBytes(head);
+            WriteTargets(blob, record, _documents[i].Targets);
             StoredText.Write(blob, _documents[i].Sections.Select(s => s.Body));
         }
         starts[_documents.Count] = blob.Length;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using SearchEngine.Core.Documents;
+using SearchEngine.Core.Targets;
 using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Storage;
@@ -42,6 +44,63 @@ internal static class DocumentCodec
             w.WriteStrings(s.Industries);
         }
     }
+
+    /// <summary>
+    /// A document's plan targets without their sentences' text (a sentence is its offsets into its section's body,
+    /// which the stored texts hold): they lie apart from the head, so a search reading ten heads decodes none of them.
+    /// </summary>
+    public static void WriteTargets(ByteWriter w, IReadOnlyList<PlanTarget> targets)
+    {
+        w.WriteVarInt(targets.Count);
+        foreach (var t in targets)
+        {
+            w.WriteString(t.Indicator);
+            w.WriteByte((byte)t.Kind);
+            w.WriteByte((byte)t.Comparison);
+            w.WriteString(Number(t.Value));
+            w.WriteString(t.ValueMax is { } max ? Number(max) : null);
+            w.WriteString(t.Unit);
+            w.WriteInt32(t.Year ?? -1);
+            w.WriteString(t.BaselineValue is { } baseline ? Number(baseline) : null);
+            w.WriteInt32(t.BaselineYear ?? -1);
+            w.WriteVarInt(t.Section);
+            w.WriteVarInt(t.SentenceStart);
+            w.WriteVarInt(t.Sentence.Length);
+            w.WriteVarInt(t.ValueStart - t.SentenceStart);
+            w.WriteVarInt(t.ValueEnd - t.ValueStart);
+        }
+    }
+
+    /// <summary>Targets written by <see cref="WriteTargets"/>; <paramref name="sentence"/> reads a sentence back (section, start, length).</summary>
+    public static List<PlanTarget> ReadTargets(ReadOnlySpan<byte> bytes, Func<int, int, int, string> sentence)
+    {
+        var r = new ByteReader(bytes);
+        int count = r.ReadVarInt();
+        var targets = new List<PlanTarget>(count);
+        for (int i = 0; i < count; i++)
+        {
+            string indicator = r.ReadRequiredString();
+            var kind = (TargetKind)r.ReadByte();
+            var comparison = (TargetComparison)r.ReadByte();
+            decimal value = Parse(r.ReadRequiredString());
+            string? max = r.ReadString();
+            string unit = r.ReadRequiredString();
+            int year = r.ReadInt32();
+            string? baseline = r.ReadString();
+            int baselineYear = r.ReadInt32();
+            int section = r.ReadVarInt(), start = r.ReadVarInt(), length = r.ReadVarInt();
+            int valueStart = start + r.ReadVarInt();
+            int valueEnd = valueStart + r.ReadVarInt();
+            targets.Add(new PlanTarget(indicator, kind, comparison, value, max is null ? null : Parse(max), unit, year >= 0 ? year : null,
+                baseline is null ? null : Parse(baseline), baselineYear >= 0 ? baselineYear : null, section,
+                sentence(section, start, length), start, valueStart, valueEnd));
+        }
+        return targets;
+    }
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal Parse(string value) => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     /// <summary>The head, with every section's body empty; <paramref name="bodyLengths"/> gets the real lengths.</summary>
     public static DocumentRecord ReadHead(ReadOnlySpan<byte> bytes, out int[] bodyLengths)

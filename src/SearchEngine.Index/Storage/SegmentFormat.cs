@@ -28,8 +28,10 @@ internal static class SegmentFormat
     /// 14: segments are read through a memory map instead of onto the heap: the term dictionary is in blocks of
     /// <see cref="TermDictionary.BlockTerms"/> terms searched on disk through a small term index (its own part), and
     /// stored documents start at 64-bit offsets, so a segment may pass 2 GB.
+    /// 15: a stored document carries its plan targets (<see cref="DocumentCodec.WriteTargets"/>) between its head and
+    /// its texts; an older index has none and is rebuilt.
     /// </summary>
-    public const int Version = 14;
+    public const int Version = 15;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 

@@ -31,6 +31,10 @@ public sealed class StoredDocument : IStoredDocument
         var r = new ByteReader(entry);
         int headLength = r.ReadVarInt();
         Outline = DocumentCodec.ReadHead(StoredCompression.Decompress(r.ReadBytes(headLength)), out var lengths);
+        int targetsLength = r.ReadVarInt();
+        _targetsAt = entryAt + r.Position;
+        _targetsLength = targetsLength;
+        r.ReadBytes(targetsLength);
         _bodyStarts = new int[lengths.Length + 1];
         for (int i = 0; i < lengths.Length; i++)
             _bodyStarts[i + 1] = _bodyStarts[i] + lengths[i];
@@ -52,6 +56,29 @@ public sealed class StoredDocument : IStoredDocument
 
     /// <summary>The document with every section's <see cref="SectionRecord.Body"/> empty: read texts with <see cref="Body"/> or <see cref="Text"/>.</summary>
     public DocumentRecord Outline { get; }
+
+    private readonly long _targetsAt;
+    private readonly int _targetsLength;
+    private IReadOnlyList<SearchEngine.Core.Targets.PlanTarget>? _targets;
+
+    /// <summary>The plan targets, decoded when first asked for, each sentence read from its section's text.</summary>
+    public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets => _targets ??= _targetsLength == 0 ? []
+        : DocumentCodec.ReadTargets(StoredCompression.Decompress(_segment.Data.Span(_targetsAt, _targetsLength)),
+            (section, start, length) => Text(PositionOf(section), start, length));
+
+    /// <summary>A section's place in the document by its index (they coincide unless a writer skipped sections).</summary>
+    private int PositionOf(int sectionIndex)
+    {
+        var sections = Outline.Sections;
+        if (sectionIndex < sections.Count && sections[sectionIndex].SectionIndex == sectionIndex)
+            return sectionIndex;
+        for (int i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].SectionIndex == sectionIndex)
+                return i;
+        }
+        throw new InvalidDataException($"A plan target in segment '{_segment.Name}' names section {sectionIndex}, which its document lacks; the segment is corrupt.");
+    }
 
     /// <summary>The length of a section's text, by its position in the document, without reading it.</summary>
     public int BodyLength(int position) => _bodyStarts[position + 1] - _bodyStarts[position];

@@ -16,6 +16,9 @@ internal sealed class LuceneStoredDocument(DocumentRecord outline, IReadOnlyDict
 
     public DocumentRecord Outline => outline;
 
+    /// <summary>The targets the stored record carries, sentences included.</summary>
+    public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets => outline.Targets;
+
     public int BodyLength(int position) => Body(position).Length;
 
     public string Text(int position, int from, int length)

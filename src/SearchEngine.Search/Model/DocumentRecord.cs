@@ -25,6 +25,12 @@ public sealed record DocumentRecord(
     public string? MetadataJson { get; init; }
 
     /// <summary>
+    /// 规划目标 — the quantified goals the document sets, offsets into their sections' bodies. An engine may leave
+    /// them out of <see cref="IStoredDocument.Outline"/> and give them through <see cref="IStoredDocument.Targets"/>.
+    /// </summary>
+    public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets { get; init; } = [];
+
+    /// <summary>
     /// The shown fields whose value was inferred rather than printed (issuers, documentNumber, date, year, region,
     /// type, title): every view that shows them says so.
     /// </summary>
@@ -50,6 +56,7 @@ public sealed record DocumentRecord(
         {
             MetadataJson = System.Text.Json.JsonSerializer.Serialize(m, MetadataJsonOptions),
             Inferred = InferredFields(m),
+            Targets = d.Targets,
         };
     }
 

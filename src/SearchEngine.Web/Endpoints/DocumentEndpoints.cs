@@ -65,7 +65,14 @@ internal static class DocumentEndpoints
         string Id, string Title, string? NoticeTitle, IReadOnlyList<string> Issuers, string? DocumentNumber, DateOnly? Date, int? Year,
         string? Region, string? Type, IReadOnlyList<string> Industries, string Source, IReadOnlyList<string> AlternateSources,
         JsonElement? Metadata, IReadOnlyList<SectionView> Sections, IReadOnlyList<string> Inferred,
-        IReadOnlyList<OutlineEntry>? Outline, int From, int Total);
+        IReadOnlyList<OutlineEntry>? Outline, int From, int Total)
+    {
+        /// <summary>
+        /// 规划目标 — the goals the document sets (at most <see cref="TargetEndpoints.MaxTargets"/>), with the outline
+        /// only: a reader loading further pages has them already.
+        /// </summary>
+        public IReadOnlyList<TargetEndpoints.TargetView>? Targets { get; init; }
+    }
 
     private static Results<Ok<DocumentView>, ProblemHttpResult> Get(
         [Description("The document's id, as hits give it (documentId).")] string id,
@@ -128,8 +135,13 @@ internal static class DocumentEndpoints
         // from the first and asks with outline=false, so those responses are the size of the page alone.
         var sectionOutline = outline == false ? null : d.Sections.Select(s => new OutlineEntry(s.SectionIndex, s.Level.ToString(), Depth(s), Heading(s))).ToList();
         JsonElement? metadata = d.MetadataJson is null ? null : JsonDocument.Parse(d.MetadataJson).RootElement.Clone();
+        var headings = d.Sections.ToDictionary(s => s.SectionIndex, s => s.HeadingPath);
+        var targets = outline == false ? null : stored.Targets.Take(TargetEndpoints.MaxTargets)
+            .Select(t => TargetEndpoints.View(new Search.Targets.TargetHit(d.Id, d.Title, d.Issuers, d.DocumentNumber, d.Date, d.Year, d.Region, d.Type,
+                headings.GetValueOrDefault(t.Section, []), t) { SentenceHighlighted = mark?.Invoke(t.Sentence) }))
+            .ToList();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title, d.NoticeTitle, d.Issuers, d.DocumentNumber, d.Date, d.Year, d.Region, d.Type,
-            d.Industries, d.Source, d.AlternateSources, metadata, sections, d.Inferred, sectionOutline, start, total));
+            d.Industries, d.Source, d.AlternateSources, metadata, sections, d.Inferred, sectionOutline, start, total) { Targets = targets });
     }
 
     /// <summary>

@@ -20,6 +20,8 @@ internal static partial class ChineseMessages
         (Rx(@"^(size|page|count|facetLimit) must be between (\d+) and (\d+); it was (-?\d+)\.$"), "参数 $1 应在 $2 到 $3 之间，收到的是 $4。"),
         (Rx(@"^group must be 'document' or 'section'; it was '(.*)'\.$"), "参数 group 只能是 document 或 section，收到的是“$1”。"),
         (Rx(@"^sort must be (.*); it was '(.*)'\.$"), "参数 sort 只能是 $1，收到的是“$2”。"),
+        (Rx(@"^in must be 'indicator' or 'sentence'; it was '(.*)'\.$"), "参数 in 只能是 indicator 或 sentence，收到的是“$1”。"),
+        (Rx(@"^targetYear must be a year; it was (-?\d+)\.$"), "参数 targetYear 应是年份，收到的是 $1。"),
         (Rx(@"^year must be a year or a range such as 2021\.\.2024; it was '(.*)'\.$"), "年份应是一个年份或范围（如 2021..2024），收到的是“$1”。"),
         (Rx(@"^The parameter '(.*)' must be a whole number; it was '(.*)'\.$"), "参数 $1 应是整数，收到的是“$2”。"),
         (Rx(@"^q is required: the term whose use by issuer and year to count\.$"), "请给出检索词（q）：要比较各发文机关逐年使用的词。"),
