@@ -82,6 +82,15 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task The_targets_view_has_no_violations()
+    {
+        var page = await Open("/?q=" + Uri.EscapeDataString("研发经费") + "&view=targets");
+        await page.WaitForSelectorAsync("#targets table.targets-compare");
+        await Settled(page);
+        await AssertNoViolations(page, "the 目标 view");
+    }
+
+    [Fact]
     public async Task The_document_view_has_no_violations()
     {
         string id = await FirstDocumentId(Hydrogen);

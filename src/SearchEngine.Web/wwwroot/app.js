@@ -201,15 +201,18 @@ async function renderState(mine) {
   $("expansions").hidden = true;
   $("view-results").setAttribute("aria-pressed", String(state.view === "results"));
   $("view-trend").setAttribute("aria-pressed", String(state.view === "trend"));
+  $("view-targets").setAttribute("aria-pressed", String(state.view === "targets"));
   renderChips(state);
   // The document and trend views rebuild no sidebar: the focus stays where it is, and no later render takes it.
-  if (state.doc || state.view === "trend") { focusKey = null; toTop = false; }
+  if (state.doc || state.view === "trend" || state.view === "targets") { focusKey = null; toTop = false; }
   updateFiltersButton(state);
   if (state.doc) return showDocument(state, mine);
   document.title = state.q ? `${state.q} · 政策文件检索` : "政策文件检索";
   $("document").hidden = true;
-  if (state.view === "trend") return showTrend(state, mine);
+  if (state.view === "trend") { $("targets").hidden = true; return showTrend(state, mine); }
   $("trend").hidden = true;
+  if (state.view === "targets") return showTargets(state, mine);
+  $("targets").hidden = true;
   $("results").hidden = false;
   $("zero").replaceChildren();
   if (!state.q && !hasFilters(state)) {
@@ -781,7 +784,7 @@ async function showDocument(state, mine) {
   if (!response) return;
   const d = await response.json();
   if (mine !== ticket) return;
-  $("results").hidden = true; $("pages").replaceChildren(); $("trend").hidden = true;
+  $("results").hidden = true; $("pages").replaceChildren(); $("trend").hidden = true; $("targets").hidden = true;
   view.hidden = false;
   view.replaceChildren();
   shown = null;
@@ -793,6 +796,7 @@ async function showDocument(state, mine) {
   view.append(back, el("h2", d.title));
   if (d.noticeTitle) view.append(el("p", d.noticeTitle, "meta"));
   view.append(infoTable(d));
+  if (d.targets?.length) view.append(documentTargets(d.targets));
   const toc = el("ol", undefined, "toc");
   toc.setAttribute("aria-label", "目录");
   const tocItems = new Map();
@@ -1081,6 +1085,144 @@ async function showTrend(state, mine) {
   box.append(table);
 }
 
+/** A target's value as a reader says it: 增长 ≥12%, 约5万人, 60–65%, 翻一番 as 2 倍. */
+function targetValue(t) {
+  const number = t.comparison === "range" ? `${t.value}–${t.valueMax}${t.unit}` : `${t.value}${t.unit}`;
+  const bound = { atLeast: "≥", atMost: "≤", about: "约" }[t.comparison] || "";
+  const kind = { increase: "增长 ", decrease: "下降 " }[t.kind] || "";
+  return kind + bound + number;
+}
+
+/** The baseline when printed: 基数 2.2%（2020 年）. */
+function targetBaseline(t) {
+  if (t.baselineValue === undefined || t.baselineValue === null) return "";
+  return `${t.baselineValue}${t.unit}` + (t.baselineYear ? `（${t.baselineYear} 年）` : "");
+}
+
+/** A target's sentence with its value in <strong>, as text nodes (the sentence is never parsed as markup). */
+function targetSentence(t) {
+  const out = document.createDocumentFragment();
+  const s = t.sentence;
+  out.append(document.createTextNode(typeset(s.slice(0, t.valueStart))), el("strong", s.slice(t.valueStart, t.valueEnd)),
+    document.createTextNode(typeset(s.slice(t.valueEnd))));
+  return out;
+}
+
+/** The document view's 规划目标: every goal the document sets, each linked to its section. */
+function documentTargets(targets) {
+  const box = el("details", undefined, "targets-box");
+  box.open = targets.length <= 30;
+  box.append(el("summary", `规划目标（${targets.length} 项）`));
+  const table = el("table", undefined, "targets-table");
+  const head = el("tr");
+  for (const label of ["指标", "目标", "目标年", "基数", "原文"]) {
+    const th = el("th", label);
+    th.scope = "col";
+    head.append(th);
+  }
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  for (const t of targets) {
+    const row = el("tr");
+    const indicator = el("th", t.indicator);
+    indicator.scope = "row";
+    const where = el("td");
+    const link = el("a", t.headingPath.length ? headingText(t.headingPath[t.headingPath.length - 1]) : "前言");
+    link.href = "#s" + t.section;
+    where.append(link, el("br"), targetSentence(t));
+    row.append(indicator, el("td", targetValue(t)), el("td", t.targetYear || ""), el("td", targetBaseline(t)), where);
+    tbody.append(row);
+  }
+  table.append(thead, tbody);
+  box.append(table);
+  return box;
+}
+
+/**
+ * 目标: the plan targets of the search on screen (its words matched in the indicator, every active filter applied),
+ * compared by issuer (rows) and target year (columns), each value a link to its section; then every target with its
+ * sentence. Without words, the targets of the filtered documents, newest documents first.
+ */
+async function showTargets(state, mine) {
+  $("results").hidden = true; $("pages").replaceChildren(); $("trend").hidden = true;
+  $("warnings").hidden = true; renderRelaxed(null);
+  const box = $("targets");
+  box.hidden = false;
+  box.replaceChildren();
+  if (!state.q && !hasFilters(state)) { $("summary").textContent = "输入一个指标（如 研发经费、高新技术企业），查看各地规划设定的目标。"; return; }
+  const [answer, facetAnswer] = await Promise.all([
+    fetchCurrent("api/targets?size=500&" + filterParams(state), mine),
+    fetchCurrent("api/facets?" + filterParams(state), mine),
+  ]);
+  if (!answer || !facetAnswer) return;
+  const [found, facets] = await Promise.all([answer.json(), facetAnswer.json()]);
+  if (mine !== ticket) return;
+  if (!answer.ok) { $("summary").textContent = failure(answer, found); return; }
+  if (facetAnswer.ok) renderFacets(facets, state, {});
+  const label = state.q ? `“${state.q}”` : "所选文件";
+  if (!found.targets.length) { $("summary").textContent = `${label}：没有找到设定数量目标的句子。`; return; }
+  $("summary").textContent = `${label}：${found.total} 项目标，来自 ${found.documents} 个文件` +
+    (found.truncated ? `（只读了最相关的 ${found.sectionsRead} 节）` : "") + (found.total > found.targets.length ? `，列出前 ${found.targets.length} 项` : "");
+
+  // The comparison: issuers by target year; a target whose text states no year has a column of its own.
+  const yearOf = t => t.targetYear || 0;
+  const years = [...new Set(found.targets.map(yearOf))].sort((a, b) => a - b);
+  const issuers = [...new Set(found.targets.flatMap(t => t.issuers.length ? t.issuers : ["（未知）"]))];
+  const table = el("table", undefined, "targets-compare");
+  table.append(el("caption", `各发文机关的目标，按目标年${hasFilters(state) ? "（按所选条件筛选）" : ""}`));
+  const head = el("tr");
+  const corner = el("th", "发文机关");
+  corner.scope = "col";
+  head.append(corner);
+  for (const y of years) {
+    const th = el("th", y ? `${y} 年` : "未标目标年");
+    th.scope = "col";
+    head.append(th);
+  }
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  for (const issuer of issuers) {
+    const row = el("tr");
+    const name = el("th", issuer);
+    name.scope = "row";
+    row.append(name);
+    for (const y of years) {
+      const td = el("td");
+      const here = found.targets.filter(t => yearOf(t) === y && (t.issuers.length ? t.issuers.includes(issuer) : issuer === "（未知）"));
+      for (const t of here) {
+        const target = { ...state, doc: t.documentId, view: "results", page: 1 };
+        const link = el("a", `${t.indicator}：${targetValue(t)}`);
+        link.href = stateUrl(target) + "#s" + t.section;
+        link.title = t.title;
+        link.addEventListener("click", e => { if (plainClick(e)) { e.preventDefault(); openDocument(t.documentId, t.section); } });
+        td.append(link);
+      }
+      if (!here.length) { td.className = "none"; td.append(el("span", "无", "visually-hidden")); }
+      row.append(td);
+    }
+    tbody.append(row);
+  }
+  table.append(thead, tbody);
+
+  const list = el("ol", undefined, "targets-list");
+  for (const t of found.targets) {
+    const item = el("li");
+    const title = el("a", t.title);
+    title.href = stateUrl({ ...state, doc: t.documentId, view: "results", page: 1 }) + "#s" + t.section;
+    title.addEventListener("click", e => { if (plainClick(e)) { e.preventDefault(); openDocument(t.documentId, t.section); } });
+    const line = el("p", undefined, "target-line");
+    line.append(el("strong", t.indicatorHighlighted ? "" : t.indicator));
+    if (t.indicatorHighlighted) line.firstChild.append(marked(t.indicatorHighlighted));
+    line.append(document.createTextNode(`　${targetValue(t)}` + (t.targetYear ? `（${t.targetYear} 年）` : "") + (targetBaseline(t) ? `，基数 ${targetBaseline(t)}` : "")));
+    item.append(title, el("p", metaLine(t, ["issuers", "documentNumber", "date"]), "meta"), line, el("p", undefined, "snippet"));
+    item.lastChild.append(targetSentence(t));
+    list.append(item);
+  }
+  box.append(table, list);
+}
+
 // Phone width: the facets are a drawer opened by 筛选, a modal dialog (the rest of the page inert; Escape or 关闭
 // closes it and gives the focus back to 筛选). On a wider screen they are the side column and none of this applies.
 const phone = window.matchMedia("(max-width: 760px)");
@@ -1220,6 +1362,7 @@ $("group").addEventListener("change", () => writeState({ ...readState(), group: 
 $("sort").addEventListener("change", () => writeState({ ...readState(), sort: $("sort").value, page: 1 }));
 $("view-results").addEventListener("click", () => writeState({ ...readState(), view: "results", doc: null }));
 $("view-trend").addEventListener("click", () => writeState({ ...readState(), view: "trend", doc: null }));
+$("view-targets").addEventListener("click", () => writeState({ ...readState(), view: "targets", doc: null }));
 window.addEventListener("popstate", render);
 if (new URLSearchParams(location.search).get("embed") === "1") document.body.classList.add("embed");
 render();
