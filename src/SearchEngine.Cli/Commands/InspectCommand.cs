@@ -12,7 +12,7 @@ internal static class InspectCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to ingest", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the documents as JSON" };
         var text = new Option<bool>("--text") { Description = "Also print each document's clean text, as the section splitter and metadata reader see it" };
-        var command = new Command("inspect", "Ingest policy files and show metadata, section tree, units, industries and duplicates")
+        var command = new Command("inspect", "Ingest policy files and show metadata, section tree, units, industries, plan targets and duplicates")
         {
             paths, json, text,
         };
@@ -54,6 +54,10 @@ internal static class InspectCommand
                 string industries = s.Industries.Count > 0 ? $"  [{string.Join(", ", s.Industries)}]" : "";
                 Console.WriteLine($"  {new string(' ', s.Depth * 2)}{s.Heading}{industries}{units}");
             }
+            if (d.Targets.Count > 0)
+                Console.WriteLine($"  目标 targets:    {d.Targets.Count}");
+            foreach (var t in d.Targets)
+                Console.WriteLine($"    {t.Indicator}: {Describe(t)}{(t.Year is { } year ? $" ({year})" : "")}  §{t.Section}");
             if (withText)
                 Console.WriteLine($"  ---- clean text ----\n{d.Text}\n  ---- end ----");
             Console.WriteLine();
@@ -62,6 +66,21 @@ internal static class InspectCommand
             Console.WriteLine($"skipped {f.Source}: {f.Reason}");
         foreach (var w in report.Warnings)
             Console.WriteLine($"warning {w.Source}: {w.Reason}");
+    }
+
+    /// <summary>A target's value as a reader says it: 增长 ≥12%, 约5万人, 60–65%.</summary>
+    private static string Describe(SearchEngine.Core.Targets.PlanTarget t)
+    {
+        string kind = t.Kind switch { SearchEngine.Core.Targets.TargetKind.Increase => "增长 ", SearchEngine.Core.Targets.TargetKind.Decrease => "下降 ", _ => "" };
+        string bound = t.Comparison switch
+        {
+            SearchEngine.Core.Targets.TargetComparison.AtLeast => "≥",
+            SearchEngine.Core.Targets.TargetComparison.AtMost => "≤",
+            SearchEngine.Core.Targets.TargetComparison.About => "约",
+            _ => "",
+        };
+        string value = t.ValueMax is { } max ? $"{t.Value}–{max}" : $"{t.Value}";
+        return $"{kind}{bound}{value}{t.Unit}";
     }
 
     private static string Mark(Provenance? provenance) => provenance == Provenance.Inferred ? " (inferred)" : "";

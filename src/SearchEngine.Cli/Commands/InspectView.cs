@@ -6,7 +6,7 @@ using SearchEngine.Ingestion.Pipeline;
 
 namespace SearchEngine.Cli.Commands;
 
-/// <summary>What `searchengine inspect --json` prints for a document: everything but the full text.</summary>
+/// <summary>What `searchengine inspect --json` prints for a document: everything but the full text, plan targets included.</summary>
 internal sealed record InspectView(
     string Id,
     string Source,
@@ -14,7 +14,8 @@ internal sealed record InspectView(
     IReadOnlyList<string> DuplicateGroup,
     DocumentMetadata Metadata,
     IReadOnlyList<string> Industries,
-    IReadOnlyList<SectionView> Sections)
+    IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -29,7 +30,7 @@ internal sealed record InspectView(
         d.Id, d.Source, d.Format,
         d.AlternateSources.Count > 0 ? [d.Source, .. d.AlternateSources] : [],
         d.Metadata, d.Industries,
-        [.. d.Sections.Select(s => SectionView.Of(d, s))]);
+        [.. d.Sections.Select(s => SectionView.Of(d, s))], d.Targets);
 
     public static string Serialize(IngestReport report) => JsonSerializer.Serialize(new
     {
