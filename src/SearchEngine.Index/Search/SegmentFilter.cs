@@ -13,6 +13,12 @@ internal sealed class SegmentFilter
 {
     public const int Issuer = 1, Year = 2, Region = 4, Type = 8, Industry = 16, Unit = 32;
 
+    /// <summary>
+    /// A section of a document outside <see cref="SearchFilters.Documents"/>: no facet's bit covers it, so no facet
+    /// counts it (a facet counts a section failing its own filter alone).
+    /// </summary>
+    public const int OutsideDocuments = 64;
+
     /// <summary>The filters on a section's own values; the others are on its document's, alike for all its sections.</summary>
     public const int SectionLevel = Industry | Unit;
 
@@ -39,7 +45,21 @@ internal sealed class SegmentFilter
         _yearFrom = filters.YearFrom ?? int.MinValue;
         _yearTo = filters.YearTo ?? int.MaxValue;
         IsEmpty = filters.IsEmpty;
+        if (filters.Documents.Count > 0)
+        {
+            // A scan of the segment's ids, paid only by a search restricted to documents (a saved search checking
+            // what a commit added): a map of every id would be held by every reader for this one use.
+            var wanted = new HashSet<string>(filters.Documents, StringComparer.Ordinal);
+            _documents = [];
+            for (int d = 0; d < segment.DocumentCount; d++)
+            {
+                if (wanted.Contains(segment.DocumentId(d)))
+                    _documents.Add(d);
+            }
+        }
     }
+
+    private readonly HashSet<int>? _documents;
 
     public bool IsEmpty { get; }
 
@@ -48,6 +68,8 @@ internal sealed class SegmentFilter
         if (IsEmpty)
             return 0;
         int fail = 0;
+        if (_documents is not null && !_documents.Contains(docOrd))
+            fail |= OutsideDocuments;
         if (_issuers is not null && !AnyIn(_values.DocumentIssuers[docOrd], _issuers))
             fail |= Issuer;
         if (_hasYear && (_values.Year[docOrd] < _yearFrom || _values.Year[docOrd] > _yearTo || _values.Year[docOrd] < 0))

@@ -13,6 +13,11 @@ internal sealed class SectionFilter(SearchFilters filters)
 {
     public const int Issuer = 1, Year = 2, Region = 4, Type = 8, Industry = 16, Unit = 32;
 
+    /// <summary>A section of a document outside <see cref="SearchFilters.Documents"/>: no facet's bit covers it, so no facet counts it.</summary>
+    public const int OutsideDocuments = 64;
+
+    private readonly HashSet<string>? _documents = Set(filters.Documents);
+
     private readonly HashSet<string>? _issuers = Set(filters.Issuers), _regions = Set(filters.Regions), _types = Set(filters.Types),
         _industries = Set(filters.Industries), _units = Set(filters.Units);
     private readonly HashSet<string>? _notIssuers = Set(filters.ExcludedIssuers), _notRegions = Set(filters.ExcludedRegions),
@@ -23,6 +28,8 @@ internal sealed class SectionFilter(SearchFilters filters)
     public int Failures(SectionInfo s)
     {
         int fail = 0;
+        if (_documents is not null && !_documents.Contains(s.DocumentId))
+            fail |= OutsideDocuments;
         if (_issuers is not null && !s.Issuers.Any(_issuers.Contains))
             fail |= Issuer;
         if (_hasYear && (s.Year < 0 || s.Year < _yearFrom || s.Year > _yearTo))

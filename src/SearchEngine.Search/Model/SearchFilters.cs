@@ -26,7 +26,13 @@ public sealed record SearchFilters
     public IReadOnlyList<string> ExcludedTypes { get; init; } = [];
     public IReadOnlyList<string> ExcludedUnits { get; init; } = [];
 
-    public bool IsEmpty => Issuers.Count == 0 && Industries.Count == 0 && Regions.Count == 0 && Types.Count == 0 && Units.Count == 0 && YearFrom is null && YearTo is null
+    /// <summary>
+    /// Only these documents, by id (none: every document). Not a facet: a section outside them counts in no facet.
+    /// A saved search asks it of the documents a commit added, to tell which of them it matches.
+    /// </summary>
+    public IReadOnlyList<string> Documents { get; init; } = [];
+
+    public bool IsEmpty => Documents.Count == 0 && Issuers.Count == 0 && Industries.Count == 0 && Regions.Count == 0 && Types.Count == 0 && Units.Count == 0 && YearFrom is null && YearTo is null
         && ExcludedIssuers.Count == 0 && ExcludedIndustries.Count == 0 && ExcludedRegions.Count == 0 && ExcludedTypes.Count == 0 && ExcludedUnits.Count == 0;
 
     /// <summary>The values chosen (included or excluded) for a facet, by its name in <see cref="FacetNames"/>; none for the year.</summary>
@@ -58,6 +64,8 @@ public sealed record SearchFilters
             ExcludedRegions = [.. ExcludedRegions.Union(other.ExcludedRegions)],
             ExcludedTypes = [.. ExcludedTypes.Union(other.ExcludedTypes)],
             ExcludedUnits = [.. ExcludedUnits.Union(other.ExcludedUnits)],
+            // Two restrictions to documents both hold: their intersection (one alone restricts alone).
+            Documents = Documents.Count == 0 ? other.Documents : other.Documents.Count == 0 ? Documents : [.. Documents.Intersect(other.Documents)],
         };
     }
 

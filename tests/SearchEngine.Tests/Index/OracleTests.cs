@@ -241,13 +241,18 @@ public sealed class OracleTests : TempFolderTest
             filters = filters with { ExcludedIssuers = [RandomCorpus.Issuers[random.Next(RandomCorpus.Issuers.Length)]] };
         if (random.Next(5) == 0)
             filters = filters with { ExcludedIndustries = [RandomCorpus.Industries[random.Next(RandomCorpus.Industries.Length)]] };
+        if (random.Next(6) == 0)
+        {
+            // a restriction to documents (as a saved search asks of what a commit added); ids of the 120 built, and one that is not
+            filters = filters with { Documents = [.. Enumerable.Range(0, 1 + random.Next(30)).Select(_ => $"doc{random.Next(121):D5}").Distinct()] };
+        }
         if (query.Length == 0 && filters.IsEmpty)
             filters = filters with { Types = [RandomCorpus.Types[random.Next(RandomCorpus.Types.Length)]] };
         return (query, filters, random.Next(2) == 0);
     }
 
     internal static string Describe(SearchFilters f) =>
-        $"issuers[{string.Join(",", f.Issuers)}] years[{f.YearFrom}..{f.YearTo}] industries[{string.Join(",", f.Industries)}] types[{string.Join(",", f.Types)}] not-issuers[{string.Join(",", f.ExcludedIssuers)}] not-industries[{string.Join(",", f.ExcludedIndustries)}]";
+        $"issuers[{string.Join(",", f.Issuers)}] years[{f.YearFrom}..{f.YearTo}] industries[{string.Join(",", f.Industries)}] types[{string.Join(",", f.Types)}] not-issuers[{string.Join(",", f.ExcludedIssuers)}] not-industries[{string.Join(",", f.ExcludedIndustries)}] documents[{f.Documents.Count}]";
 }
 
 public sealed class PruningTests : TempFolderTest

@@ -136,6 +136,8 @@ internal sealed class BruteForceSearcher
     public static int Failures(Section s, SearchFilters f)
     {
         int fail = 0;
+        if (f.Documents.Count > 0 && !f.Documents.Contains(s.Document.Id))
+            fail |= 64; // outside the documents asked for: no facet counts it
         if (f.Issuers.Count > 0 && !s.Document.Issuers.Intersect(f.Issuers).Any())
             fail |= 1;
         if ((f.YearFrom is not null || f.YearTo is not null) && (s.Document.Year is not { } y || y < (f.YearFrom ?? int.MinValue) || y > (f.YearTo ?? int.MaxValue)))
