@@ -42,6 +42,13 @@ builder.Services.AddRequestLimits(options);
 builder.Services.AddSecurityHeaders(options);
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<UploadStore>();
+// 订阅: saved searches (a JSON file) and the outbox of their webhook deliveries beside it.
+builder.Services.AddSingleton(sp => new SearchEngine.Web.Alerts.SavedSearchStore(sp.GetRequiredService<SearchService>().Resolve(options.SavedSearches)));
+builder.Services.AddSingleton(sp => new SearchEngine.Web.Alerts.WebhookOutbox(sp.GetRequiredService<SearchService>().Resolve(options.SavedSearches) + ".outbox"));
+builder.Services.AddSingleton<SearchEngine.Web.Alerts.WebhookSender>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchEngine.Web.Alerts.WebhookSender>());
+builder.Services.AddSingleton<SearchEngine.Web.Alerts.NewDocumentAlerts>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchEngine.Web.Alerts.NewDocumentAlerts>());
 // A parameter that does not bind (size=abc) is the client's mistake: thrown in every environment, so that
 // BadRequestProblems answers a 400 problem naming the parameter.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -62,12 +69,15 @@ limited.MapDocumentEndpoints();
 limited.MapOriginalFileEndpoints();
 limited.MapSearchEndpoints();
 limited.MapTargetEndpoints();
+limited.MapSavedSearchEndpoints();
 
 // Open the index before serving; on first start it is empty and built from the sources in the background while the
 // server answers (/health shows the progress). A folder another process writes is a setup mistake, not a bug: the operator gets one sentence and a non-zero exit, not a stack trace.
 try
 {
     var service = app.Services.GetRequiredService<SearchService>();
+    // Listening before the index opens: a build's first commits announce their documents to saved searches too.
+    app.Services.GetRequiredService<SearchEngine.Web.Alerts.NewDocumentAlerts>();
     service.Open();
     app.Lifetime.ApplicationStopping.Register(service.StopBuild);
     // The container that owns the service may be disposed later than the host stops: close the index now.

@@ -40,6 +40,12 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     /// <summary>While a first build is unfinished (running, failed or stopped): the documents deleted meanwhile, which it must not add back.</summary>
     private BuildDeletions? _buildDeletions;
 
+    /// <summary>
+    /// Raised after a commit that added documents (an upload, a replacement, a batch of the build), with their ids,
+    /// outside the write lock; saved searches listen (<see cref="Alerts.NewDocumentAlerts"/>).
+    /// </summary>
+    public event Action<IReadOnlyList<string>>? DocumentsAdded;
+
     /// <summary>The last commit; searches, suggestions, trends and document views all read it.</summary>
     public IIndexSnapshot Snapshot => _writer?.Snapshot ?? throw new InvalidOperationException("The index is not open.");
 
@@ -199,7 +205,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
     {
         if (add.Count == 0)
             return 0;
-        int added = 0;
+        var added = new List<string>(add.Count);
         lock (_writes)
         {
             foreach (var record in add)
@@ -208,13 +214,15 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
                 if (_buildDeletions?.Contains(record.Id) == true)
                     continue;
                 writer.AddOrUpdate(record);
-                added++;
+                added.Add(record.Id);
             }
             CommitOrRollBack(writer);
             MergeInBackground(writer);
         }
         add.Clear();
-        return added;
+        if (added.Count > 0)
+            DocumentsAdded?.Invoke(added);
+        return added.Count;
     }
 
     /// <summary>
@@ -261,6 +269,7 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             CommitOrRollBack(writer);
             MergeInBackground(writer);
         }
+        DocumentsAdded?.Invoke([document.Id]);
     }
 
     /// <summary>
@@ -285,8 +294,9 @@ internal sealed partial class SearchService(IOptions<WebOptions> options, IHostE
             }
             CommitOrRollBack(writer);
             MergeInBackground(writer);
-            return true;
         }
+        DocumentsAdded?.Invoke([document.Id]);
+        return true;
     }
 
     /// <summary>The merge outlives the request: its failure is logged when it happens, once per merge (the index stays as it was).</summary>

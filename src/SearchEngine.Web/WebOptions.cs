@@ -39,6 +39,27 @@ public sealed class WebOptions
     /// <summary>Where uploaded files are kept (they are the source of what was indexed from them).</summary>
     public string Uploads { get; set; } = "uploads";
 
+    /// <summary>The saved searches with webhooks (订阅), a JSON file relative to the repository root; their outbox lies beside it.</summary>
+    public string SavedSearches { get; set; } = "saved-searches.json";
+
+    /// <summary>
+    /// The address staff reach the page at (http://search.intranet), for links in webhook deliveries, which no request
+    /// is there to give; empty: the links are relative (/?doc=…).
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
+
+    /// <summary>Most saved searches the server keeps.</summary>
+    public int MaxSavedSearches { get; set; } = 1000;
+
+    /// <summary>Seconds before a failed delivery's first retry; each later retry waits four times longer (30 s, 2 min, 8 min …).</summary>
+    public double WebhookRetrySeconds { get; set; } = 30;
+
+    /// <summary>Attempts at a delivery before it is given up (kept in the outbox's failed folder).</summary>
+    public int WebhookMaxAttempts { get; set; } = 8;
+
+    /// <summary>Seconds a receiver has to answer a delivery.</summary>
+    public double WebhookTimeoutSeconds { get; set; } = 10;
+
     /// <summary>Key for write endpoints (header X-Api-Key). Empty disables writing.</summary>
     public string ApiKey { get; set; } = "";
 

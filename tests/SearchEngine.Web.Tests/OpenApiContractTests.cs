@@ -116,6 +116,19 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         await Exchange(_client, contract, problems, HttpMethod.Post, "/api/documents", "/api/documents", Upload("garbage.txt", "\0\u0001\u0002binary"u8.ToArray()), key: true, expected: HttpStatusCode.UnprocessableEntity);
         await Exchange(_client, contract, problems, HttpMethod.Post, "/api/documents", "/api/documents", Upload("big.txt", new byte[2_200_000]), key: true, expected: HttpStatusCode.RequestEntityTooLarge);
 
+        // saved searches (订阅): created, listed, read, deleted; and refused
+        const string Saved = "/api/saved-searches";
+        var (_, createdSearch) = await Exchange(_client, contract, problems, HttpMethod.Post, Saved, Saved,
+            System.Net.Http.Json.JsonContent.Create(new { name = "契约", search = "q=氢能&region=湖南省", url = "http://127.0.0.1:9/hook" }), key: true, expected: HttpStatusCode.Created);
+        string savedId = JsonDocument.Parse(createdSearch).RootElement.GetProperty("id").GetString()!;
+        await Exchange(_client, contract, problems, HttpMethod.Get, Saved, Saved, key: true, expected: HttpStatusCode.OK);
+        await Exchange(_client, contract, problems, HttpMethod.Get, $"{Saved}/{savedId}", Saved + "/{id}", key: true, expected: HttpStatusCode.OK);
+        await Exchange(_client, contract, problems, HttpMethod.Post, Saved, Saved,
+            System.Net.Http.Json.JsonContent.Create(new { name = "契约", search = "q=氢能", url = "file:///etc/passwd" }), key: true, expected: HttpStatusCode.BadRequest);
+        await Exchange(_client, contract, problems, HttpMethod.Get, Saved, Saved, expected: HttpStatusCode.Unauthorized);
+        await Exchange(_client, contract, problems, HttpMethod.Delete, $"{Saved}/{savedId}", Saved + "/{id}", key: true, expected: HttpStatusCode.NoContent);
+        await Exchange(_client, contract, problems, HttpMethod.Delete, $"{Saved}/{savedId}", Saved + "/{id}", key: true, expected: HttpStatusCode.NotFound);
+
         // writing disabled (403) and too many requests (429), on a server without a key and with a small budget
         var limited = readOnly.CreateClient();
         await Exchange(limited, contract, problems, HttpMethod.Post, "/api/documents", "/api/documents", Upload("a.txt", text), key: true, expected: HttpStatusCode.Forbidden);

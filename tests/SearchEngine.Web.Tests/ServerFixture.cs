@@ -28,6 +28,7 @@ public class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("SearchEngine:Engine", Engine);
         builder.UseSetting("SearchEngine:Index", Path.Combine(_folder, "index"));
         builder.UseSetting("SearchEngine:Uploads", UploadsFolder);
+        builder.UseSetting("SearchEngine:SavedSearches", Path.Combine(_folder, "saved-searches.json"));
         builder.UseSetting("SearchEngine:Sources:0", Path.Combine(RepositoryRoot, "seeds"));
         builder.UseSetting("SearchEngine:ApiKey", ApiKey);
         builder.UseSetting("SearchEngine:RequestsPerMinute", "100000");
