@@ -100,4 +100,44 @@
     const response = await fetch("api/documents/" + encodeURIComponent(id), { method: "DELETE", headers: headers() });
     out.replaceChildren(el("p", response.ok ? `已删除 ${id}。` : await refusal(response), response.ok ? "meta" : "warning"));
   });
+
+  // 订阅: saved searches with a webhook. The secret is shown once, when saved; the list shows each one's deliveries.
+  const OUTCOMES = { delivered: "已送达", retrying: "将重试", failed: "已放弃" };
+  async function listAlerts() {
+    const list = $("alerts");
+    const response = await fetch("api/saved-searches", { headers: headers() });
+    if (!response.ok) { list.replaceChildren(el("li", await refusal(response))); return; }
+    const saved = await response.json();
+    list.replaceChildren(...(saved.length ? [] : [el("li", "还没有订阅。")]));
+    for (const s of saved) {
+      const item = el("li", undefined, "upload-card");
+      let search = s.search;
+      try { search = decodeURIComponent(search.replace(/\+/g, " ")); } catch { /* shown as saved */ }
+      item.append(el("p", s.name), el("p", `检索：${search}　→　${s.url}`, "meta"),
+        el("p", `待发送 ${s.pending} · 已放弃 ${s.failed}` + (s.recent.length ? ` · 最近：${s.recent.slice(0, 3).map(r => `${OUTCOMES[r.outcome] || r.outcome}（${r.status}）`).join("，")}` : ""), "meta"));
+      const remove = el("button", "删除订阅");
+      remove.type = "button";
+      remove.addEventListener("click", async () => {
+        const r = await fetch(`api/saved-searches/${encodeURIComponent(s.id)}`, { method: "DELETE", headers: headers() });
+        if (r.ok) listAlerts(); else item.append(el("p", await refusal(r), "warning"));
+      });
+      item.append(remove);
+      list.append(item);
+    }
+  }
+  $("alerts-refresh").addEventListener("click", listAlerts);
+  $("alert").addEventListener("submit", async e => {
+    e.preventDefault();
+    const out = $("alert-result");
+    out.replaceChildren(el("p", "保存中…", "meta"));
+    const response = await fetch("api/saved-searches", {
+      method: "POST",
+      headers: { ...headers(), "Content-Type": "application/json" },
+      body: JSON.stringify({ name: $("alert-name").value, search: $("alert-search").value.replace(/^.*\?/, ""), url: $("alert-url").value }),
+    });
+    if (!response.ok) { out.replaceChildren(el("p", await refusal(response), "warning")); return; }
+    const saved = await response.json();
+    out.replaceChildren(el("p", `已保存订阅“${saved.name}”。签名密钥（只显示这一次，请交给接收方用于校验 X-SearchEngine-Signature）：`, "meta"), el("code", saved.secret));
+    listAlerts();
+  });
 })();
