@@ -13,12 +13,17 @@ internal sealed record TargetVerb(string Word, TargetKind Kind, TargetComparison
 {
     private static readonly TargetVerb[] All = Build();
 
+    /// <summary>The verbs by their first character, longest first: a position is tried against a few, not all.</summary>
+    private static readonly Dictionary<char, TargetVerb[]> ByFirst = All.GroupBy(v => v.Word[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
     /// <summary>The last verb in <paramref name="text"/> (the one nearest the number), and where it starts.</summary>
     public static (TargetVerb? Verb, int At) Last(string text)
     {
         for (int at = text.Length - 1; at >= 0; at--)
         {
-            foreach (var verb in All)
+            if (!ByFirst.TryGetValue(text[at], out var starting))
+                continue;
+            foreach (var verb in starting)
             {
                 if (verb.Word.Length <= text.Length - at && string.CompareOrdinal(text, at, verb.Word, 0, verb.Word.Length) == 0)
                 {
@@ -26,7 +31,7 @@ internal sealed record TargetVerb(string Word, TargetKind Kind, TargetComparison
                     // earlier may cover this one (不低于 over 低于, 不超过 over 超过).
                     for (int back = 1; back <= 2 && at - back >= 0; back++)
                     {
-                        var covering = All.FirstOrDefault(v => v.Word.Length >= verb.Word.Length + back
+                        var covering = ByFirst.GetValueOrDefault(text[at - back], []).FirstOrDefault(v => v.Word.Length >= verb.Word.Length + back
                             && v.Word.Length <= text.Length - (at - back)
                             && string.CompareOrdinal(text, at - back, v.Word, 0, v.Word.Length) == 0);
                         if (covering is not null)
