@@ -20,5 +20,6 @@ var root = new RootCommand("searchengine — full-text search over Chinese polic
     IndexCommand.Create(),
     MergeCommand.Create(),
     SearchCommand.Create(),
+    TargetsCommand.Create(),
 };
 return ExpectedErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

@@ -57,7 +57,7 @@ internal static class InspectCommand
             if (d.Targets.Count > 0)
                 Console.WriteLine($"  目标 targets:    {d.Targets.Count}");
             foreach (var t in d.Targets)
-                Console.WriteLine($"    {t.Indicator}: {Describe(t)}{(t.Year is { } year ? $" ({year})" : "")}  §{t.Section}");
+                Console.WriteLine($"    {t.Indicator}: {TargetsCommand.Describe(t)}{(t.Year is { } year ? $" ({year})" : "")}  §{t.Section}");
             if (withText)
                 Console.WriteLine($"  ---- clean text ----\n{d.Text}\n  ---- end ----");
             Console.WriteLine();
@@ -66,21 +66,6 @@ internal static class InspectCommand
             Console.WriteLine($"skipped {f.Source}: {f.Reason}");
         foreach (var w in report.Warnings)
             Console.WriteLine($"warning {w.Source}: {w.Reason}");
-    }
-
-    /// <summary>A target's value as a reader says it: 增长 ≥12%, 约5万人, 60–65%.</summary>
-    private static string Describe(SearchEngine.Core.Targets.PlanTarget t)
-    {
-        string kind = t.Kind switch { SearchEngine.Core.Targets.TargetKind.Increase => "增长 ", SearchEngine.Core.Targets.TargetKind.Decrease => "下降 ", _ => "" };
-        string bound = t.Comparison switch
-        {
-            SearchEngine.Core.Targets.TargetComparison.AtLeast => "≥",
-            SearchEngine.Core.Targets.TargetComparison.AtMost => "≤",
-            SearchEngine.Core.Targets.TargetComparison.About => "约",
-            _ => "",
-        };
-        string value = t.ValueMax is { } max ? $"{t.Value}–{max}" : $"{t.Value}";
-        return $"{kind}{bound}{value}{t.Unit}";
     }
 
     private static string Mark(Provenance? provenance) => provenance == Provenance.Inferred ? " (inferred)" : "";

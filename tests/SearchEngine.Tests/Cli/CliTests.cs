@@ -13,7 +13,7 @@ public class CliTests
 {
     private static (int Exit, string Output) Run(params string[] args)
     {
-        var root = new RootCommand { InspectCommand.Create(), AnalyzeCommand.Create(), SearchCommand.Create(), IndexCommand.Create() };
+        var root = new RootCommand { InspectCommand.Create(), AnalyzeCommand.Create(), SearchCommand.Create(), IndexCommand.Create(), TargetsCommand.Create() };
         var (original, originalError) = (Console.Out, Console.Error);
         using var writer = new StringWriter();
         Console.SetOut(writer);
@@ -114,6 +114,27 @@ public class CliTests
             var (badExit, badOutput) = Run("search", "氢能", "--index", folder, "--sort", "newest");
             Assert.Equal(2, badExit);
             Assert.Contains("--sort 'newest' is not a sort", badOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Should_list_the_targets_the_seeds_set_for_an_indicator_as_ingestion_read_them()
+    {
+        var folder = Directory.CreateTempSubdirectory("se-cli-").FullName;
+        try
+        {
+            IndexSeeds(folder);
+            var (exit, output) = Run("targets", "研发经费", "--index", folder, "--json");
+            Assert.Equal(0, exit);
+            var got = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(t => (t.GetProperty("documentId").GetString(), t.GetProperty("value").GetDecimal())).ToHashSet();
+            var want = Seeds.Report.Documents.SelectMany(d => d.Targets.Where(t => t.Indicator.Contains("研发经费", StringComparison.Ordinal)).Select(t => ((string?)d.Id, t.Value))).ToHashSet();
+            Assert.True(want.Count >= 2 && want.SetEquals(got), $"CLI {string.Join(", ", got)}; ingestion {string.Join(", ", want)}");
+            Assert.Contains("增长 ≥12%", Run("targets", "研发经费", "--index", folder, "--target-year", "2025").Output, StringComparison.Ordinal);
+            Assert.Equal(2, Run("targets", "研发经费", "--index", folder, "--year", "20x").Exit);
         }
         finally
         {
