@@ -48,6 +48,12 @@ public sealed class WebOptions
     /// </summary>
     public string PublicUrl { get; set; } = "";
 
+    /// <summary>
+    /// Host names a webhook may point at (intranet systems); empty: any. The key's holder chooses the receiver and the
+    /// server posts from inside the network, so an operator who wants no other destination lists the allowed ones.
+    /// </summary>
+    public string[] WebhookHosts { get; set; } = [];
+
     /// <summary>Most saved searches the server keeps.</summary>
     public int MaxSavedSearches { get; set; } = 1000;
 

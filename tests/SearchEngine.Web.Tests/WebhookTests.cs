@@ -142,3 +142,30 @@ public sealed class WebhookTests(AlertServerFixture server) : IClassFixture<Aler
         Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(again)).StatusCode);
     }
 }
+
+/// <summary>A server that lets webhooks go to listed hosts only.</summary>
+public sealed class ListedHostsServerFixture : ServerFixture
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("SearchEngine:WebhookHosts:0", "hooks.intranet.example");
+    }
+}
+
+/// <summary>SearchEngine:WebhookHosts: a receiver elsewhere is refused with a sentence naming the host.</summary>
+public sealed class WebhookHostTests(ListedHostsServerFixture server) : IClassFixture<ListedHostsServerFixture>
+{
+    [Theory]
+    [InlineData("http://hooks.intranet.example/policy", HttpStatusCode.Created)]
+    [InlineData("http://169.254.169.254/latest", HttpStatusCode.BadRequest)]
+    public async Task Only_a_listed_host_may_receive_deliveries(string url, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/saved-searches") { Content = JsonContent.Create(new { name = "x", search = "q=氢能", url }) };
+        request.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
+        var response = await server.CreateClient().SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+            Assert.Contains("169.254.169.254", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -55,6 +55,8 @@ internal static class SavedSearchEndpoints
             return Problem(error);
         if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var receiver) || receiver.Scheme is not ("http" or "https"))
             return Problem("url must be an absolute http or https URL.");
+        if (limits.WebhookHosts.Length > 0 && !limits.WebhookHosts.Contains(receiver.Host, StringComparer.OrdinalIgnoreCase))
+            return Problem($"url's host '{receiver.Host}' is not among the hosts webhooks may go to (SearchEngine:WebhookHosts).");
         string secret = body.Secret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         if (secret.Length is < MinSecretLength or > MaxSecretLength)
             return Problem($"secret must be {MinSecretLength} to {MaxSecretLength} characters; it was {secret.Length}.");

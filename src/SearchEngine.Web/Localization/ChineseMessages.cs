@@ -26,6 +26,7 @@ internal static partial class ChineseMessages
         (Rx(@"^search is required: .*$"), "请给出检索（search）：检索页地址中的查询串，如 q=氢能&region=湖南省。"),
         (Rx(@"^The saved search names an unknown parameter '(.*)'\.$"), "订阅的检索中有未知参数“$1”。"),
         (Rx(@"^url must be an absolute http or https URL\.$"), "url 应是完整的 http 或 https 地址。"),
+        (Rx(@"^url's host '(.*)' is not among the hosts webhooks may go to .*$"), "接收地址的主机“$1”不在允许推送的主机之列（SearchEngine:WebhookHosts）。"),
         (Rx(@"^secret must be (\d+) to (\d+) characters; it was (\d+)\.$"), "secret 应为 $1 到 $2 个字符，收到 $3 个。"),
         (Rx(@"^The server keeps at most (\d+) saved searches; delete one first\.$"), "服务器最多保存 $1 个订阅，请先删除一个。"),
         (Rx(@"^No saved search has the id '(.*)'\.$"), "没有编号为“$1”的订阅。"),
