@@ -33,16 +33,18 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
     /// <summary>Sends a request, checks its answer against the contract, and returns the status and body.</summary>
     private static async Task<(HttpStatusCode Status, string Body)> Exchange(
         HttpClient client, OpenApiContract contract, List<string> problems, HttpMethod method, string url, string template,
-        HttpContent? content = null, bool key = false, HttpStatusCode? expected = null)
+        HttpContent? content = null, bool key = false, HttpStatusCode? expected = null, Action<HttpRequestMessage>? prepare = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         if (key)
             request.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
+        prepare?.Invoke(request);
         using var response = await client.SendAsync(request);
-        string body = await response.Content.ReadAsStringAsync();
+        byte[] bytes = await response.Content.ReadAsByteArrayAsync();
+        string body = System.Text.Encoding.UTF8.GetString(bytes);
         if (expected is { } wanted && response.StatusCode != wanted)
             problems.Add($"{method} {url}: expected {(int)wanted}, got {(int)response.StatusCode} {body}");
-        problems.AddRange(contract.Check(method.Method, template, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body));
+        problems.AddRange(contract.Check(method.Method, template, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, bytes));
         return (response.StatusCode, body);
     }
 
@@ -76,6 +78,13 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         await Get("/api/trend?q=" + E("发展"), "/api/trend");
         await Get("/health", "/health");
 
+        // the search as an Atom feed, and a poll of it that has not changed (304, no body)
+        const string Feed = "/api/search.atom";
+        await Get("/api/search.atom?q=" + E("氢能") + "&region=" + E("湖南省") + "&year=2021..&size=5", Feed);
+        var etag = (await _client.GetAsync("/api/search.atom?q=" + E("氢能"))).Headers.ETag!;
+        await Exchange(_client, contract, problems, HttpMethod.Get, "/api/search.atom?q=" + E("氢能"), Feed, expected: HttpStatusCode.NotModified,
+            prepare: r => r.Headers.IfNoneMatch.Add(etag));
+
         // the document view with and without q, paged, one section's window, and the original file
         string id = JsonDocument.Parse(hits).RootElement.GetProperty("hits")[0].GetProperty("documentId").GetString()!;
         const string Document = "/api/documents/{id}";
@@ -101,6 +110,8 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         await Get("/api/search?sort=newest", "/api/search", HttpStatusCode.BadRequest);
         await Get("/api/suggest?q=x&size=500", "/api/suggest", HttpStatusCode.BadRequest);
         await Get("/api/trend", "/api/trend", HttpStatusCode.BadRequest);
+        await Get("/api/search.atom?q=" + E("氢能") + "&size=500", Feed, HttpStatusCode.BadRequest);
+        await Get("/api/search.atom?year=abc", Feed, HttpStatusCode.BadRequest);
         await Get($"/api/documents/{id}?count=0", Document, HttpStatusCode.BadRequest);
         await Get($"/api/documents/{id}?count=abc", Document, HttpStatusCode.BadRequest);
         await Get("/api/documents/no-such-document", Document, HttpStatusCode.NotFound);
@@ -144,6 +155,9 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         Assert.NotEmpty(contract.Check("GET", "/api/search", 200, "application/json", """{"query":"q"}""")); // the response's required fields absent
         Assert.NotEmpty(contract.Check("GET", "/api/nowhere", 200, "application/json", "{}")); // an operation not declared
         Assert.NotEmpty(contract.Check("DELETE", "/api/documents/{id}", 204, "application/json", "{}")); // a body where none is declared
+        Assert.NotEmpty(contract.Check("GET", "/api/search.atom", 200, "application/atom+xml", "<feed><entry></feed>")); // XML that is not well-formed
+        Assert.Empty(contract.Check("GET", "/api/search.atom", 200, "application/atom+xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>"));
+        Assert.NotEmpty(contract.Check("GET", "/api/search.atom", 200, "application/json", "{}")); // a feed in a media type not declared
     }
 
     [Fact]
