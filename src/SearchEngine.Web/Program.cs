@@ -70,6 +70,8 @@ limited.MapOriginalFileEndpoints();
 limited.MapSearchEndpoints();
 limited.MapTargetEndpoints();
 limited.MapSavedSearchEndpoints();
+limited.MapFeedEndpoints();
+limited.MapExportEndpoints();
 
 // Open the index before serving; on first start it is empty and built from the sources in the background while the
 // server answers (/health shows the progress). A folder another process writes is a setup mistake, not a bug: the operator gets one sentence and a non-zero exit, not a stack trace.

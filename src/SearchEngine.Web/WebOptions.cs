@@ -117,4 +117,16 @@ public sealed class WebOptions
     /// on top of <see cref="RequestsPerMinute"/>: their cost grows with the index or the document.
     /// </summary>
     public int CostlyRequestsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Most rows one export (<c>/api/export</c>) writes; a <c>limit</c> may ask for fewer. An export pages through
+    /// the search, so its cost grows with this: 5,000 rows are 50 searches of 100 hits.
+    /// </summary>
+    public int MaxExportRows { get; set; } = 5_000;
+
+    /// <summary>
+    /// Exports per minute per client address, a budget of their own on top of <see cref="RequestsPerMinute"/>: one
+    /// export costs as much as dozens of searches, far more than a request the costly budget counts.
+    /// </summary>
+    public int ExportsPerMinute { get; set; } = 10;
 }

@@ -23,6 +23,9 @@ public sealed class LanguageTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("/api/search?q=%E6%B0%A2%E8%83%BD&size=0", "参数 size 应在 1 到 100 之间，收到的是 0。", "请求无效")]
     [InlineData("/api/search?q=%E6%B0%A2%E8%83%BD&size=abc", "参数 size 应是整数，收到的是“abc”。", null)]
     [InlineData("/api/search?q=%E6%B0%A2%E8%83%BD&sort=newest", null, "请求无效")]
+    [InlineData("/api/export?q=%E6%B0%A2%E8%83%BD&format=pdf", "参数 format 只能是 csv 或 xlsx，收到的是“pdf”。", "请求无效")]
+    [InlineData("/api/export?q=%E6%B0%A2%E8%83%BD&limit=0", "参数 limit 应在 1 到 5000 之间，收到的是 0。", "请求无效")]
+    [InlineData("/api/search.atom?q=%E6%B0%A2%E8%83%BD&size=101", "参数 size 应在 1 到 100 之间，收到的是 101。", "请求无效")]
     public async Task A_problem_is_in_chinese_when_the_client_prefers_it(string url, string? detail, string? title)
     {
         var (status, chinese, language) = await Get(url, "zh-CN,zh;q=0.9,en;q=0.8");

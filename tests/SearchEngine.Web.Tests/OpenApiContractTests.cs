@@ -33,16 +33,18 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
     /// <summary>Sends a request, checks its answer against the contract, and returns the status and body.</summary>
     private static async Task<(HttpStatusCode Status, string Body)> Exchange(
         HttpClient client, OpenApiContract contract, List<string> problems, HttpMethod method, string url, string template,
-        HttpContent? content = null, bool key = false, HttpStatusCode? expected = null)
+        HttpContent? content = null, bool key = false, HttpStatusCode? expected = null, Action<HttpRequestMessage>? prepare = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         if (key)
             request.Headers.Add("X-Api-Key", ServerFixture.ApiKey);
+        prepare?.Invoke(request);
         using var response = await client.SendAsync(request);
-        string body = await response.Content.ReadAsStringAsync();
+        byte[] bytes = await response.Content.ReadAsByteArrayAsync();
+        string body = System.Text.Encoding.UTF8.GetString(bytes);
         if (expected is { } wanted && response.StatusCode != wanted)
             problems.Add($"{method} {url}: expected {(int)wanted}, got {(int)response.StatusCode} {body}");
-        problems.AddRange(contract.Check(method.Method, template, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body));
+        problems.AddRange(contract.Check(method.Method, template, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, bytes));
         return (response.StatusCode, body);
     }
 
@@ -78,6 +80,19 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         await Get("/api/targets?targetYear=2025&in=sentence&size=5&region=" + E("湖南省"), "/api/targets");
         await Get("/health", "/health");
 
+        // the search as an Atom feed, and a poll of it that has not changed (304, no body)
+        const string Feed = "/api/search.atom";
+        await Get("/api/search.atom?q=" + E("氢能") + "&region=" + E("湖南省") + "&year=2021..&size=5", Feed);
+        var etag = (await _client.GetAsync("/api/search.atom?q=" + E("氢能"))).Headers.ETag!;
+        await Exchange(_client, contract, problems, HttpMethod.Get, "/api/search.atom?q=" + E("氢能"), Feed, expected: HttpStatusCode.NotModified,
+            prepare: r => r.Headers.IfNoneMatch.Add(etag));
+
+        // exports: CSV and .xlsx, cut by a limit, by section and date; the comparison as CSV
+        await Get("/api/export?q=" + E("氢能"), "/api/export");
+        await Get("/api/export?format=xlsx&q=" + E("发展") + "&group=section&sort=date_desc&limit=5", "/api/export");
+        await Get("/api/export?format=csv&region=" + E("湖南省") + "&sort=date_desc&expand=false&limit=2", "/api/export");
+        await Get("/api/trend.csv?q=" + E("发展") + "&year=2021..", "/api/trend.csv");
+
         // the document view with and without q, paged, one section's window, and the original file
         string id = JsonDocument.Parse(hits).RootElement.GetProperty("hits")[0].GetProperty("documentId").GetString()!;
         const string Document = "/api/documents/{id}";
@@ -104,6 +119,11 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         await Get("/api/suggest?q=x&size=500", "/api/suggest", HttpStatusCode.BadRequest);
         await Get("/api/trend", "/api/trend", HttpStatusCode.BadRequest);
         await Get("/api/targets?in=anywhere", "/api/targets", HttpStatusCode.BadRequest);
+        await Get("/api/search.atom?q=" + E("氢能") + "&size=500", Feed, HttpStatusCode.BadRequest);
+        await Get("/api/search.atom?year=abc", Feed, HttpStatusCode.BadRequest);
+        await Get("/api/export?format=pdf", "/api/export", HttpStatusCode.BadRequest);
+        await Get("/api/export?q=" + E("氢能") + "&limit=0", "/api/export", HttpStatusCode.BadRequest);
+        await Get("/api/trend.csv", "/api/trend.csv", HttpStatusCode.BadRequest);
         await Get($"/api/documents/{id}?count=0", Document, HttpStatusCode.BadRequest);
         await Get($"/api/documents/{id}?count=abc", Document, HttpStatusCode.BadRequest);
         await Get("/api/documents/no-such-document", Document, HttpStatusCode.NotFound);
@@ -160,6 +180,11 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         Assert.NotEmpty(contract.Check("GET", "/api/search", 200, "application/json", """{"query":"q"}""")); // the response's required fields absent
         Assert.NotEmpty(contract.Check("GET", "/api/nowhere", 200, "application/json", "{}")); // an operation not declared
         Assert.NotEmpty(contract.Check("DELETE", "/api/documents/{id}", 204, "application/json", "{}")); // a body where none is declared
+        Assert.NotEmpty(contract.Check("GET", "/api/search.atom", 200, "application/atom+xml", "<feed><entry></feed>")); // XML that is not well-formed
+        Assert.Empty(contract.Check("GET", "/api/search.atom", 200, "application/atom+xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>"));
+        Assert.NotEmpty(contract.Check("GET", "/api/search.atom", 200, "application/json", "{}")); // a feed in a media type not declared
+        Assert.NotEmpty(contract.Check("GET", "/api/export", 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "not a zip"));
+        Assert.NotEmpty(contract.Check("GET", "/api/export", 200, "text/csv", [0xEF, 0xBB, 0xBF, 0xFF, 0xFE])); // not UTF-8
     }
 
     [Fact]
@@ -201,6 +226,12 @@ public sealed class OpenApiContractTests(ServerFixture server, OpenApiContractTe
         Assert.Equal((1, 200), ((int)Parameter("/api/documents/{id}", "count")["schema"]!["minimum"]!, (int)Parameter("/api/documents/{id}", "count")["schema"]!["maximum"]!));
         foreach (string name in new[] { "q", "from", "count", "section", "at", "outline", "expand" })
             Assert.False(string.IsNullOrEmpty((string?)Parameter("/api/documents/{id}", name)["description"]), $"the document view's {name} has no description");
+        Assert.Equal(["csv", "xlsx"], Parameter("/api/export", "format")["schema"]!["enum"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal((1, 5000), ((int)Parameter("/api/export", "limit")["schema"]!["minimum"]!, (int)Parameter("/api/export", "limit")["schema"]!["maximum"]!));
+        Assert.Equal((1, 100), ((int)Parameter("/api/search.atom", "size")["schema"]!["minimum"]!, (int)Parameter("/api/search.atom", "size")["schema"]!["maximum"]!));
+        Assert.NotNull(paths["/api/export"]!["get"]!["responses"]!["200"]!["content"]!["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
+        Assert.NotNull(paths["/api/export"]!["get"]!["responses"]!["200"]!["content"]!["text/csv"]);
+        Assert.NotNull(paths["/api/search.atom"]!["get"]!["responses"]!["304"]);
         Assert.Equal("#/components/schemas/HealthStatus", (string?)paths["/health"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
     }
 

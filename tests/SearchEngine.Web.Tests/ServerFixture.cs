@@ -33,6 +33,7 @@ public class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("SearchEngine:ApiKey", ApiKey);
         builder.UseSetting("SearchEngine:RequestsPerMinute", "100000");
         builder.UseSetting("SearchEngine:CostlyRequestsPerMinute", "100000");
+        builder.UseSetting("SearchEngine:ExportsPerMinute", "100000");
         builder.UseSetting("SearchEngine:MaxUploadBytes", "2000000");
         builder.UseSetting("SearchEngine:CorsOrigins:0", "https://intranet.example");
     }

@@ -35,18 +35,10 @@ internal static class SearchEndpoints
         [Description("Most values listed per facet (chosen and excluded values always are)."), Range(1, SearchRequest.MaxFacetLimit)] int facetLimit = SearchRequest.DefaultFacetLimit)
     {
         var limits = options.Value;
-        if ((q?.Length ?? 0) > limits.MaxQueryLength)
-            return Problem($"The query is {q!.Length} characters long; the limit is {limits.MaxQueryLength}.");
-        if (size < 1 || size > limits.MaxPageSize)
-            return Problem($"size must be between 1 and {limits.MaxPageSize}; it was {size}.");
-        if (page is < 1 or > 1000)
-            return Problem($"page must be between 1 and 1000; it was {page}.");
-        if (facetLimit is < 1 or > SearchRequest.MaxFacetLimit)
-            return Problem($"facetLimit must be between 1 and {SearchRequest.MaxFacetLimit}; it was {facetLimit}.");
-        if (group is not (null or "" or "document" or "section"))
-            return Problem($"group must be 'document' or 'section'; it was '{group}'.");
-        if (!SearchSorts.TryParse(sort, out var order))
-            return Problem($"sort must be {SearchSorts.Names}; it was '{sort}'.");
+        var order = SearchSort.Relevance;
+        if ((SearchChecks.Query(q, limits) ?? SearchChecks.Between("size", size, 1, limits.MaxPageSize) ?? SearchChecks.Between("page", page, 1, 1000)
+            ?? SearchChecks.Between("facetLimit", facetLimit, 1, SearchRequest.MaxFacetLimit) ?? SearchChecks.Group(group) ?? SearchChecks.Sort(sort, out order)) is { } wrong)
+            return Problem(wrong);
         if (!filter.TryGetFilters(out var filters, out var error))
             return Problem(error);
         var result = service.Snapshot.Search(new SearchRequest
@@ -108,6 +100,6 @@ internal static class SearchEndpoints
     /// <summary>The query language in one line, for the contract.</summary>
     internal const string QueryDescription = "The query: words that must all match, \"exact phrases\", -word or NOT word, parentheses, field: prefixes (title: heading: body: unit:) and filters (year: issuer: industry: region: type:). At most SearchEngine:MaxQueryLength characters.";
 
-    private static ProblemHttpResult Problem(string detail) =>
+    internal static ProblemHttpResult Problem(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 }

@@ -17,7 +17,9 @@ internal static partial class ChineseMessages
         (Rx(@"^The query is (\d+) characters long; the limit is (\d+)\.$"), "检索词有 $1 个字符，最多 $2 个。"),
         (Rx(@"^The query is longer than (\d+) characters\.$"), "检索词超过 $1 个字符。"),
         (Rx(@"^The prefix is longer than (\d+) characters\.$"), "输入超过 $1 个字符。"),
-        (Rx(@"^(size|page|count|facetLimit) must be between (\d+) and (\d+); it was (-?\d+)\.$"), "参数 $1 应在 $2 到 $3 之间，收到的是 $4。"),
+        (Rx(@"^(size|page|count|facetLimit|limit) must be between (\d+) and (\d+); it was (-?\d+)\.$"), "参数 $1 应在 $2 到 $3 之间，收到的是 $4。"),
+        (Rx(@"^format must be 'csv' or 'xlsx'; it was '(.*)'\.$"), "参数 format 只能是 csv 或 xlsx，收到的是“$1”。"),
+        (Rx(@"^The export could not be written: .*$"), "导出文件未能写入：服务器的临时目录已满或不可写；请稍后再试。"),
         (Rx(@"^group must be 'document' or 'section'; it was '(.*)'\.$"), "参数 group 只能是 document 或 section，收到的是“$1”。"),
         (Rx(@"^sort must be (.*); it was '(.*)'\.$"), "参数 sort 只能是 $1，收到的是“$2”。"),
         (Rx(@"^in must be 'indicator' or 'sentence'; it was '(.*)'\.$"), "参数 in 只能是 indicator 或 sentence，收到的是“$1”。"),
@@ -81,6 +83,7 @@ internal static partial class ChineseMessages
         ["API key required"] = "缺少接口密钥",
         ["Invalid API key"] = "接口密钥不正确",
         ["Writing disabled"] = "未开放写入",
+        ["The export could not be written"] = "导出失败",
     };
 
     /// <summary>The Chinese sentence for an English one, or the English one when no pattern knows it.</summary>

@@ -8,8 +8,9 @@ namespace SearchEngine.Web.OpenApi;
 
 /// <summary>
 /// What attributes on the handlers' parameters cannot say (their descriptions and fixed ranges are attributes
-/// there): the accepted words of <c>group</c> and <c>sort</c>, which stay strings so that an unknown word gets the
-/// handler's sentence, and the limits the server's configuration sets (<c>q</c>'s length, <c>size</c>'s maximum).
+/// there): the accepted words of <c>group</c>, <c>sort</c> and the export's <c>format</c>, which stay strings so
+/// that an unknown word gets the handler's sentence, and the limits the server's configuration sets (<c>q</c>'s
+/// length, <c>size</c>'s maximum, the export's <c>limit</c>).
 /// </summary>
 internal static class ParameterContract
 {
@@ -32,6 +33,14 @@ internal static class ParameterContract
                     break;
                 case "q" when schema.MaxLength is null:
                     schema.MaxLength = limits.MaxQueryLength;
+                    break;
+                case "format":
+                    schema.Enum = [JsonValue.Create("csv"), JsonValue.Create("xlsx")];
+                    schema.Default = JsonValue.Create("csv");
+                    break;
+                case "limit" when schema.Maximum is null:
+                    schema.Minimum = "1";
+                    schema.Maximum = limits.MaxExportRows.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 case "size" when schema.Maximum is null:
                     schema.Minimum = "1";

@@ -154,6 +154,41 @@ function apiParams(state) {
   return p;
 }
 
+/** The Atom feed of a state's search (订阅): its words and filters, newest first whatever the order on screen. */
+function feedUrl(state) {
+  return "api/search.atom?" + filterParams(state);
+}
+
+/** A state's search as a download (导出): its words, filters, grouping and order, in a format (csv, xlsx). */
+function exportUrl(state, format) {
+  const p = filterParams(state);
+  p.set("format", format);
+  p.set("group", state.group ? "document" : "section");
+  if (effectiveSort(state) !== "relevance") p.set("sort", effectiveSort(state));
+  return "api/export?" + p;
+}
+
+// The head's <link rel="alternate" type="application/atom+xml">: browsers and feed readers find the feed of the
+// search on screen there. Without a search there is no feed to offer, and the element is taken out of the head.
+const feedLink = $("feed-link");
+
+/** Points the head's feed link and the toolbar's 订阅 / 导出 links at the state's search; hidden without one. */
+function renderFeedLinks(state) {
+  const searching = !!state.q || hasFilters(state);
+  if (searching) {
+    feedLink.href = feedUrl(state);
+    feedLink.title = "政策检索：" + (state.q || "按筛选条件") + " · 订阅";
+    if (!feedLink.isConnected) document.head.append(feedLink);
+  } else {
+    feedLink.remove();
+  }
+  // the toolbar's links belong to the results; the 对比 view has its own, the document view none
+  $("exports").hidden = !searching || !!state.doc || state.view !== "results";
+  $("feed").href = feedUrl(state);
+  $("export-csv").href = exportUrl(state, "csv");
+  $("export-xlsx").href = exportUrl(state, "xlsx");
+}
+
 /** Whether any filter is chosen (facets, exclusions, year); filters typed in the query are not counted here. */
 function hasFilters(state) {
   return MULTI.some(f => state[f].length || state[f + "_not"].length) || !!state.year;
@@ -203,6 +238,7 @@ async function renderState(mine) {
   $("view-trend").setAttribute("aria-pressed", String(state.view === "trend"));
   $("view-targets").setAttribute("aria-pressed", String(state.view === "targets"));
   renderChips(state);
+  renderFeedLinks(state);
   // The document and trend views rebuild no sidebar: the focus stays where it is, and no later render takes it.
   if (state.doc || state.view === "trend" || state.view === "targets") { focusKey = null; toTop = false; }
   updateFiltersButton(state);
@@ -1083,6 +1119,15 @@ async function showTrend(state, mine) {
   }
   table.append(thead, tbody);
   box.append(table);
+  // the table as CSV: the same words and filters; with issuers chosen the server keeps only their rows, as here
+  const download = el("a", "导出 CSV");
+  download.href = "api/trend.csv?" + filterParams(state);
+  download.type = "text/csv";
+  download.download = "";
+  download.append(el("span", "：各发文机关逐年文件数", "visually-hidden"));
+  const line = el("p", undefined, "exports");
+  line.append(download);
+  box.append(line);
 }
 
 /** A target's value as a reader says it: 增长 ≥12%, 约5万人, 60–65%, 翻一番 as 2 倍. */

@@ -5,7 +5,7 @@
 // data-issuer-not, data-industry-not, data-region-not, data-type-not, data-unit-not, one value each.
 // Each such div gets a search box and results from the server the script came from, drawn in a shadow root so
 // the host page's styles and the widget's never meet; 上一页 / 下一页 page through the results inside the widget, and
-// a link opens the full search page with the same query, presets and order. It needs nothing from the host page's scripts. Document
+// a link opens the full search page with the same query, presets and order, another its Atom feed (订阅). It needs nothing from the host page's scripts. Document
 // text is inserted as text; snippets are rebuilt from their text and <mark> elements only.
 (function () {
   "use strict";
@@ -97,7 +97,13 @@
     const full = el("a");
     full.target = "_blank";
     full.rel = "noopener";
-    fullLine.append(full);
+    // 订阅: the Atom feed of the widget's search, newest documents first
+    const feed = el("a", "订阅");
+    feed.type = "application/atom+xml";
+    feed.title = "以 Atom 订阅这次检索";
+    feed.target = "_blank";
+    feed.rel = "noopener";
+    fullLine.append(full, " · ", feed);
     root.append(style, form, note, status, list, pager, fullLine);
 
     // The search page with this widget's query, presets and chosen order (the server's folder, as hit.url is).
@@ -107,6 +113,14 @@
       for (const [k, v] of Object.entries(preset)) params.append(k, v);
       if (chosen) params.set("sort", chosen);
       return new URL(`./?${params}`, server).href;
+    }
+
+    /** The feed of the same query and presets (a feed is always newest first). */
+    function feedOf(q) {
+      const params = new URLSearchParams();
+      if (q) params.set("q", q);
+      for (const [k, v] of Object.entries(preset)) params.append(k, v);
+      return new URL(`api/search.atom?${params}`, server).href;
     }
 
     let page = 1;
@@ -142,6 +156,7 @@
         fullLine.hidden = !body.totalDocuments;
         full.textContent = `在检索页查看全部 ${body.totalDocuments} 条`;
         full.href = fullPage(q);
+        feed.href = feedOf(q);
         for (const hit of body.hits) {
           const item = el("li");
           const link = el("a", hit.title);
