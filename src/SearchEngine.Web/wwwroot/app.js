@@ -245,7 +245,7 @@ async function renderState(mine) {
   if (state.doc) return showDocument(state, mine);
   document.title = state.q ? `${state.q} · 政策文件检索` : "政策文件检索";
   $("document").hidden = true;
-  if (state.view === "trend") { $("targets").hidden = true; return showTrend(state, mine); }
+  if (state.view === "trend") return showTrend(state, mine);
   $("trend").hidden = true;
   if (state.view === "targets") return showTargets(state, mine);
   $("targets").hidden = true;
@@ -1043,6 +1043,52 @@ function scrollToSection(id) {
   target.focus({ preventScroll: true });
 }
 
+/** A view beside the results (对比, 目标): the results and the other view hidden, its own box emptied and shown. */
+function sideView(id) {
+  $("results").hidden = true; $("pages").replaceChildren();
+  for (const other of ["trend", "targets"]) $(other).hidden = other !== id;
+  $("warnings").hidden = true; renderRelaxed(null);
+  const box = $(id);
+  box.replaceChildren();
+  return box;
+}
+
+/**
+ * A side view's answer, with the facets of the same search rendered beside it; null when a newer render began or
+ * the request failed (the summary then says why).
+ */
+async function answerWithFacets(url, state, mine) {
+  const [answer, facetAnswer] = await Promise.all([fetchCurrent(url, mine), fetchCurrent("api/facets?" + filterParams(state), mine)]);
+  if (!answer || !facetAnswer) return null;
+  const [body, facets] = await Promise.all([answer.json(), facetAnswer.json()]);
+  if (mine !== ticket) return null;
+  if (!answer.ok) { $("summary").textContent = failure(answer, body); return null; }
+  if (facetAnswer.ok) renderFacets(facets, state, {});
+  return body;
+}
+
+/** A table's head: the corner's label over the row headers, then a column header per label. */
+function tableHead(corner, labels) {
+  const head = el("tr");
+  for (const label of [corner, ...labels]) {
+    const th = el("th", label);
+    th.scope = "col";
+    head.append(th);
+  }
+  const thead = el("thead");
+  thead.append(head);
+  return thead;
+}
+
+/** A row headed by its label (a th scoped to the row). */
+function labelledRow(label) {
+  const row = el("tr");
+  const name = el("th", label);
+  name.scope = "row";
+  row.append(name);
+  return row;
+}
+
 /**
  * 对比: the documents the search on screen finds (its words and every active filter, exclusions too) by issuer (rows) and year
  * (columns: every year from the first to the last, so a year without documents is an empty column). Each count is a
@@ -1051,21 +1097,10 @@ function scrollToSection(id) {
  * without a year are not in the table. The facets beside it count the same documents.
  */
 async function showTrend(state, mine) {
-  $("results").hidden = true; $("pages").replaceChildren();
-  $("warnings").hidden = true; renderRelaxed(null);
-  const box = $("trend");
-  box.hidden = false;
-  box.replaceChildren();
+  const box = sideView("trend");
   if (!state.q) { $("summary").textContent = "输入一个词，比较各发文机关逐年发文情况。"; return; }
-  const [answer, facetAnswer] = await Promise.all([
-    fetchCurrent("api/trend?" + filterParams(state), mine),
-    fetchCurrent("api/facets?" + filterParams(state), mine),
-  ]);
-  if (!answer || !facetAnswer) return;
-  const [cells, facets] = await Promise.all([answer.json(), facetAnswer.json()]);
-  if (mine !== ticket) return;
-  if (!answer.ok) { $("summary").textContent = failure(answer, cells); return; }
-  if (facetAnswer.ok) renderFacets(facets, state, {});
+  const cells = await answerWithFacets("api/trend?" + filterParams(state), state, mine);
+  if (!cells) return;
   const chosen = new Set(state.issuer);
   const shown = chosen.size ? cells.filter(c => chosen.has(c.issuer)) : cells;
   if (!shown.length) { $("summary").textContent = `“${state.q}”：没有符合条件、标明年份的文件。`; return; }
@@ -1080,24 +1115,11 @@ async function showTrend(state, mine) {
   const table = el("table");
   // exclusions (排除) filter the counts as much as chosen values do: the trend is asked with both
   table.append(el("caption", `各发文机关逐年文件数${hasFilters(state) ? "（按所选条件筛选）" : ""}`));
-  const head = el("tr");
-  const corner = el("th", "发文机关");
-  corner.scope = "col";
-  head.append(corner);
-  for (const y of years) {
-    const th = el("th", y);
-    th.scope = "col";
-    head.append(th);
-  }
-  const thead = el("thead");
-  thead.append(head);
+  const thead = tableHead("发文机关", years);
   const tbody = el("tbody");
   const max = Math.max(1, ...shown.map(c => c.documents));
   for (const issuer of issuers) {
-    const row = el("tr");
-    const name = el("th", issuer);
-    name.scope = "row";
-    row.append(name);
+    const row = labelledRow(issuer);
     for (const y of years) {
       const n = documents.get(`${issuer}\n${y}`) || 0;
       const td = el("td");
@@ -1159,24 +1181,15 @@ function documentTargets(targets) {
   box.open = targets.length <= 30;
   box.append(el("summary", `规划目标（${targets.length} 项）`));
   const table = el("table", undefined, "targets-table");
-  const head = el("tr");
-  for (const label of ["指标", "目标", "目标年", "基数", "原文"]) {
-    const th = el("th", label);
-    th.scope = "col";
-    head.append(th);
-  }
-  const thead = el("thead");
-  thead.append(head);
+  const thead = tableHead("指标", ["目标", "目标年", "基数", "原文"]);
   const tbody = el("tbody");
   for (const t of targets) {
-    const row = el("tr");
-    const indicator = el("th", t.indicator);
-    indicator.scope = "row";
+    const row = labelledRow(t.indicator);
     const where = el("td");
     const link = el("a", t.headingPath.length ? headingText(t.headingPath[t.headingPath.length - 1]) : "前言");
     link.href = "#s" + t.section;
     where.append(link, el("br"), targetSentence(t));
-    row.append(indicator, el("td", targetValue(t)), el("td", t.targetYear || ""), el("td", targetBaseline(t)), where);
+    row.append(el("td", targetValue(t)), el("td", t.targetYear || ""), el("td", targetBaseline(t)), where);
     tbody.append(row);
   }
   table.append(thead, tbody);
@@ -1190,21 +1203,10 @@ function documentTargets(targets) {
  * sentence. Without words, the targets of the filtered documents, newest documents first.
  */
 async function showTargets(state, mine) {
-  $("results").hidden = true; $("pages").replaceChildren(); $("trend").hidden = true;
-  $("warnings").hidden = true; renderRelaxed(null);
-  const box = $("targets");
-  box.hidden = false;
-  box.replaceChildren();
+  const box = sideView("targets");
   if (!state.q && !hasFilters(state)) { $("summary").textContent = "输入一个指标（如 研发经费、高新技术企业），查看各地规划设定的目标。"; return; }
-  const [answer, facetAnswer] = await Promise.all([
-    fetchCurrent("api/targets?size=500&" + filterParams(state), mine),
-    fetchCurrent("api/facets?" + filterParams(state), mine),
-  ]);
-  if (!answer || !facetAnswer) return;
-  const [found, facets] = await Promise.all([answer.json(), facetAnswer.json()]);
-  if (mine !== ticket) return;
-  if (!answer.ok) { $("summary").textContent = failure(answer, found); return; }
-  if (facetAnswer.ok) renderFacets(facets, state, {});
+  const found = await answerWithFacets("api/targets?size=500&" + filterParams(state), state, mine);
+  if (!found) return;
   const label = state.q ? `“${state.q}”` : "所选文件";
   if (!found.targets.length) { $("summary").textContent = `${label}：没有找到设定数量目标的句子。`; return; }
   $("summary").textContent = `${label}：${found.total} 项目标，来自 ${found.documents} 个文件` +
@@ -1216,23 +1218,10 @@ async function showTargets(state, mine) {
   const issuers = [...new Set(found.targets.flatMap(t => t.issuers.length ? t.issuers : ["（未知）"]))];
   const table = el("table", undefined, "targets-compare");
   table.append(el("caption", `各发文机关的目标，按目标年${hasFilters(state) ? "（按所选条件筛选）" : ""}`));
-  const head = el("tr");
-  const corner = el("th", "发文机关");
-  corner.scope = "col";
-  head.append(corner);
-  for (const y of years) {
-    const th = el("th", y ? `${y} 年` : "未标目标年");
-    th.scope = "col";
-    head.append(th);
-  }
-  const thead = el("thead");
-  thead.append(head);
+  const thead = tableHead("发文机关", years.map(y => y ? `${y} 年` : "未标目标年"));
   const tbody = el("tbody");
   for (const issuer of issuers) {
-    const row = el("tr");
-    const name = el("th", issuer);
-    name.scope = "row";
-    row.append(name);
+    const row = labelledRow(issuer);
     for (const y of years) {
       const td = el("td");
       const here = found.targets.filter(t => yearOf(t) === y && (t.issuers.length ? t.issuers.includes(issuer) : issuer === "（未知）"));
