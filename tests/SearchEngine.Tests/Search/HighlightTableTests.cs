@@ -17,17 +17,8 @@ public class HighlightTableTests
     public static TheoryData<int, string, string, string> Cases()
     {
         var data = new TheoryData<int, string, string, string>();
-        int lineNumber = 0;
-        foreach (var line in File.ReadLines(TablePath))
-        {
-            lineNumber++;
-            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
-                continue;
-            int query = line.IndexOf(" :: ", StringComparison.Ordinal), marked = line.IndexOf(" => ", StringComparison.Ordinal);
-            if (query < 0 || marked < query)
-                throw new InvalidDataException($"{TablePath}:{lineNumber}: expected 'QUERY :: TEXT => MARKED'.");
-            data.Add(lineNumber, line[..query], line[(query + 4)..marked], line[(marked + 4)..]);
-        }
+        foreach (var (line, parts) in Support.CaseTable.Read(TablePath, " :: ", " => "))
+            data.Add(line, parts[0], parts[1], parts[2]);
         return data;
     }
 

@@ -16,15 +16,8 @@ public class PlanTargetCaseTests
     public static TheoryData<int, string, string, string> Cases()
     {
         var data = new TheoryData<int, string, string, string>();
-        int lineNumber = 0;
-        foreach (var line in File.ReadLines(TablePath))
-        {
-            lineNumber++;
-            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
-                continue;
-            int bar = line.IndexOf(" | ", StringComparison.Ordinal), arrow = line.IndexOf(" => ", StringComparison.Ordinal);
-            data.Add(lineNumber, line[..bar].Trim(), line[(bar + 3)..arrow].Trim(), line[(arrow + 4)..].Trim());
-        }
+        foreach (var (line, parts) in Support.CaseTable.Read(TablePath, " | ", " => "))
+            data.Add(line, parts[0].Trim(), parts[1].Trim(), parts[2].Trim());
         return data;
     }
 
