@@ -19,4 +19,10 @@ public interface IStoredDocument
 
     /// <summary>规划目标 — the document's plan targets with their sentences, read when first asked for.</summary>
     IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets { get; }
+
+    /// <summary>
+    /// The plan targets of the sections <paramref name="section"/> keeps (by section index): a search that matched two
+    /// sections of a long plan reads those sections' sentences, not every section's.
+    /// </summary>
+    IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> TargetsIn(Func<int, bool> section);
 }

@@ -71,8 +71,11 @@ internal static class DocumentCodec
         }
     }
 
-    /// <summary>Targets written by <see cref="WriteTargets"/>; <paramref name="sentence"/> reads a sentence back (section, start, length).</summary>
-    public static List<PlanTarget> ReadTargets(ReadOnlySpan<byte> bytes, Func<int, int, int, string> sentence)
+    /// <summary>
+    /// Targets written by <see cref="WriteTargets"/> of the sections <paramref name="keep"/> keeps;
+    /// <paramref name="sentence"/> reads a sentence back (section, start, length).
+    /// </summary>
+    public static List<PlanTarget> ReadTargets(ReadOnlySpan<byte> bytes, Func<int, int, int, string> sentence, Func<int, bool> keep)
     {
         var r = new ByteReader(bytes);
         int count = r.ReadVarInt();
@@ -91,6 +94,8 @@ internal static class DocumentCodec
             int section = r.ReadVarInt(), start = r.ReadVarInt(), length = r.ReadVarInt();
             int valueStart = start + r.ReadVarInt();
             int valueEnd = valueStart + r.ReadVarInt();
+            if (!keep(section))
+                continue;
             targets.Add(new PlanTarget(indicator, kind, comparison, value, max is null ? null : Parse(max), unit, year >= 0 ? year : null,
                 baseline is null ? null : Parse(baseline), baselineYear >= 0 ? baselineYear : null, section,
                 sentence(section, start, length), start, valueStart, valueEnd));

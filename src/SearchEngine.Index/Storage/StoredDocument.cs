@@ -62,9 +62,12 @@ public sealed class StoredDocument : IStoredDocument
     private IReadOnlyList<SearchEngine.Core.Targets.PlanTarget>? _targets;
 
     /// <summary>The plan targets, decoded when first asked for, each sentence read from its section's text.</summary>
-    public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets => _targets ??= _targetsLength == 0 ? []
+    public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets => _targets ??= TargetsIn(_ => true);
+
+    /// <summary>The targets of the kept sections; only their sentences' texts are read.</summary>
+    public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> TargetsIn(Func<int, bool> section) => _targetsLength == 0 ? []
         : DocumentCodec.ReadTargets(StoredCompression.Decompress(_segment.Data.Span(_targetsAt, _targetsLength)),
-            (section, start, length) => Text(PositionOf(section), start, length));
+            (s, start, length) => Text(PositionOf(s), start, length), section);
 
     /// <summary>A section's place in the document by its index (they coincide unless a writer skipped sections).</summary>
     private int PositionOf(int sectionIndex)

@@ -19,6 +19,9 @@ internal sealed class LuceneStoredDocument(DocumentRecord outline, IReadOnlyDict
     /// <summary>The targets the stored record carries, sentences included.</summary>
     public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> Targets => outline.Targets;
 
+    /// <summary>The record's targets of the kept sections (the record holds their sentences already).</summary>
+    public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> TargetsIn(Func<int, bool> section) => [.. outline.Targets.Where(t => section(t.Section))];
+
     public int BodyLength(int position) => Body(position).Length;
 
     public string Text(int position, int from, int length)

@@ -66,10 +66,8 @@ public static class TargetSearch
             if (snapshot.OpenDocument(id) is not { } stored)
                 continue;
             var headings = stored.Outline.Sections.ToDictionary(s => s.SectionIndex, s => s.HeadingPath);
-            foreach (var target in stored.Targets)
+            foreach (var target in stored.TargetsIn(sections.Contains))
             {
-                if (!sections.Contains(target.Section))
-                    continue;
                 string? indicatorMarked = marker?.Invoke(target.Indicator);
                 string? sentenceMarked = marker?.Invoke(target.Sentence);
                 bool matches = marker is null || Marked(indicatorMarked) || (request.InSentence && Marked(sentenceMarked));
