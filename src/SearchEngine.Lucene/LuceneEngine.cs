@@ -51,9 +51,9 @@ public sealed class LuceneEngine : ISearchEngine
         var reader = OpenFailures.Translate(folder, () => DirectoryReader.Open(LuceneIndexWriter.OpenDirectory(folder)));
         try
         {
-            AnalyzerRecord.Require(reader.IndexCommit.UserData, folder, Analyzer);
+            CommitUserData.Require(reader.IndexCommit.UserData, folder, Analyzer);
         }
-        catch (IndexEngineException)
+        catch (Exception e) when (e is IndexEngineException or IndexFormatException)
         {
             reader.Dispose();
             throw;

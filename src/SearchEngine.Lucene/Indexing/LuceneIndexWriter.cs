@@ -84,14 +84,14 @@ internal sealed class LuceneIndexWriter : IIndexWriter
         }
         try
         {
-            AnalyzerRecord.Require(writer.CommitData, path, analyzer);
+            CommitUserData.Require(writer.CommitData, path, analyzer);
         }
-        catch (IndexEngineException)
+        catch (Exception e) when (e is IndexEngineException or IndexFormatException)
         {
             writer.Rollback(); // closes without a commit and releases the lock
             throw;
         }
-        writer.SetCommitData(AnalyzerRecord.For(analyzer));
+        writer.SetCommitData(CommitUserData.For(analyzer));
         return writer;
     }
 

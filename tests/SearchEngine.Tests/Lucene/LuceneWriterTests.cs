@@ -17,6 +17,49 @@ public sealed class LuceneWriterTests : TempFolderTest
         snapshot.Search(new SearchRequest { Query = query, Highlight = false }).TotalDocuments;
 
     [Fact]
+    public void Should_refuse_an_index_whose_records_predate_plan_targets_as_an_older_format()
+    {
+        // Given an index committed as builds before plan targets did: its user data names the analyzer only
+        using (var writer = Engine.OpenWriter(Folder))
+        {
+            writer.AddOrUpdate(Seed(0));
+            writer.Commit();
+        }
+        using (var directory = global::SearchEngine.Lucene.Indexing.LuceneIndexWriter.OpenDirectory(Folder))
+        using (var raw = new global::Lucene.Net.Index.IndexWriter(directory, new global::Lucene.Net.Index.IndexWriterConfig(
+            global::Lucene.Net.Util.LuceneVersion.LUCENE_48, new global::Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            raw.SetCommitData(new Dictionary<string, string> { ["analyzer"] = "policy" });
+            raw.Commit();
+        }
+
+        // Then reading and writing refuse it as a format to rebuild (the server moves it aside and builds again)
+        var e = Assert.Throws<IndexFormatException>(() => Engine.OpenReader(Folder, out _));
+        Assert.Contains("plan targets", e.Message, StringComparison.Ordinal);
+        Assert.Throws<IndexFormatException>(() => Engine.OpenWriter(Folder));
+
+        // and the refused writer let go of the folder: it can be moved aside at once
+        string aside = Folder + "-aside";
+        Directory.Move(Folder, aside);
+        Directory.Move(aside, Folder);
+        Assert.False(File.Exists(Path.Combine(Folder, "write.lock")) && IsLocked(Folder), "the refused writer still holds the lock");
+    }
+
+    private static bool IsLocked(string folder)
+    {
+        try
+        {
+            using var writer = new global::Lucene.Net.Index.IndexWriter(global::SearchEngine.Lucene.Indexing.LuceneIndexWriter.OpenDirectory(folder),
+                new global::Lucene.Net.Index.IndexWriterConfig(global::Lucene.Net.Util.LuceneVersion.LUCENE_48, new global::Lucene.Net.Analysis.Core.KeywordAnalyzer()));
+            return false;
+        }
+        catch (global::Lucene.Net.Store.LockObtainFailedException)
+        {
+            return true;
+        }
+    }
+
+    [Fact]
     public void Should_reopen_at_the_last_commit()
     {
         // Given two seeds committed and a third pending when the writer is dropped
