@@ -75,21 +75,13 @@ internal static class TargetEvaluator
 
     private static string Plain(string s) => new([.. s.Where(c => !char.IsWhiteSpace(c) && c is not ('“' or '”' or '"' or '‘' or '’'))]);
 
-    public static string KindName(TargetKind kind) => kind switch
-    {
-        TargetKind.Increase => "increase",
-        TargetKind.Decrease => "decrease",
-        _ => "level",
-    };
+    /// <summary>A kind as the judged samples spell it (level, increase, decrease).</summary>
+    public static string KindName(TargetKind kind) => SampleName(kind);
 
-    public static string ComparisonName(TargetComparison comparison) => comparison switch
-    {
-        TargetComparison.AtLeast => "at_least",
-        TargetComparison.AtMost => "at_most",
-        TargetComparison.About => "about",
-        TargetComparison.Range => "range",
-        _ => "exactly",
-    };
+    /// <summary>A comparison as the judged samples spell it (exactly, at_least, at_most, about, range).</summary>
+    public static string ComparisonName(TargetComparison comparison) => SampleName(comparison);
+
+    private static string SampleName<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
 
 /// <summary>What the extractor did with one judged sentence.</summary>

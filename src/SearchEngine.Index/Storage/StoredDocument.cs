@@ -67,21 +67,10 @@ public sealed class StoredDocument : IStoredDocument
     /// <summary>The targets of the kept sections; only their sentences' texts are read.</summary>
     public IReadOnlyList<SearchEngine.Core.Targets.PlanTarget> TargetsIn(Func<int, bool> section) => _targetsLength == 0 ? []
         : DocumentCodec.ReadTargets(StoredCompression.Decompress(_segment.Data.Span(_targetsAt, _targetsLength)),
-            (s, start, length) => Text(PositionOf(s), start, length), section);
+            (s, start, length) => Text(TargetSection(s), start, length), section);
 
-    /// <summary>A section's place in the document by its index (they coincide unless a writer skipped sections).</summary>
-    private int PositionOf(int sectionIndex)
-    {
-        var sections = Outline.Sections;
-        if (sectionIndex < sections.Count && sections[sectionIndex].SectionIndex == sectionIndex)
-            return sectionIndex;
-        for (int i = 0; i < sections.Count; i++)
-        {
-            if (sections[i].SectionIndex == sectionIndex)
-                return i;
-        }
-        throw new InvalidDataException($"A plan target in segment '{_segment.Name}' names section {sectionIndex}, which its document lacks; the segment is corrupt.");
-    }
+    private int TargetSection(int sectionIndex) => Outline.PositionOf(sectionIndex) is int position and >= 0 ? position
+        : throw new InvalidDataException($"A plan target in segment '{_segment.Name}' names section {sectionIndex}, which its document lacks; the segment is corrupt.");
 
     /// <summary>The length of a section's text, by its position in the document, without reading it.</summary>
     public int BodyLength(int position) => _bodyStarts[position + 1] - _bodyStarts[position];

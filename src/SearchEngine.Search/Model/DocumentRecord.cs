@@ -36,6 +36,22 @@ public sealed record DocumentRecord(
     /// </summary>
     public IReadOnlyList<string> Inferred { get; init; } = [];
 
+    /// <summary>
+    /// A section's place in <see cref="Sections"/> by its index (<see cref="SectionRecord.SectionIndex"/>; they coincide
+    /// unless a writer skipped sections), or -1 when the document has no such section.
+    /// </summary>
+    public int PositionOf(int sectionIndex)
+    {
+        if (sectionIndex >= 0 && sectionIndex < Sections.Count && Sections[sectionIndex].SectionIndex == sectionIndex)
+            return sectionIndex;
+        for (int i = 0; i < Sections.Count; i++)
+        {
+            if (Sections[i].SectionIndex == sectionIndex)
+                return i;
+        }
+        return -1;
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions MetadataJsonOptions = new()
     {
         PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,

@@ -25,8 +25,7 @@ public static class TargetSearch
         var marker = words ? snapshot.MarkerFor(request.Query, request.Expand) : null;
         var found = new List<TargetHit>();
         var warnings = new List<string>();
-        var seen = new HashSet<(string, int)>();
-        var sectionsByDocument = new Dictionary<string, (SearchHit Hit, HashSet<int> Sections)>(StringComparer.Ordinal);
+        var sectionsByDocument = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var order = new List<string>();
         long matching = 0;
         int read = 0;
@@ -46,40 +45,31 @@ public static class TargetSearch
             }
             foreach (var hit in result.Hits)
             {
-                if (read >= MaxSectionsRead || !seen.Add((hit.DocumentId, hit.SectionId)))
-                    continue;
-                read++;
-                if (!sectionsByDocument.TryGetValue(hit.DocumentId, out var entry))
+                if (read >= MaxSectionsRead)
+                    break;
+                if (!sectionsByDocument.TryGetValue(hit.DocumentId, out var sections))
                 {
-                    entry = (hit, []);
-                    sectionsByDocument[hit.DocumentId] = entry;
+                    sectionsByDocument[hit.DocumentId] = sections = [];
                     order.Add(hit.DocumentId);
                 }
-                entry.Sections.Add(hit.SectionId);
+                if (sections.Add(hit.SectionId))
+                    read++;
             }
             if (result.Hits.Count < SectionsPerPage)
                 break;
         }
         foreach (string id in order)
         {
-            var (hit, sections) = sectionsByDocument[id];
             if (snapshot.OpenDocument(id) is not { } stored)
                 continue;
-            var headings = stored.Outline.Sections.ToDictionary(s => s.SectionIndex, s => s.HeadingPath);
-            foreach (var target in stored.TargetsIn(sections.Contains))
+            foreach (var target in stored.TargetsIn(sectionsByDocument[id].Contains))
             {
                 string? indicatorMarked = marker?.Invoke(target.Indicator);
                 string? sentenceMarked = marker?.Invoke(target.Sentence);
                 bool matches = marker is null || Marked(indicatorMarked) || (request.InSentence && Marked(sentenceMarked));
                 if (!matches || (request.TargetYear is { } year && target.Year != year))
                     continue;
-                found.Add(new TargetHit(hit.DocumentId, stored.Outline.Title, stored.Outline.Issuers, stored.Outline.DocumentNumber,
-                    stored.Outline.Date, stored.Outline.Year, stored.Outline.Region, stored.Outline.Type,
-                    headings.GetValueOrDefault(target.Section, []), target)
-                {
-                    IndicatorHighlighted = indicatorMarked,
-                    SentenceHighlighted = sentenceMarked,
-                });
+                found.Add(TargetHit.Of(stored.Outline, target) with { IndicatorHighlighted = indicatorMarked, SentenceHighlighted = sentenceMarked });
             }
         }
         return new TargetAnswer(request.Query, found, order.Count, read, matching > read, warnings);
@@ -115,6 +105,16 @@ public sealed record TargetHit(
 
     /// <summary>The sentence HTML-escaped with the query's matches in <c>&lt;mark&gt;</c>; null without a query.</summary>
     public string? SentenceHighlighted { get; init; }
+
+    /// <summary>A target of a document (its outline suffices), with the heading path of the section that sets it.</summary>
+    public static TargetHit Of(DocumentRecord document, PlanTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(target);
+        int position = document.PositionOf(target.Section);
+        return new TargetHit(document.Id, document.Title, document.Issuers, document.DocumentNumber, document.Date, document.Year,
+            document.Region, document.Type, position >= 0 ? document.Sections[position].HeadingPath : [], target);
+    }
 }
 
 /// <summary>

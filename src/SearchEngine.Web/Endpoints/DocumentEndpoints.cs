@@ -105,7 +105,7 @@ internal static class DocumentEndpoints
         int start = from ?? 0;
         if (section is { } wanted)
         {
-            int position = FindSection(d.Sections, wanted);
+            int position = d.PositionOf(wanted);
             if (position < 0)
                 return Invalid($"The document '{id}' has no section {wanted}.");
             if (at > stored.BodyLength(position))
@@ -135,10 +135,8 @@ internal static class DocumentEndpoints
         // from the first and asks with outline=false, so those responses are the size of the page alone.
         var sectionOutline = outline == false ? null : d.Sections.Select(s => new OutlineEntry(s.SectionIndex, s.Level.ToString(), Depth(s), Heading(s))).ToList();
         JsonElement? metadata = d.MetadataJson is null ? null : JsonDocument.Parse(d.MetadataJson).RootElement.Clone();
-        var headings = d.Sections.ToDictionary(s => s.SectionIndex, s => s.HeadingPath);
         var targets = outline == false ? null : stored.Targets.Take(TargetEndpoints.MaxTargets)
-            .Select(t => TargetEndpoints.View(new Search.Targets.TargetHit(d.Id, d.Title, d.Issuers, d.DocumentNumber, d.Date, d.Year, d.Region, d.Type,
-                headings.GetValueOrDefault(t.Section, []), t) { SentenceHighlighted = mark?.Invoke(t.Sentence) }))
+            .Select(t => TargetEndpoints.View(Search.Targets.TargetHit.Of(d, t) with { SentenceHighlighted = mark?.Invoke(t.Sentence) }))
             .ToList();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title, d.NoticeTitle, d.Issuers, d.DocumentNumber, d.Date, d.Year, d.Region, d.Type,
             d.Industries, d.Source, d.AlternateSources, metadata, sections, d.Inferred, sectionOutline, start, total) { Targets = targets });
@@ -168,18 +166,6 @@ internal static class DocumentEndpoints
     private static string Heading(SectionRecord s) => s.HeadingPath.Count > 0 ? s.HeadingPath[^1] : "";
 
     /// <summary>The position of the section with this id; ids are positions in practice, so that is tried first.</summary>
-    private static int FindSection(IReadOnlyList<SectionRecord> sections, int id)
-    {
-        if (id >= 0 && id < sections.Count && sections[id].SectionIndex == id)
-            return id;
-        for (int i = 0; i < sections.Count; i++)
-        {
-            if (sections[i].SectionIndex == id)
-                return i;
-        }
-        return -1;
-    }
-
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 

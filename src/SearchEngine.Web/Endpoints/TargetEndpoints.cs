@@ -71,26 +71,13 @@ internal static class TargetEndpoints
     {
         var t = hit.Target;
         return new TargetView(hit.DocumentId, hit.Title, hit.Issuers, hit.DocumentNumber, hit.Date, hit.Year, hit.Region, hit.Type,
-            t.Section, hit.HeadingPath, t.Indicator, hit.IndicatorHighlighted, KindName(t.Kind), ComparisonName(t.Comparison),
+            t.Section, hit.HeadingPath, t.Indicator, hit.IndicatorHighlighted, Name(t.Kind), Name(t.Comparison),
             t.Value, t.ValueMax, t.Unit, t.Year, t.BaselineValue, t.BaselineYear, t.Sentence, hit.SentenceHighlighted,
             t.ValueStart - t.SentenceStart, t.ValueEnd - t.SentenceStart);
     }
 
-    internal static string KindName(TargetKind kind) => kind switch
-    {
-        TargetKind.Increase => "increase",
-        TargetKind.Decrease => "decrease",
-        _ => "level",
-    };
-
-    internal static string ComparisonName(TargetComparison comparison) => comparison switch
-    {
-        TargetComparison.AtLeast => "atLeast",
-        TargetComparison.AtMost => "atMost",
-        TargetComparison.About => "about",
-        TargetComparison.Range => "range",
-        _ => "exactly",
-    };
+    /// <summary>An enum value as the API's JSON spells names (atLeast, increase).</summary>
+    private static string Name<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static ProblemHttpResult Problem(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");

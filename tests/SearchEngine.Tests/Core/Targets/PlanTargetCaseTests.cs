@@ -82,12 +82,7 @@ public class PlanTargetCaseTests
     private static string Describe(PlanTarget t) => string.Create(CultureInfo.InvariantCulture,
         $"{t.Indicator} / {Kind(t.Kind)} / {Comparison(t.Comparison)} / {t.Value}{(t.ValueMax is { } m ? "-" + m.ToString(CultureInfo.InvariantCulture) : "")} / {t.Unit} / {(t.Year?.ToString(CultureInfo.InvariantCulture) ?? "-")}");
 
-    private static string Kind(TargetKind kind) => kind.ToString().ToLowerInvariant();
+    private static string Kind(TargetKind kind) => Benchmarks.Targets.TargetEvaluator.KindName(kind);
 
-    private static string Comparison(TargetComparison comparison) => comparison switch
-    {
-        TargetComparison.AtLeast => "at_least",
-        TargetComparison.AtMost => "at_most",
-        _ => comparison.ToString().ToLowerInvariant(),
-    };
+    private static string Comparison(TargetComparison comparison) => Benchmarks.Targets.TargetEvaluator.ComparisonName(comparison);
 }
