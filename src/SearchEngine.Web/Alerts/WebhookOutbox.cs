@@ -50,9 +50,10 @@ internal sealed class WebhookOutbox
         }
     }
 
-    /// <summary>Deliveries given up, by saved search.</summary>
-    public int FailedCount(string savedSearchId) => !Directory.Exists(_failed) ? 0 :
-        Directory.GetFiles(_failed, "*.json").Count(f => Path.GetFileName(f).StartsWith(savedSearchId + "-", StringComparison.Ordinal));
+    /// <summary>Deliveries given up, counted by saved search (files are named SEARCH-DELIVERY.json), in one pass over the folder.</summary>
+    public Dictionary<string, int> FailedCounts() => !Directory.Exists(_failed) ? [] :
+        Directory.GetFiles(_failed, "*.json").Select(f => Path.GetFileName(f).Split('-')[0])
+            .GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     /// <summary>Adds or updates a delivery (durably, before this returns).</summary>
     public void Save(WebhookDelivery delivery)

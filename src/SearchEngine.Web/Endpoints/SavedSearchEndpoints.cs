@@ -67,18 +67,25 @@ internal static class SavedSearchEndpoints
         return TypedResults.Created($"/api/saved-searches/{saved.Id}", new CreatedSavedSearch(saved.Id, saved.Name, saved.Search, saved.Url, saved.Created, saved.Secret));
     }
 
-    private static Ok<IReadOnlyList<SavedSearchView>> List(SavedSearchStore store, WebhookOutbox outbox, WebhookSender sender) =>
-        TypedResults.Ok<IReadOnlyList<SavedSearchView>>([.. store.All.Select(s => View(s, outbox, sender))]);
+    private static Ok<IReadOnlyList<SavedSearchView>> List(SavedSearchStore store, WebhookOutbox outbox, WebhookSender sender)
+    {
+        // the outbox read once for the whole list, not once per saved search
+        var pending = outbox.Pending.CountBy(d => d.SavedSearchId).ToDictionary(StringComparer.Ordinal);
+        var failed = outbox.FailedCounts();
+        return TypedResults.Ok<IReadOnlyList<SavedSearchView>>([.. store.All.Select(s => View(s, pending, failed, sender))]);
+    }
 
     private static Results<Ok<SavedSearchView>, ProblemHttpResult> Get(
         [Description("The saved search's id.")] string id, SavedSearchStore store, WebhookOutbox outbox, WebhookSender sender) =>
-        store.Find(id) is { } saved ? TypedResults.Ok(View(saved, outbox, sender)) : NotFound(id);
+        store.Find(id) is { } saved
+            ? TypedResults.Ok(View(saved, outbox.Pending.CountBy(d => d.SavedSearchId).ToDictionary(StringComparer.Ordinal), outbox.FailedCounts(), sender))
+            : NotFound(id);
 
     private static Results<NoContent, ProblemHttpResult> Delete([Description("The saved search's id.")] string id, SavedSearchStore store) =>
         store.Remove(id) ? TypedResults.NoContent() : NotFound(id);
 
-    private static SavedSearchView View(SavedSearch s, WebhookOutbox outbox, WebhookSender sender) =>
-        new(s.Id, s.Name, s.Search, s.Url, s.Created, outbox.Pending.Count(d => d.SavedSearchId == s.Id), outbox.FailedCount(s.Id), sender.Outcomes(s.Id));
+    private static SavedSearchView View(SavedSearch s, Dictionary<string, int> pending, Dictionary<string, int> failed, WebhookSender sender) =>
+        new(s.Id, s.Name, s.Search, s.Url, s.Created, pending.GetValueOrDefault(s.Id), failed.GetValueOrDefault(s.Id), sender.Outcomes(s.Id));
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"No saved search has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Saved search not found");
