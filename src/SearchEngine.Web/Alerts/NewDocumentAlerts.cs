@@ -65,7 +65,7 @@ internal sealed partial class NewDocumentAlerts : BackgroundService
 
     private void Match(SavedSearch search, IReadOnlyList<string> ids)
     {
-        if (!SavedSearchQuery.TryParse(search.Search, _options.Value.MaxQueryLength, out string query, out var filters, out bool expand, out _))
+        if (!SavedSearchQuery.TryParse(search.Search, _options.Value, out string query, out var filters, out bool expand, out _))
             return; // checked when saved; a limit lowered since makes it inert rather than wrong
         var snapshot = _service.Snapshot;
         foreach (var chunk in ids.Chunk(DocumentsPerDelivery))

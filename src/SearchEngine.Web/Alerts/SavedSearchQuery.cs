@@ -19,7 +19,7 @@ internal static class SavedSearchQuery
     };
 
     /// <summary>The query and filters, or false with the sentence saying what is wrong.</summary>
-    public static bool TryParse(string search, int maxQueryLength, out string query, out SearchFilters filters, out bool expand, out string error)
+    public static bool TryParse(string search, WebOptions limits, out string query, out SearchFilters filters, out bool expand, out string error)
     {
         var p = QueryHelpers.ParseQuery(search.StartsWith('?') ? search : "?" + search);
         query = p.TryGetValue("q", out var q) ? q.ToString() : "";
@@ -30,9 +30,9 @@ internal static class SavedSearchQuery
             error = $"The saved search names an unknown parameter '{unknown}'.";
             return false;
         }
-        if (query.Length > maxQueryLength)
+        if (SearchChecks.Query(query, limits) is { } tooLong)
         {
-            error = $"The query is {query.Length} characters long; the limit is {maxQueryLength}.";
+            error = tooLong;
             return false;
         }
         string[]? All(string key) => p.TryGetValue(key, out var v) ? [.. v.Where(s => s is not null).Select(s => s!)] : null;

@@ -51,7 +51,7 @@ internal static class SavedSearchEndpoints
             return Problem($"name is required, at most {MaxNameLength} characters; it was {name.Length}.");
         if (search.Length == 0)
             return Problem("search is required: the page's query string, such as q=氢能&region=湖南省.");
-        if (!SavedSearchQuery.TryParse(search, limits.MaxQueryLength, out _, out _, out _, out string error))
+        if (!SavedSearchQuery.TryParse(search, limits, out _, out _, out _, out string error))
             return Problem(error);
         if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var receiver) || receiver.Scheme is not ("http" or "https"))
             return Problem("url must be an absolute http or https URL.");
@@ -90,6 +90,5 @@ internal static class SavedSearchEndpoints
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"No saved search has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Saved search not found");
 
-    private static ProblemHttpResult Problem(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+    private static ProblemHttpResult Problem(string detail) => SearchEndpoints.Problem(detail);
 }

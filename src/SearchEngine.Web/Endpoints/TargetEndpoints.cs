@@ -43,10 +43,8 @@ internal static class TargetEndpoints
         [Description("false: match only the literal words, without synonyms.")] bool expand = true,
         [Description("Most targets listed, at most 500."), Range(1, MaxTargets)] int size = 100)
     {
-        if ((q?.Length ?? 0) > options.Value.MaxQueryLength)
-            return Problem($"The query is {q!.Length} characters long; the limit is {options.Value.MaxQueryLength}.");
-        if (size is < 1 or > MaxTargets)
-            return Problem($"size must be between 1 and {MaxTargets}; it was {size}.");
+        if ((SearchChecks.Query(q, options.Value) ?? SearchChecks.Between("size", size, 1, MaxTargets)) is { } wrong)
+            return Problem(wrong);
         if (@in is not (null or "" or "indicator" or "sentence"))
             return Problem($"in must be 'indicator' or 'sentence'; it was '{@in}'.");
         if (targetYear is < 1900 or > 2200)
@@ -79,6 +77,5 @@ internal static class TargetEndpoints
     /// <summary>An enum value as the API's JSON spells names (atLeast, increase).</summary>
     private static string Name<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    private static ProblemHttpResult Problem(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+    private static ProblemHttpResult Problem(string detail) => SearchEndpoints.Problem(detail);
 }
