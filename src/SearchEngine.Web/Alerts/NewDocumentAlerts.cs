@@ -90,7 +90,7 @@ internal sealed partial class NewDocumentAlerts : BackgroundService
                 {
                     id = h.DocumentId, h.Title, h.Issuers, h.DocumentNumber, h.Date, h.Year, h.Region, h.Type, h.Industries,
                     section = h.SectionId, h.HeadingPath, h.Snippet,
-                    url = $"{baseUrl}/?doc={Uri.EscapeDataString(h.DocumentId)}&q={Uri.EscapeDataString(query)}#s{h.SectionId}",
+                    url = $"{baseUrl}/{SearchResponse.PageLink(h.DocumentId, h.SectionId, query)}",
                 }),
             };
             _outbox.Save(new WebhookDelivery(id, search.Id, JsonSerializer.Serialize(body, Json), result.Hits.Count, 0, DateTimeOffset.UtcNow, null, DateTimeOffset.UtcNow));
