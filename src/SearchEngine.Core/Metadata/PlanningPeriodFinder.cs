@@ -12,6 +12,17 @@ public static class PlanningPeriodFinder
         ("十一五", 2006), ("十二五", 2011), ("十三五", 2016), ("十四五", 2021), ("十五五", 2026), ("十六五", 2031),
     ];
 
+    /// <summary>The period a name such as 十四五 stands for (2021–2025), or null for a name that is none.</summary>
+    public static PlanningPeriod? Named(string name)
+    {
+        foreach (var (known, first) in Periods)
+        {
+            if (known == name)
+                return new PlanningPeriod(known, first, first + 4);
+        }
+        return null;
+    }
+
     public static Found<PlanningPeriod>? Find(string text, string? title)
     {
         foreach (var (name, first) in Periods)

@@ -9,12 +9,6 @@ namespace SearchEngine.Core.Targets;
 /// </summary>
 internal static partial class TargetTense
 {
-    /// <summary>五年规划 periods by first year, for 十三五期间 (past in a 2021 plan) and 十四五末 (its goal year).</summary>
-    private static readonly Dictionary<string, int> PeriodStarts = new(StringComparer.Ordinal)
-    {
-        ["十一五"] = 2006, ["十二五"] = 2011, ["十三五"] = 2016, ["十四五"] = 2021, ["十五五"] = 2026, ["十六五"] = 2031,
-    };
-
     /// <summary>Words that set a goal wherever they stand in a sentence.</summary>
     [GeneratedRegex("力争|争取|确保|预期目标|主要目标|目标是|目标为|计划到|努力|将达到|将突破|将超过|将实现|将增长|将提高|将新增|期末|年均增长|年均提高|年均下降")]
     private static partial Regex FutureWords();
@@ -114,7 +108,9 @@ internal static partial class TargetTense
         }
         foreach (Match m in PeriodMention().Matches(text))
         {
-            int last = PeriodStarts[m.Groups["name"].Value] + 4;
+            // 十三五期间 is past in a 2021 plan; 十四五末 is its goal year.
+            if (Metadata.PlanningPeriodFinder.Named(m.Groups["name"].Value) is not { LastYear: int last })
+                continue;
             string when = m.Groups["when"].Value;
             if (documentYear is int now && last < now)
                 past = true;
