@@ -75,8 +75,7 @@ internal sealed class FacetCollector
             CountDocumentOnce(RegionFacet, docOrd);
             CountDocumentOnce(TypeFacet, docOrd);
         }
-        var starts = _table!.SectionStarts;
-        if (starts[2 * section] == starts[(2 * section) + 2])
+        if (!_table!.HasSectionValues(section))
             return; // most sections carry no industry and no unit of their own
         CountSectionValues(IndustryFacet, section, docOrd);
         CountSectionValues(UnitFacet, section, docOrd);

@@ -29,12 +29,29 @@ internal sealed class FacetTable
     /// <summary>Industry and unit ordinals of every section, one section after another.</summary>
     public int[] SectionValues { get; }
 
+    /// <summary>
+    /// Bit s set when section s carries an industry or a unit of its own. Every full match asks, and most sections
+    /// carry none: a bit per section stays in the cache where two starts per section (ten megabytes at a million
+    /// sections) cost a cache miss per match, a tenth of the whole query set's time.
+    /// </summary>
+    public ulong[] SectionsWithValues { get; }
+
+    /// <summary>Whether section <paramref name="section"/> carries an industry or a unit of its own.</summary>
+    public bool HasSectionValues(int section) => (SectionsWithValues[section >> 6] & (1UL << section)) != 0;
+
     private FacetTable(int[] documents, int[] moreIssuers, int[] sectionStarts, int[] sectionValues)
     {
         Documents = documents;
         MoreIssuers = moreIssuers;
         SectionStarts = sectionStarts;
         SectionValues = sectionValues;
+        int sections = (sectionStarts.Length - 1) / 2;
+        SectionsWithValues = new ulong[(sections + 63) >> 6];
+        for (int s = 0; s < sections; s++)
+        {
+            if (sectionStarts[2 * s] != sectionStarts[(2 * s) + 2])
+                SectionsWithValues[s >> 6] |= 1UL << s;
+        }
     }
 
     public static FacetTable Build(DocValues values)
