@@ -98,6 +98,7 @@ internal sealed class PostingsPartsWriter : IDisposable
     {
         var maxima = new float[postings.Blocks.Count];
         Span<int> tf = stackalloc int[IndexFields.ScoringFieldCount];
+        Span<byte> norms = stackalloc byte[IndexFields.TextFieldCount];
         for (int b = 0; b < maxima.Length; b++)
         {
             int count = Math.Min(TermPostingsWriter.BlockSize, postings.DocFrequency - (b * TermPostingsWriter.BlockSize));
@@ -107,7 +108,9 @@ internal sealed class PostingsPartsWriter : IDisposable
             {
                 _block.CopyFrequencies(i, tf);
                 var lengths = _fieldLengths.AsSpan(_block.Docs[i] * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
-                double pseudo = _allFields.PseudoFrequency(tf, lengths);
+                for (int f = 0; f < norms.Length; f++)
+                    norms[f] = LengthNorm.Encode(lengths[f]); // as a search reads them, so the maximum bounds its scores
+                double pseudo = _allFields.PseudoFrequency(tf, norms);
                 maxima[b] = Math.Max(maxima[b], MathF.BitIncrement((float)pseudo));
             }
         }

@@ -30,6 +30,7 @@ internal sealed class SegmentMerger
         _sources = sources;
         _sectionMap = new int[sources.Count][];
         var lengths = new List<int>();
+        var row = new int[IndexFields.TextFieldCount];
         for (int i = 0; i < sources.Count; i++)
         {
             var reader = sources[i].Reader;
@@ -43,7 +44,8 @@ internal sealed class SegmentMerger
                 {
                     map[s] = _sectionDocument.Count;
                     _sectionDocument.Add(_live.Count);
-                    lengths.AddRange(reader.FieldLengths.AsSpan(s * IndexFields.TextFieldCount, IndexFields.TextFieldCount));
+                    reader.ReadLengths(s, row);
+                    lengths.AddRange(row);
                 }
                 _live.Add((i, d));
             }

@@ -3,7 +3,7 @@ using SearchEngine.Search.Model;
 
 namespace SearchEngine.Index.Search;
 
-/// <summary>The per-field maxima and minima a postings block records, as arrays for <see cref="Bm25F"/>.</summary>
+/// <summary>The per-field maxima and minima a postings block records, as arrays for <see cref="Bm25F"/> (lengths as their codes).</summary>
 internal static class BlockBounds
 {
     public static int[] MaxTf(PostingsCursor cursor, int block)
@@ -23,16 +23,17 @@ internal static class BlockBounds
         }
     }
 
-    public static int[] MinLengths(PostingsCursor cursor, int block)
+    public static byte[] MinNorms(PostingsCursor cursor, int block)
     {
-        var lengths = new int[IndexFields.TextFieldCount];
-        MinLengths(cursor, block, lengths);
-        return lengths;
+        var norms = new byte[IndexFields.TextFieldCount];
+        MinNorms(cursor, block, norms);
+        return norms;
     }
 
-    public static void MinLengths(PostingsCursor cursor, int block, Span<int> lengths)
+    /// <summary>The codes of the block's least lengths: the least codes, as <see cref="LengthNorm.Encode"/> is monotone.</summary>
+    public static void MinNorms(PostingsCursor cursor, int block, Span<byte> norms)
     {
-        for (int f = 0; f < lengths.Length; f++)
-            lengths[f] = cursor.BlockMinLength(block, f);
+        for (int f = 0; f < norms.Length; f++)
+            norms[f] = LengthNorm.Encode(cursor.BlockMinLength(block, f));
     }
 }

@@ -5,7 +5,8 @@ namespace SearchEngine.Index.Search;
 /// <summary>
 /// BM25F, tuned in one place. A term's frequencies in the scoring fields are combined, each weighted and
 /// length-normalised by its field, into one pseudo-frequency, which saturates once:
-/// score = idf × w·t̃f / (k1 + t̃f), t̃f = Σ_f boost_f × tf_f / (1 − b_f + b_f × len_f / avglen_f).
+/// score = idf × w·t̃f / (k1 + t̃f), t̃f = Σ_f boost_f × tf_f / (1 − b_f + b_f × len_f / avglen_f), len_f the length
+/// its one-byte code stands for (<see cref="LengthNorm"/>).
 /// Sub-word fields score at <see cref="SubWordFactor"/> of their text field, so a whole-word match outranks
 /// a match inside a longer word; the title and the heading path outrank the body. The parameters were chosen on
 /// the judged set benchmarks/relevance/queries.json (nDCG@10, `dotnet run --project benchmarks/SearchEngine.Benchmarks -- relevance`).
@@ -35,9 +36,11 @@ public sealed class Bm25F
     /// <summary>Bit f set when scoring field f counts (its boost is not 0).</summary>
     private readonly int _boosted;
 
-    // Per text field, the length normalisation as 1 − b + (b / average) × length: computed per scored section.
-    private readonly double[] _normBase = new double[IndexFields.TextFieldCount];
-    private readonly double[] _normPerToken = new double[IndexFields.TextFieldCount];
+    /// <summary>
+    /// Per text field and length code (<see cref="LengthNorm"/>), the inverse of the length normalisation
+    /// 1 − b + b × length / average: a section's part is a product and a table lookup, not a division.
+    /// </summary>
+    private readonly double[] _inverseNorm = new double[IndexFields.TextFieldCount * 256];
 
     /// <param name="averageLength">Average whole-word length of each text field over the live sections.</param>
     /// <param name="fieldMask">Which scoring fields count (a title: query counts only the title's two).</param>
@@ -52,8 +55,9 @@ public sealed class Bm25F
         }
         for (int t = 0; t < IndexFields.TextFieldCount; t++)
         {
-            _normBase[t] = 1 - TextFieldB[t];
-            _normPerToken[t] = TextFieldB[t] / Math.Max(averageLength[t], 1e-9);
+            double perToken = TextFieldB[t] / Math.Max(averageLength[t], 1e-9);
+            for (int code = 0; code < 256; code++)
+                _inverseNorm[(t * 256) + code] = 1 / (1 - TextFieldB[t] + (perToken * LengthNorm.Decode((byte)code)));
         }
     }
 
@@ -61,15 +65,15 @@ public sealed class Bm25F
     public static double Idf(long docFrequency, long documentCount) =>
         Math.Log(1 + ((documentCount - docFrequency + 0.5) / (docFrequency + 0.5)));
 
-    /// <summary>The pseudo-frequency t̃f of a section given its term frequencies and field lengths.</summary>
-    public double PseudoFrequency(ReadOnlySpan<int> tf, ReadOnlySpan<int> lengths)
+    /// <summary>The pseudo-frequency t̃f of a section given its term frequencies and its fields' length codes.</summary>
+    public double PseudoFrequency(ReadOnlySpan<int> tf, ReadOnlySpan<byte> norms)
     {
         double sum = 0;
         for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
         {
             if (tf[f] == 0 || _boost[f] == 0)
                 continue;
-            sum += Part(f, tf[f], lengths[f % IndexFields.TextFieldCount]);
+            sum += Part(f, tf[f], norms[f % IndexFields.TextFieldCount]);
         }
         return sum;
     }
@@ -77,38 +81,38 @@ public sealed class Bm25F
     /// <summary>
     /// The same sum over only the fields in <paramref name="present"/> (bit f set where tf[f] may be non-zero, as a
     /// posting's field mask says): a posting holds a term in one or two of the eight scoring fields, and testing all
-    /// eight was most of the cost of scoring a section. Equal to <see cref="PseudoFrequency(ReadOnlySpan{int}, ReadOnlySpan{int})"/>,
+    /// eight was most of the cost of scoring a section. Equal to <see cref="PseudoFrequency(ReadOnlySpan{int}, ReadOnlySpan{byte})"/>,
     /// fields added in the same order.
     /// </summary>
-    public double PseudoFrequency(ReadOnlySpan<int> tf, ReadOnlySpan<int> lengths, int present)
+    public double PseudoFrequency(ReadOnlySpan<int> tf, ReadOnlySpan<byte> norms, int present)
     {
         double sum = 0;
         for (int fields = present & _boosted; fields != 0; fields &= fields - 1)
         {
             int f = System.Numerics.BitOperations.TrailingZeroCount(fields);
             if (tf[f] != 0)
-                sum += Part(f, tf[f], lengths[f >= IndexFields.TextFieldCount ? f - IndexFields.TextFieldCount : f]);
+                sum += Part(f, tf[f], norms[f >= IndexFields.TextFieldCount ? f - IndexFields.TextFieldCount : f]);
         }
         return sum;
     }
 
     /// <summary>
     /// What one scoring field adds to the pseudo-frequency at most, given a frequency it does not exceed and a length
-    /// its text field does not fall below (a block's maxima and minima): 0 for a field that does not count.
+    /// code its text field does not fall below (a block's maxima and minima): 0 for a field that does not count.
     /// </summary>
-    public double FieldBound(int field, int maxTf, int minLength) =>
-        _boost[field] == 0 || maxTf == 0 ? 0 : Part(field, maxTf, minLength);
+    public double FieldBound(int field, int maxTf, byte minNorm) =>
+        _boost[field] == 0 || maxTf == 0 ? 0 : Part(field, maxTf, minNorm);
 
     /// <summary>
-    /// Scoring field <paramref name="field"/>'s share of the pseudo-frequency: its boost times its frequency over its
-    /// text field's length normalisation. One formula for scores and bounds, so a bound is the same arithmetic on
-    /// larger frequencies and smaller lengths and cannot fall below the score it bounds.
+    /// Scoring field <paramref name="field"/>'s share of the pseudo-frequency: its boost times its frequency times its
+    /// text field's inverse length normalisation. One formula and one table for scores and bounds, so a bound is the
+    /// same arithmetic on larger frequencies and smaller codes and cannot fall below the score it bounds.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private double Part(int field, int tf, int length)
+    private double Part(int field, int tf, byte norm)
     {
         int text = field >= IndexFields.TextFieldCount ? field - IndexFields.TextFieldCount : field;
-        return _boost[field] * tf / (_normBase[text] + (_normPerToken[text] * length));
+        return _boost[field] * tf * _inverseNorm[(text * 256) + norm];
     }
 
     /// <summary>Saturation: the share of the idf a pseudo-frequency earns.</summary>

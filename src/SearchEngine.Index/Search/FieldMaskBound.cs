@@ -18,12 +18,12 @@ internal sealed class FieldMaskBound(Bm25F bm25)
     /// <summary>Whether the field bounds are for <paramref name="block"/>; if not, set them first.</summary>
     public bool IsFor(int block) => block == _block;
 
-    /// <summary>Sets the bounds from a block's per-field largest frequencies and smallest lengths.</summary>
-    public void Set(int block, ReadOnlySpan<int> maxTf, ReadOnlySpan<int> minLengths)
+    /// <summary>Sets the bounds from a block's per-field largest frequencies and smallest length codes.</summary>
+    public void Set(int block, ReadOnlySpan<int> maxTf, ReadOnlySpan<byte> minNorms)
     {
         _block = block;
         for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
-            _fieldBound[f] = bm25.FieldBound(f, maxTf[f], minLengths[f % IndexFields.TextFieldCount]);
+            _fieldBound[f] = bm25.FieldBound(f, maxTf[f], minNorms[f % IndexFields.TextFieldCount]);
     }
 
     /// <summary>The most the pseudo-frequency can be in a section of the block whose terms occur only in the fields of <paramref name="mask"/>.</summary>
@@ -39,9 +39,9 @@ internal sealed class FieldMaskBound(Bm25F bm25)
     public void Set(PostingsCursor cursor, int block)
     {
         Span<int> maxTf = stackalloc int[IndexFields.ScoringFieldCount];
-        Span<int> minLengths = stackalloc int[IndexFields.TextFieldCount];
+        Span<byte> minNorms = stackalloc byte[IndexFields.TextFieldCount];
         BlockBounds.MaxTf(cursor, block, maxTf);
-        BlockBounds.MinLengths(cursor, block, minLengths);
-        Set(block, maxTf, minLengths);
+        BlockBounds.MinNorms(cursor, block, minNorms);
+        Set(block, maxTf, minNorms);
     }
 }

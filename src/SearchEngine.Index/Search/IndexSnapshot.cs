@@ -24,6 +24,7 @@ public sealed class IndexSnapshot : IIndexSnapshot
         // Each segment's totals are computed once per reader; a snapshot takes away only its deleted documents'
         // sections, so a commit (an upload) costs nothing per section of an index of a million sections.
         var totals = new double[IndexFields.TextFieldCount];
+        Span<int> lengths = stackalloc int[IndexFields.TextFieldCount];
         foreach (var view in segments)
         {
             var r = view.Reader;
@@ -41,8 +42,9 @@ public sealed class IndexSnapshot : IIndexSnapshot
                 for (int s = r.FirstSection[d]; s < r.FirstSection[d + 1]; s++)
                 {
                     SectionCount--;
+                    r.ReadLengths(s, lengths);
                     for (int f = 0; f < IndexFields.TextFieldCount; f++)
-                        totals[f] -= r.FieldLengths[(s * IndexFields.TextFieldCount) + f];
+                        totals[f] -= lengths[f];
                 }
             }
         }

@@ -172,8 +172,8 @@ internal sealed class PhraseMatcher : Matcher
     {
         if (_countedDoc != Doc)
             CountOccurrences();
-        var lengths = _segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
-        return _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(_phraseTf, lengths));
+        var norms = _segment.Norms.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
+        return _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(_phraseTf, norms));
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ internal sealed class PhraseMatcher : Matcher
     /// </summary>
     private readonly int[] _boundBlocks;
     private readonly int[] _maxTf = new int[IndexFields.TextFieldCount];
-    private readonly int[] _minLengths = new int[IndexFields.TextFieldCount];
+    private readonly byte[] _minNorms = new byte[IndexFields.TextFieldCount];
     private double _blockBound;
 
     public override double MaxScore()
@@ -203,12 +203,12 @@ internal sealed class PhraseMatcher : Matcher
         if (!moved)
             return _blockBound;
         Array.Fill(_maxTf, int.MaxValue);
-        Array.Fill(_minLengths, 0);
+        Array.Fill(_minNorms, (byte)0);
         for (int i = 0; i < _cursors.Length; i++)
         {
             for (int f = 0; f < IndexFields.TextFieldCount; f++)
             {
-                _minLengths[f] = Math.Max(_minLengths[f], _cursors[i].BlockMinLength(_boundBlocks[i], f));
+                _minNorms[f] = Math.Max(_minNorms[f], LengthNorm.Encode(_cursors[i].BlockMinLength(_boundBlocks[i], f)));
                 if (_slop > 0 && i > 0)
                     continue;
                 int whole = _cursors[i].BlockMaxTf(_boundBlocks[i], f), sub = _cursors[i].BlockMaxTf(_boundBlocks[i], f + IndexFields.TextFieldCount);
@@ -223,8 +223,8 @@ internal sealed class PhraseMatcher : Matcher
             if ((_textFieldMask & (1 << f)) != 0)
                 bound[f] = _maxTf[f];
         }
-        _maskBound.Set(++_boundVersion, bound, _minLengths);
-        return _blockBound = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, _minLengths));
+        _maskBound.Set(++_boundVersion, bound, _minNorms);
+        return _blockBound = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, _minNorms));
     }
 
     /// <summary>The block bound's per-field parts, for a section's bound from the fields its terms share there.</summary>
@@ -261,8 +261,8 @@ internal sealed class PhraseMatcher : Matcher
             }
             bound[f] = least; // all of them whole: the stronger field
         }
-        var lengths = _segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
-        return Math.Min(limit, _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, lengths)));
+        var norms = _segment.Norms.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
+        return Math.Min(limit, _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, norms)));
     }
 
     /// <summary>

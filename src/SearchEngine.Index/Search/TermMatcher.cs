@@ -42,7 +42,7 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
     private int _boundBlock = -1;
     private double _bound;
     private readonly int[] _maxTf = new int[IndexFields.ScoringFieldCount];
-    private readonly int[] _minLengths = new int[IndexFields.TextFieldCount];
+    private readonly byte[] _minNorms = new byte[IndexFields.TextFieldCount];
 
     public override double MaxScore()
     {
@@ -56,9 +56,9 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
             else
             {
                 BlockBounds.MaxTf(Cursor, block, _maxTf);
-                BlockBounds.MinLengths(Cursor, block, _minLengths);
-                pseudo = bm25.PseudoFrequency(_maxTf, _minLengths);
-                _maskBound.Set(block, _maxTf, _minLengths); // the fields bound reads the same maxima: not read twice
+                BlockBounds.MinNorms(Cursor, block, _minNorms);
+                pseudo = bm25.PseudoFrequency(_maxTf, _minNorms);
+                _maskBound.Set(block, _maxTf, _minNorms); // the fields bound reads the same maxima: not read twice
             }
             _bound = idfTimesWeight * Bm25F.Saturate(pseudo);
         }
@@ -114,7 +114,7 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
         if (_scoredDoc == Doc)
             return _score;
         _scoredDoc = Doc;
-        var lengths = segment.FieldLengths.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
-        return _score = idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(Cursor.Tf, lengths, Cursor.Mask));
+        var norms = segment.Norms.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
+        return _score = idfTimesWeight * Bm25F.Saturate(bm25.PseudoFrequency(Cursor.Tf, norms, Cursor.Mask));
     }
 }

@@ -30,8 +30,11 @@ internal static class SegmentFormat
     /// stored documents start at 64-bit offsets, so a segment may pass 2 GB.
     /// 15: a stored document carries its plan targets (<see cref="DocumentCodec.WriteTargets"/>) between its head and
     /// its texts; an older index has none and is rebuilt.
+    /// 16: scoring reads a field's length as a one-byte code (<see cref="Search.LengthNorm"/>), and each postings
+    /// block's maximum pseudo-frequency is computed from those codes; an older block bound, from exact lengths, could
+    /// be below a score, so such an index is rebuilt.
     /// </summary>
-    public const int Version = 15;
+    public const int Version = 16;
     public const uint HeaderMagic = 0x58494553; // "SEIX"
     public const uint FooterMagic = 0x444E4553; // "SEND"
 

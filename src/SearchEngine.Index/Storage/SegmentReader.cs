@@ -7,7 +7,7 @@ namespace SearchEngine.Index.Storage;
 /// <summary>
 /// An open, immutable segment, read through a memory map of its file (<see cref="SegmentData"/>), verified by its
 /// checksum at open. Decoded at open and held in memory are only what scales with documents and sections: document ids
-/// and where each stored document starts, the section table and field lengths, and the facet columns (a few ints per
+/// and where each stored document starts, the section table and a byte per field length (<see cref="Norms"/>), and the facet columns (a few ints per
 /// section); the term dictionary stays in the file and is searched there (<see cref="TermDictionary"/>, whose block
 /// index of one term in <see cref="TermDictionary.BlockTerms"/> is all it keeps), and postings and stored documents are
 /// read from the map when a search asks. Thread-safe: nothing changes after construction.
@@ -53,15 +53,14 @@ internal sealed class SegmentReader : IDisposable
 
         r = new ByteReader(Part(offsets, SegmentFormat.Part.Sections));
         SectionCount = r.ReadVarInt();
+        _sectionRows = offsets[(int)SegmentFormat.Part.Sections] + r.Position;
         SectionDocument = new int[SectionCount];
-        FieldLengths = new int[SectionCount * IndexFields.TextFieldCount];
+        Norms = new byte[SectionCount * IndexFields.TextFieldCount];
         for (int s = 0; s < SectionCount; s++)
         {
             SectionDocument[s] = r.ReadInt32();
             for (int f = 0; f < IndexFields.TextFieldCount; f++)
-            {
-                FieldLengths[(s * IndexFields.TextFieldCount) + f] = r.ReadInt32();
-            }
+                Norms[(s * IndexFields.TextFieldCount) + f] = Search.LengthNorm.Encode(r.ReadInt32());
         }
         BuildAverageLengths = new double[IndexFields.TextFieldCount];
         for (int f = 0; f < IndexFields.TextFieldCount; f++)
@@ -121,8 +120,27 @@ internal sealed class SegmentReader : IDisposable
     /// <summary>The first section ordinal of each document (and SectionCount at the end).</summary>
     public int[] FirstSection { get; }
 
-    /// <summary>Whole-word token count per section and text field, row-major by section.</summary>
-    public int[] FieldLengths { get; }
+    /// <summary>
+    /// Per section and text field, row-major by section, the code of its whole-word token count as scoring reads it
+    /// (<see cref="Search.LengthNorm"/>). The exact counts stay in the file (<see cref="ReadLengths"/>).
+    /// </summary>
+    public byte[] Norms { get; }
+
+    /// <summary>Where the section table's rows start in the file: per section its document and four lengths, 20 bytes.</summary>
+    private readonly long _sectionRows;
+
+    private const int SectionRowSize = 4 * (1 + IndexFields.TextFieldCount);
+
+    /// <summary>
+    /// The exact whole-word length of each text field of <paramref name="section"/>, read from the file: merges copy
+    /// them and averages sum them, while a search reads only <see cref="Norms"/>.
+    /// </summary>
+    public void ReadLengths(int section, Span<int> lengths)
+    {
+        var row = _data.Span(_sectionRows + ((long)section * SectionRowSize) + 4, SectionRowSize - 4);
+        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+            lengths[f] = BinaryPrimitives.ReadInt32LittleEndian(row[(4 * f)..]);
+    }
 
     private double[]? _fieldLengthTotals;
 
@@ -130,10 +148,12 @@ internal sealed class SegmentReader : IDisposable
     public double[] FieldLengthTotals => LazyInitializer.EnsureInitialized(ref _fieldLengthTotals, () =>
     {
         var totals = new double[IndexFields.TextFieldCount];
+        Span<int> lengths = stackalloc int[IndexFields.TextFieldCount];
         for (int s = 0; s < SectionCount; s++)
         {
+            ReadLengths(s, lengths);
             for (int f = 0; f < IndexFields.TextFieldCount; f++)
-                totals[f] += FieldLengths[(s * IndexFields.TextFieldCount) + f];
+                totals[f] += lengths[f];
         }
         return totals;
     });

@@ -24,8 +24,8 @@ public sealed class Bm25FTests
                     present |= 1 << f;
                 }
             }
-            var lengths = Enumerable.Range(0, IndexFields.TextFieldCount).Select(_ => random.Next(0, 5000)).ToArray();
-            Assert.Equal(bm25.PseudoFrequency(tf, lengths), bm25.PseudoFrequency(tf, lengths, present));
+            var norms = Enumerable.Range(0, IndexFields.TextFieldCount).Select(_ => LengthNorm.Encode(random.Next(0, 50000))).ToArray();
+            Assert.Equal(bm25.PseudoFrequency(tf, norms), bm25.PseudoFrequency(tf, norms, present));
         }
     }
 }

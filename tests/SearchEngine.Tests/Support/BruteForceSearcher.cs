@@ -11,7 +11,11 @@ namespace SearchEngine.Tests.Support;
 /// </summary>
 internal sealed class BruteForceSearcher
 {
-    internal sealed record Section(int Segment, int SectionOrd, DocumentRecord Document, SectionRecord Record, List<Token>[] Fields, int[] Lengths);
+    internal sealed record Section(int Segment, int SectionOrd, DocumentRecord Document, SectionRecord Record, List<Token>[] Fields, int[] Lengths)
+    {
+        /// <summary>The lengths as scoring reads them: one byte each (<see cref="LengthNorm"/>).</summary>
+        public byte[] Norms { get; } = [.. Lengths.Select(LengthNorm.Encode)];
+    }
 
     private readonly IndexSnapshot _snapshot;
     private readonly List<Section> _sections = [];
@@ -76,7 +80,7 @@ internal sealed class BruteForceSearcher
         }
         if (!Enumerable.Range(0, 8).Any(f => tf[f] > 0 && (t.FieldMask & (1 << f)) != 0))
             return null;
-        return t.Weight * Idf(t.Term) * Bm25F.Saturate(new Bm25F(_snapshot.AverageLengths, t.FieldMask).PseudoFrequency(tf, s.Lengths));
+        return t.Weight * Idf(t.Term) * Bm25F.Saturate(new Bm25F(_snapshot.AverageLengths, t.FieldMask).PseudoFrequency(tf, s.Norms));
     }
 
     private double? Phrase(PhraseClause p, Section s)
@@ -109,7 +113,7 @@ internal sealed class BruteForceSearcher
         if (tf.All(x => x == 0))
             return null;
         double idf = p.Terms.Sum(Idf);
-        return p.Weight * idf * Bm25F.Saturate(new Bm25F(_snapshot.AverageLengths, p.FieldMask).PseudoFrequency(tf, s.Lengths));
+        return p.Weight * idf * Bm25F.Saturate(new Bm25F(_snapshot.AverageLengths, p.FieldMask).PseudoFrequency(tf, s.Norms));
     }
 
     /// <summary>Cumulative extra gaps for terms 0..n-1: e[0] = 0 and 0 ≤ e[i-1] ≤ e[i] ≤ slop.</summary>
