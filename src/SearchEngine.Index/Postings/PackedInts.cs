@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using SearchEngine.Index.Storage;
 
 namespace SearchEngine.Index.Postings;
@@ -202,16 +204,63 @@ internal static class PackedInts
             output.Clear();
             return;
         }
+        int done = Avx2.IsSupported && bits <= MaxGatherBits ? UnpackEights(packed, bits, output) : 0;
+        UnpackScalar(packed, bits, output, done);
+    }
+
+    /// <summary>
+    /// Widest values <see cref="UnpackEights"/> reads: a value starts up to 7 bits into the 32-bit word gathered at its
+    /// first byte, so up to 25 bits fit (doc deltas, masks, frequencies and position deltas are all far narrower).
+    /// </summary>
+    internal const int MaxGatherBits = 25;
+
+    /// <summary>
+    /// Unpacks eight values at a time with AVX2: each lane gathers the 32-bit word at its value's first byte, shifts
+    /// it by the value's bit offset in that byte, and masks it. Stops before a group whose last word would read past
+    /// <paramref name="packed"/>; returns how many values it wrote. The scalar loop took about a nanosecond a value,
+    /// and a conjunction of common words unpacks millions of them (their every block, masks and positions).
+    /// </summary>
+    private static unsafe int UnpackEights(ReadOnlySpan<byte> packed, int bits, Span<int> output)
+    {
+        var laneBits = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * bits;
+        var mask = Vector256.Create((int)((1u << bits) - 1));
+        var seven = Vector256.Create(7);
+        int i = 0;
+        fixed (byte* source = packed)
+        fixed (int* target = output)
+        {
+            for (; i + 8 <= output.Length; i += 8)
+            {
+                int first = i * bits;
+                if (((first + (7 * bits)) >> 3) + 4 > packed.Length)
+                    break;
+                var offsets = Vector256.Create(first) + laneBits;
+                var words = Avx2.GatherVector256((int*)source, Avx2.ShiftRightLogical(offsets, 3), 1);
+                var values = Avx2.ShiftRightLogicalVariable(words.AsUInt32(), (offsets & seven).AsUInt32()).AsInt32() & mask;
+                values.Store(target + i);
+            }
+        }
+        return i;
+    }
+
+    /// <summary>Unpacks the values of <paramref name="output"/> from index <paramref name="from"/> on, one at a time.</summary>
+    internal static void UnpackScalar(ReadOnlySpan<byte> packed, int bits, Span<int> output, int from = 0)
+    {
+        if (bits == 0)
+        {
+            output[from..].Clear();
+            return;
+        }
         ulong mask = bits == 32 ? uint.MaxValue : (1UL << bits) - 1;
         // Each value lies within the 8 bytes at its first byte (at most 7 + 32 bits), read as one unaligned word while
         // 8 bytes remain (the loop's condition is the bounds check, so the reads go through refs without one of
         // their own: this loop is most of a search's postings decoding); the last few values take the byte path.
-        int i = 0;
+        int i = from;
         if (BitConverter.IsLittleEndian)
         {
             ref byte source = ref MemoryMarshal.GetReference(packed);
             ref int target = ref MemoryMarshal.GetReference(output);
-            long bit = 0;
+            long bit = (long)from * bits;
             for (; i < output.Length; i++, bit += bits)
             {
                 int at = (int)(bit >> 3);
