@@ -5,33 +5,39 @@ namespace SearchEngine.Index.Search;
 
 /// <summary>
 /// A bound of a section's score from the fields its terms occur in there (the posting's field mask, read without
-/// decoding frequencies or touching the section's lengths): each field adds at most what the block's largest
-/// frequency and smallest length in that field give. A block bound adds every field, so a block holding one section
-/// with the term in its title lets every section pass; most of them hold it only in the body, and this bound, a sum
-/// over the fields they do hold it in, sets them aside for the price of a mask. Computed once per block.
+/// decoding frequencies) and the section's own lengths (a byte per field, <see cref="Storage.SegmentReader.Norms"/>):
+/// each field adds at most what the block's largest frequency in that field gives at the section's length. A block
+/// bound adds every field at the block's shortest lengths, so a block holding one short section with the term in its
+/// title lets every section pass; most of them hold it only in the body, and are longer, and this bound sets them
+/// aside for the price of a mask and four bytes, without decoding the block's frequencies for an exact score.
 /// </summary>
 internal sealed class FieldMaskBound(Bm25F bm25)
 {
-    private readonly double[] _fieldBound = new double[IndexFields.ScoringFieldCount];
+    private readonly int[] _maxTf = new int[IndexFields.ScoringFieldCount];
     private int _block = -1;
 
     /// <summary>Whether the field bounds are for <paramref name="block"/>; if not, set them first.</summary>
     public bool IsFor(int block) => block == _block;
 
-    /// <summary>Sets the bounds from a block's per-field largest frequencies and smallest length codes.</summary>
-    public void Set(int block, ReadOnlySpan<int> maxTf, ReadOnlySpan<byte> minNorms)
+    /// <summary>Sets the bounds from a block's per-field largest frequencies.</summary>
+    public void Set(int block, ReadOnlySpan<int> maxTf)
     {
         _block = block;
-        for (int f = 0; f < IndexFields.ScoringFieldCount; f++)
-            _fieldBound[f] = bm25.FieldBound(f, maxTf[f], minNorms[f % IndexFields.TextFieldCount]);
+        maxTf.CopyTo(_maxTf);
     }
 
-    /// <summary>The most the pseudo-frequency can be in a section of the block whose terms occur only in the fields of <paramref name="mask"/>.</summary>
-    public double PseudoFrequency(int mask)
+    /// <summary>
+    /// The most the pseudo-frequency can be in a section of the block whose terms occur only in the fields of
+    /// <paramref name="mask"/>, given the section's length codes: its frequencies are at most the block's largest.
+    /// </summary>
+    public double PseudoFrequency(int mask, ReadOnlySpan<byte> norms)
     {
         double sum = 0;
         for (; mask != 0; mask &= mask - 1)
-            sum += _fieldBound[System.Numerics.BitOperations.TrailingZeroCount(mask)];
+        {
+            int f = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            sum += bm25.FieldBound(f, _maxTf[f], norms[f % IndexFields.TextFieldCount]);
+        }
         return sum;
     }
 
@@ -39,9 +45,7 @@ internal sealed class FieldMaskBound(Bm25F bm25)
     public void Set(PostingsCursor cursor, int block)
     {
         Span<int> maxTf = stackalloc int[IndexFields.ScoringFieldCount];
-        Span<byte> minNorms = stackalloc byte[IndexFields.TextFieldCount];
         BlockBounds.MaxTf(cursor, block, maxTf);
-        BlockBounds.MinNorms(cursor, block, minNorms);
-        Set(block, maxTf, minNorms);
+        Set(block, maxTf);
     }
 }

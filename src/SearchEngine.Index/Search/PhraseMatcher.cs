@@ -223,7 +223,7 @@ internal sealed class PhraseMatcher : Matcher
             if ((_textFieldMask & (1 << f)) != 0)
                 bound[f] = _maxTf[f];
         }
-        _maskBound.Set(++_boundVersion, bound, _minNorms);
+        _maskBound.Set(++_boundVersion, bound);
         return _blockBound = _idfTimesWeight * Bm25F.Saturate(_bm25.PseudoFrequency(bound, _minNorms));
     }
 
@@ -284,7 +284,8 @@ internal sealed class PhraseMatcher : Matcher
                 shared &= mask | (mask >> IndexFields.TextFieldCount);
             }
             _fieldsBoundDoc = Doc;
-            _fieldsBound = Math.Min(blockBound, _idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(shared)));
+            var norms = _segment.Norms.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
+            _fieldsBound = Math.Min(blockBound, _idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(shared, norms)));
         }
         return _fieldsBound;
     }

@@ -58,7 +58,7 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
                 BlockBounds.MaxTf(Cursor, block, _maxTf);
                 BlockBounds.MinNorms(Cursor, block, _minNorms);
                 pseudo = bm25.PseudoFrequency(_maxTf, _minNorms);
-                _maskBound.Set(block, _maxTf, _minNorms); // the fields bound reads the same maxima: not read twice
+                _maskBound.Set(block, _maxTf); // the fields bound reads the same maxima: not read twice
             }
             _bound = idfTimesWeight * Bm25F.Saturate(pseudo);
         }
@@ -99,7 +99,8 @@ internal sealed class TermMatcher(PostingsCursor cursor, SegmentReader segment, 
             if (!_maskBound.IsFor(block))
                 _maskBound.Set(Cursor, block);
             _fieldsBoundDoc = Doc;
-            _fieldsBound = Math.Min(MaxScore(), idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(Cursor.Mask & fieldMask)));
+            var norms = segment.Norms.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
+            _fieldsBound = Math.Min(MaxScore(), idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(Cursor.Mask & fieldMask, norms)));
         }
         return _fieldsBound;
     }
