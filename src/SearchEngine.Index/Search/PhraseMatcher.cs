@@ -81,9 +81,9 @@ internal sealed class PhraseMatcher : Matcher
     /// </summary>
     private bool Occurs()
     {
-        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        for (int fields = SharedTextFields(); fields != 0; fields &= fields - 1)
         {
-            if ((_textFieldMask & (1 << f)) == 0 || !ReadPositions(f))
+            if (!ReadPositions(System.Numerics.BitOperations.TrailingZeroCount(fields)))
                 continue;
             foreach (int start in _positions[0])
             {
@@ -94,15 +94,24 @@ internal sealed class PhraseMatcher : Matcher
         return false;
     }
 
-    /// <summary>Every term's positions in text field <paramref name="f"/>; false when one of them has none there.</summary>
-    private bool ReadPositions(int f)
+    /// <summary>
+    /// The allowed text fields every term occurs in at the current section (whole or inside a longer word), from their
+    /// masks: a field one of them lacks costs no term its positions.
+    /// </summary>
+    private int SharedTextFields()
     {
-        // Every term's mask first: a field one of them lacks costs no term its positions.
+        int shared = _textFieldMask;
         foreach (var cursor in _cursors)
         {
-            if ((cursor.Mask & PostingsBlock.TextFieldBits(f)) == 0)
-                return false;
+            int mask = cursor.Mask;
+            shared &= mask | (mask >> IndexFields.TextFieldCount);
         }
+        return shared;
+    }
+
+    /// <summary>Every term's positions in text field <paramref name="f"/>, which they all occur in; false when one of them has none there.</summary>
+    private bool ReadPositions(int f)
+    {
         for (int i = 0; i < _cursors.Length; i++)
         {
             _cursors[i].ReadPositions((IndexField)f, _positions[i]);
@@ -117,9 +126,10 @@ internal sealed class PhraseMatcher : Matcher
     {
         _countedDoc = Doc;
         _phraseTf.AsSpan().Clear();
-        for (int f = 0; f < IndexFields.TextFieldCount; f++)
+        for (int fields = SharedTextFields(); fields != 0; fields &= fields - 1)
         {
-            if ((_textFieldMask & (1 << f)) == 0 || !ReadPositions(f))
+            int f = System.Numerics.BitOperations.TrailingZeroCount(fields);
+            if (!ReadPositions(f))
                 continue;
             int exact = 0, sloppy = 0;
             foreach (int start in _positions[0])
@@ -277,12 +287,7 @@ internal sealed class PhraseMatcher : Matcher
             return blockBound;
         if (_fieldsBoundDoc != Doc)
         {
-            int shared = _textFieldMask;
-            foreach (var cursor in _cursors)
-            {
-                int mask = cursor.Mask;
-                shared &= mask | (mask >> IndexFields.TextFieldCount);
-            }
+            int shared = SharedTextFields();
             _fieldsBoundDoc = Doc;
             var norms = _segment.Norms.AsSpan(Doc * IndexFields.TextFieldCount, IndexFields.TextFieldCount);
             _fieldsBound = Math.Min(blockBound, _idfTimesWeight * Bm25F.Saturate(_maskBound.PseudoFrequency(shared, norms)));
