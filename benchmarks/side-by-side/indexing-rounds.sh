@@ -18,11 +18,7 @@ JAVA_INDEX_WARMUP_S="${JAVA_INDEX_WARMUP_S:-5}"; JAVA_INDEX_HEAP="${JAVA_INDEX_H
 mkdir -p "$RAW" && RAW="$(cd "$RAW" && pwd)"
 
 if [ -z "${REPORT_ONLY:-}" ]; then
-  . "$HERE/peer-classpath.sh"
-  rm -rf "$RAW/classes" && mkdir -p "$RAW/classes"
-  javac -encoding UTF-8 -d "$RAW/classes" -cp "$CP" "$PEERS"/lucene/src/peer/*.java
-  ( cd "$ROOT" && dotnet build -c Release benchmarks/SearchEngine.Benchmarks -o "$RAW/bin" -v q -nologo >"$RAW/dotnet-build.log" 2>&1 )
-  git -C "$ROOT" rev-parse --short HEAD > "$RAW/commit.txt"
+  . "$HERE/rounds-setup.sh"
   for r in $(seq 1 "$ROUNDS"); do
     echo "[$(date +%H:%M:%S)] round $r: native"
     rm -rf "$RAW/index"

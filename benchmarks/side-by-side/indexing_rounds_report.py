@@ -1,21 +1,17 @@
 """Writes indexing-rounds.sh's report: per round, native's and Java's indexing MB/s with 2 threads, their ratio
 against issue 14's target (at least 2.5x), and index size over text after the commit."""
-import glob
-import json
 import os
 import statistics
 import sys
 
+from rounds import read as read_json, rounds as rounds_in
+
 raw, out, note = sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else ""
-rounds = sorted(int(os.path.basename(f)[7:-5]) for f in glob.glob(os.path.join(raw, "native_*.json")))
-rounds = [r for r in rounds if os.path.exists(os.path.join(raw, f"java_{r}.json"))]
-if not rounds:
-    sys.exit(f"no native_N.json with java_N.json in {raw}")
+rounds = rounds_in(raw)
 
 
 def read(name):
-    with open(os.path.join(raw, name), encoding="utf-8") as f:
-        return json.load(f)
+    return read_json(raw, name)
 
 
 commit = open(os.path.join(raw, "commit.txt"), encoding="utf-8").read().strip() if os.path.exists(os.path.join(raw, "commit.txt")) else "?"

@@ -23,11 +23,7 @@ QUERIES="$PEERS/lucene/queries.tsv"
 mkdir -p "$RAW"
 
 if [ -z "${REPORT_ONLY:-}" ]; then
-  . "$HERE/peer-classpath.sh"
-  rm -rf "$RAW/classes" && mkdir -p "$RAW/classes"
-  javac -encoding UTF-8 -d "$RAW/classes" -cp "$CP" "$PEERS"/lucene/src/peer/*.java
-  ( cd "$ROOT" && dotnet build -c Release benchmarks/SearchEngine.Benchmarks -o "$RAW/bin" -v q -nologo >"$RAW/dotnet-build.log" 2>&1 )
-  git -C "$ROOT" rev-parse --short HEAD > "$RAW/commit.txt"
+  . "$HERE/rounds-setup.sh"
   for r in $(seq 1 "$ROUNDS"); do
     echo "[$(date +%H:%M:%S)] round $r: native"
     cut -d' ' -f1 /proc/loadavg > "$RAW/load_native_$r.txt"
