@@ -20,13 +20,7 @@ public sealed class QueryMeaningTests : IClassFixture<QueryMeaningTests.Indexes>
 
     public QueryMeaningTests(Indexes indexes) => _indexes = indexes;
 
-    public static TheoryData<int, string, string, string> Cases()
-    {
-        var data = new TheoryData<int, string, string, string>();
-        foreach (var (line, parts) in Support.CaseTable.Read(TablePath, " | ", " => "))
-            data.Add(line, parts[0].Trim(), parts[1].Trim(), parts[2].Trim());
-        return data;
-    }
+    public static TheoryData<int, string, string, string> Cases() => Support.CaseTable.ThreeColumns(TablePath, " | ", " => ");
 
     [Theory]
     [MemberData(nameof(Cases))]

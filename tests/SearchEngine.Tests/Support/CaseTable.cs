@@ -28,4 +28,13 @@ internal static class CaseTable
             yield return (number, parts);
         }
     }
+
+    /// <summary>A table of three trimmed columns as xUnit theory data, each case with its line number first.</summary>
+    public static TheoryData<int, string, string, string> ThreeColumns(string path, string first, string second)
+    {
+        var data = new TheoryData<int, string, string, string>();
+        foreach (var (line, parts) in Read(path, first, second))
+            data.Add(line, parts[0].Trim(), parts[1].Trim(), parts[2].Trim());
+        return data;
+    }
 }

@@ -13,13 +13,7 @@ public class PlanTargetCaseTests
 {
     private static readonly string TablePath = Path.Combine(Support.Seeds.RepositoryRoot, "tests", "SearchEngine.Tests", "Core", "Targets", "target-cases.txt");
 
-    public static TheoryData<int, string, string, string> Cases()
-    {
-        var data = new TheoryData<int, string, string, string>();
-        foreach (var (line, parts) in Support.CaseTable.Read(TablePath, " | ", " => "))
-            data.Add(line, parts[0].Trim(), parts[1].Trim(), parts[2].Trim());
-        return data;
-    }
+    public static TheoryData<int, string, string, string> Cases() => Support.CaseTable.ThreeColumns(TablePath, " | ", " => ");
 
     [Theory]
     [MemberData(nameof(Cases))]
